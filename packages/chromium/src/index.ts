@@ -1,0 +1,6 @@
+export {
+  chromiumExecutablePath,
+  CHROMIUM_ARGS,
+  CHROMIUM_FAKE_MEDIA_ARGS,
+  DEBIAN_CHROMIUM_PATHS,
+} from './chromium-executable-path.js';
