@@ -1,0 +1,377 @@
+import { parseJson } from '@ipk/plugin-api';
+import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { displayPath } from './display-path.js';
+import { nextBrandingId } from './branding-id.js';
+import { readBrandingSource, WEBAPP2_FOLDER } from './branding-source.js';
+import { checkBrandingFiles, type CheckReport, type PreviousBrandingId } from './check-branding.js';
+import { treeSize, writeDirTree } from './file-tree-io.js';
+import {
+  brandingIdOf,
+  mergeManifest,
+  mergeSettings,
+  type SettingsPluginLine,
+} from './merge-branding-json.js';
+import {
+  discoverWorkspacePlugins,
+  findRepoRoot,
+  PluginInputError,
+  readPluginInput,
+  type PluginInput,
+} from './plugin-input.js';
+import { readZip, writeZip, type FileTree } from './zip-archive.js';
+
+export interface BuildOptions {
+  /** Plugin folders; none: every `plugins/*` workspace with an `ipkPlugin` field in the nearest repo root. */
+  pluginDirs?: string[];
+  /** Where relative paths start and the repo root is searched from. Default `process.cwd()`. */
+  cwd?: string;
+  /** Output folder; `<out>/webapp2/` is what the mock node serves. Default `<repo root>/dist/branding`. */
+  outDir?: string;
+  /** The ZIP to write. Default `<out>/../branding.zip`. */
+  zipFile?: string;
+  /** A branding ZIP to start from (Management Node download or Branding Portal package). */
+  base?: string;
+  /** `enabled` overrides by package id or plugin name. */
+  enable?: Record<string, boolean>;
+  /** Earlier packages (ZIP or folder) or brandingIDs the new brandingID must exceed. */
+  previous?: string[];
+  /** Clock, for tests. */
+  now?: () => number;
+  /** One line per step. */
+  onProgress?: (line: string) => void;
+}
+
+export interface BuiltPlugin {
+  id: string;
+  name: string;
+  enabled: boolean;
+  srcURL: string;
+  files: number;
+  bytes: number;
+}
+
+/** What kind of base package was merged into (seed, "Deploying your plugins", step 1). */
+export type BaseKind = 'management-node-download' | 'branding-portal-package';
+
+export interface BuildResult {
+  ok: boolean;
+  brandingID: string;
+  outDir: string;
+  webapp2Dir: string;
+  zipFile: string;
+  zipBytes: number;
+  fileCount: number;
+  folderBytes: number;
+  plugins: BuiltPlugin[];
+  base?: { path: string; kind: BaseKind; keptFiles: number };
+  /** The check of the result; when it has errors nothing was written. */
+  check: CheckReport;
+}
+
+/** Problems with the inputs (options, plugin folders, base package); nothing was written. */
+export class BuildInputError extends Error {
+  override name = 'BuildInputError';
+}
+
+/** Marks a folder this tool wrote, so a rebuild may empty it and never empties anything else. */
+const OUTPUT_MARKER = '.ipk-branding-output';
+
+/**
+ * Builds the branding package: plugins into `webapp2/plugins/<name>/`, settings.json and
+ * manifest.json merged, everything checked in memory, then written to `<out>/` and the ZIP only if
+ * the check has no errors.
+ */
+export async function buildBranding(options: BuildOptions = {}): Promise<BuildResult> {
+  const cwd = resolve(options.cwd ?? process.cwd());
+  const progress = options.onProgress ?? (() => {});
+  const repoRoot = await findRepoRoot(cwd);
+  const outDir = resolve(cwd, options.outDir ?? join(repoRoot ?? cwd, 'dist', 'branding'));
+  const zipFile = resolve(cwd, options.zipFile ?? join(dirname(outDir), 'branding.zip'));
+  const plugins = await readPlugins(options, cwd, repoRoot, progress);
+  const enabled = resolveEnabled(plugins, options.enable ?? {});
+
+  const tree: FileTree = new Map();
+  const base =
+    options.base === undefined
+      ? undefined
+      : await loadBase(resolve(cwd, options.base), cwd, tree, progress);
+  const previous = await previousBrandingIds(options.previous ?? [], cwd, outDir, tree);
+  const brandingID = nextBrandingId(
+    previous.map((entry) => entry.id),
+    (options.now ?? Date.now)(),
+  );
+
+  const built = addPlugins(tree, plugins, enabled, progress);
+  writeBrandingJson(tree, built, brandingID, options.base);
+
+  progress(`Checking the package (${tree.size} files, ${built.length} plugins)`);
+  const check = checkBrandingFiles(tree, `${WEBAPP2_FOLDER}/`, { previous });
+  const result: BuildResult = {
+    ok: check.ok,
+    brandingID,
+    outDir,
+    webapp2Dir: join(outDir, WEBAPP2_FOLDER),
+    zipFile,
+    zipBytes: 0,
+    fileCount: tree.size,
+    folderBytes: treeSize(tree),
+    plugins: built,
+    ...(base ? { base } : {}),
+    check,
+  };
+  if (!check.ok) return result;
+
+  progress(`Writing ${displayPath(cwd, result.webapp2Dir)}/`);
+  await prepareOutDir(outDir, cwd);
+  await writeDirTree(outDir, tree);
+  await writeFile(
+    join(outDir, OUTPUT_MARKER),
+    'Written by ipk-branding; emptied on every build.\n',
+  );
+
+  progress(`Writing ${displayPath(cwd, zipFile)}`);
+  const zip = writeZip(tree, new Date((options.now ?? Date.now)()));
+  await mkdir(dirname(zipFile), { recursive: true });
+  await writeFile(zipFile, zip);
+  verifyZip(zip, tree, zipFile);
+  return { ...result, zipBytes: zip.byteLength };
+}
+
+async function readPlugins(
+  options: BuildOptions,
+  cwd: string,
+  repoRoot: string | undefined,
+  progress: (line: string) => void,
+): Promise<PluginInput[]> {
+  let dirs = (options.pluginDirs ?? []).map((dir) => resolve(cwd, dir));
+  if (dirs.length === 0) {
+    if (repoRoot === undefined) {
+      throw new BuildInputError(
+        'no plugin folders given and no repo root (a package.json with "workspaces") above ' + cwd,
+      );
+    }
+    dirs = await discoverWorkspacePlugins(repoRoot);
+    if (dirs.length === 0) {
+      throw new BuildInputError(
+        `no plugins: no workspace under ${join(repoRoot, 'plugins')} has an "ipkPlugin" field`,
+      );
+    }
+  }
+  const plugins: PluginInput[] = [];
+  for (const dir of dirs) {
+    progress(`Reading plugin ${displayPath(cwd, dir)}`);
+    try {
+      plugins.push(await readPluginInput(dir, cwd));
+    } catch (error) {
+      if (error instanceof PluginInputError)
+        throw new BuildInputError(error.message, { cause: error });
+      throw error;
+    }
+  }
+  const byName = new Map<string, string>();
+  for (const plugin of plugins) {
+    const other = byName.get(plugin.name);
+    if (other !== undefined) {
+      throw new BuildInputError(
+        `two plugins would both go to webapp2/plugins/${plugin.name}/: ${displayPath(cwd, other)} and ${displayPath(cwd, plugin.dir)}`,
+      );
+    }
+    byName.set(plugin.name, plugin.dir);
+  }
+  return plugins;
+}
+
+/** `--enable id=false` beats `ipkPlugin.enabled`; an override that names no plugin is a mistake. */
+function resolveEnabled(
+  plugins: PluginInput[],
+  overrides: Record<string, boolean>,
+): Map<PluginInput, boolean> {
+  const enabled = new Map<PluginInput, boolean>();
+  const used = new Set<string>();
+  for (const plugin of plugins) {
+    const id = packageIdOf(plugin);
+    const key = [id, plugin.name].find(
+      (candidate) => candidate !== undefined && candidate in overrides,
+    );
+    if (key !== undefined) used.add(key);
+    enabled.set(plugin, key === undefined ? plugin.enabledByDefault : (overrides[key] as boolean));
+  }
+  const unknown = Object.keys(overrides).filter((key) => !used.has(key));
+  if (unknown.length > 0) {
+    const known = plugins.map((plugin) => packageIdOf(plugin) ?? plugin.name).join(', ');
+    throw new BuildInputError(
+      `--enable names no plugin being packaged: ${unknown.join(', ')} (plugins: ${known})`,
+    );
+  }
+  return enabled;
+}
+
+function packageIdOf(plugin: PluginInput): string | undefined {
+  const content = plugin.files.get(plugin.packageFileName);
+  if (content === undefined) return undefined;
+  const parsed = parseJson(new TextDecoder().decode(content), plugin.packageFileName);
+  const value = parsed.value;
+  if (typeof value !== 'object' || value === null) return undefined;
+  const id = (value as Record<string, unknown>)['id'];
+  return typeof id === 'string' ? id : undefined;
+}
+
+/**
+ * Copies the base ZIP into the tree. A base without a webapp2 folder is taken to be that folder's
+ * content and moved under `webapp2/`, the layout Pexip's developer guide shows and this tool serves.
+ */
+async function loadBase(
+  path: string,
+  cwd: string,
+  tree: FileTree,
+  progress: (line: string) => void,
+): Promise<NonNullable<BuildResult['base']>> {
+  let source;
+  try {
+    source = await readBrandingSource(path);
+  } catch (error) {
+    throw new BuildInputError(`--base ${displayPath(cwd, path)}: ${(error as Error).message}`, {
+      cause: error,
+    });
+  }
+  const prefix = source.webapp2Prefix === '' ? `${WEBAPP2_FOLDER}/` : '';
+  for (const [file, content] of source.files) tree.set(`${prefix}${file}`, content);
+  const hasSettings = tree.has(`${WEBAPP2_FOLDER}/settings.json`);
+  const hasManifest = tree.has(`${WEBAPP2_FOLDER}/manifest.json`);
+  const kind: BaseKind =
+    hasSettings || hasManifest ? 'branding-portal-package' : 'management-node-download';
+  progress(
+    `Merging into ${displayPath(cwd, path)} (${source.files.size} files; ` +
+      (kind === 'management-node-download'
+        ? 'no settings.json or manifest.json, as downloaded from the Management Node: both will be created)'
+        : 'has settings.json/manifest.json, as built by the Branding Portal: other keys and plugins kept)'),
+  );
+  return { path, kind, keptFiles: source.files.size };
+}
+
+async function previousBrandingIds(
+  previous: string[],
+  cwd: string,
+  outDir: string,
+  tree: FileTree,
+): Promise<PreviousBrandingId[]> {
+  const found: PreviousBrandingId[] = [];
+  const add = (id: string | number | undefined, source: string): void => {
+    if (id !== undefined) found.push({ id: String(id), source });
+  };
+  add(brandingIdOf(textOf(tree.get(`${WEBAPP2_FOLDER}/manifest.json`))), 'the base package');
+  const lastBuild = join(outDir, WEBAPP2_FOLDER, 'manifest.json');
+  add(
+    brandingIdOf(await readFile(lastBuild, 'utf8').catch(() => undefined)),
+    displayPath(cwd, lastBuild),
+  );
+  for (const entry of previous) {
+    if (/^\d+$/.test(entry)) {
+      add(entry, '--previous');
+      continue;
+    }
+    let source;
+    try {
+      source = await readBrandingSource(resolve(cwd, entry));
+    } catch (error) {
+      throw new BuildInputError(`--previous ${entry}: ${(error as Error).message}`, {
+        cause: error,
+      });
+    }
+    add(brandingIdOf(textOf(source.files.get(`${source.webapp2Prefix}manifest.json`))), entry);
+  }
+  return found;
+}
+
+function addPlugins(
+  tree: FileTree,
+  plugins: PluginInput[],
+  enabled: Map<PluginInput, boolean>,
+  progress: (line: string) => void,
+): BuiltPlugin[] {
+  return plugins.map((plugin) => {
+    const folder = `${WEBAPP2_FOLDER}/plugins/${plugin.name}/`;
+    const replaced = [...tree.keys()].filter((path) => path.startsWith(folder));
+    for (const path of replaced) tree.delete(path);
+    for (const [path, content] of plugin.files) tree.set(`${folder}${path}`, content);
+    const id = packageIdOf(plugin) ?? plugin.name;
+    const isEnabled = enabled.get(plugin) ?? true;
+    progress(
+      `Adding ${id} to ${folder} (${plugin.files.size} files${replaced.length > 0 ? `, replacing ${replaced.length}` : ''}, ` +
+        `${isEnabled ? 'enabled' : 'disabled'} by default)`,
+    );
+    return {
+      id,
+      name: plugin.name,
+      enabled: isEnabled,
+      srcURL: `plugins/${plugin.name}/${plugin.packageFileName}`,
+      files: plugin.files.size,
+      bytes: treeSize(plugin.files),
+    };
+  });
+}
+
+function writeBrandingJson(
+  tree: FileTree,
+  built: BuiltPlugin[],
+  brandingID: string,
+  base: string | undefined,
+): void {
+  const settingsPath = `${WEBAPP2_FOLDER}/settings.json`;
+  const manifestPath = `${WEBAPP2_FOLDER}/manifest.json`;
+  const where = (path: string): string => (base === undefined ? path : `${base}: ${path}`);
+  const lines: SettingsPluginLine[] = built.map((plugin) => ({
+    id: plugin.id,
+    srcURL: plugin.srcURL,
+    enabled: plugin.enabled,
+  }));
+  try {
+    const encoder = new TextEncoder();
+    tree.set(
+      settingsPath,
+      encoder.encode(mergeSettings(textOf(tree.get(settingsPath)), where(settingsPath), lines)),
+    );
+    tree.set(
+      manifestPath,
+      encoder.encode(
+        mergeManifest(textOf(tree.get(manifestPath)), where(manifestPath), brandingID),
+      ),
+    );
+  } catch (error) {
+    throw new BuildInputError((error as Error).message, { cause: error });
+  }
+}
+
+/** Empties the output folder, but only one this tool wrote (or an empty or new one): nothing else is lost. */
+async function prepareOutDir(outDir: string, cwd: string): Promise<void> {
+  const info = await stat(outDir).catch(() => undefined);
+  if (info === undefined) return;
+  if (!info.isDirectory())
+    throw new BuildInputError(`--out ${displayPath(cwd, outDir)}: exists and is not a folder`);
+  const entries = await readdir(outDir);
+  if (entries.length === 0) return;
+  if (!entries.includes(OUTPUT_MARKER)) {
+    throw new BuildInputError(
+      `--out ${displayPath(cwd, outDir)}: the folder is not empty and was not written by ipk-branding; ` +
+        'choose an empty or new folder (nothing was deleted)',
+    );
+  }
+  await rm(outDir, { recursive: true, force: true });
+}
+
+/** Reads the ZIP back with the ZIP library: the same paths and bytes, or the build fails. */
+function verifyZip(zip: Uint8Array, tree: FileTree, zipFile: string): void {
+  const reread = readZip(zip, zipFile);
+  const same =
+    reread.size === tree.size &&
+    [...tree].every(([path, content]) =>
+      Buffer.from(content).equals(Buffer.from(reread.get(path) ?? new Uint8Array())),
+    );
+  if (!same)
+    throw new Error(`${zipFile}: reading the ZIP back did not give the files that were written`);
+}
+
+function textOf(content: Uint8Array | undefined): string | undefined {
+  return content === undefined ? undefined : new TextDecoder().decode(content);
+}

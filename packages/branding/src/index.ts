@@ -1,0 +1,49 @@
+/** @ipk/branding: build, merge, check and zip webapp2 branding packages for Pexip Infinity. */
+export {
+  buildBranding,
+  BuildInputError,
+  type BuildOptions,
+  type BuildResult,
+  type BuiltPlugin,
+  type BaseKind,
+} from './build-branding.js';
+export { checkBranding, type CheckPathOptions } from './check-branding-path.js';
+export {
+  checkBrandingFiles,
+  type CheckOptions,
+  type CheckReport,
+  type CheckedPlugin,
+  type PreviousBrandingId,
+} from './check-branding.js';
+export { nextBrandingId, brandingIdAsBigInt } from './branding-id.js';
+export {
+  readBrandingSource,
+  webapp2PrefixOf,
+  WEBAPP2_FOLDER,
+  type BrandingSource,
+} from './branding-source.js';
+export {
+  mergeSettings,
+  mergeManifest,
+  BaseFileError,
+  type SettingsPluginLine,
+} from './merge-branding-json.js';
+export {
+  discoverWorkspacePlugins,
+  findRepoRoot,
+  readPluginInput,
+  PluginInputError,
+  type PluginInput,
+} from './plugin-input.js';
+export {
+  recordPluginRegistrations,
+  type RecordedRegistration,
+  type RecordingResult,
+  type RecordingOptions,
+  type SourceFailure,
+} from './record-plugin-registrations.js';
+export { readZip, writeZip, type FileTree } from './zip-archive.js';
+export { readDirTree, writeDirTree } from './file-tree-io.js';
+export { safeEntryPath, UnsafeZipEntryError } from './zip-entry-path.js';
+export { formatCheckReport, formatBuildSummary } from './report-text.js';
+export { runCli, USAGE, type CliIo } from './run-cli.js';

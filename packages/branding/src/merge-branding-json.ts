@@ -1,0 +1,86 @@
+import { formatIssue, parseJson } from '@ipk/plugin-api';
+
+/** One plugin's line in settings.json (seed: "Specifying your plugins in settings.json"). */
+export interface SettingsPluginLine {
+  id: string;
+  srcURL: string;
+  enabled: boolean;
+}
+
+/** A JSON file of the base package that cannot be merged into. */
+export class BaseFileError extends Error {
+  override name = 'BaseFileError';
+}
+
+/**
+ * settings.json with our plugins added or replaced and everything else kept: every other key
+ * (bandwidth, languages… set by the Branding Portal), every other plugin, and the order. An
+ * existing entry is replaced when it has the same id or points at the same package file.
+ */
+export function mergeSettings(
+  baseText: string | undefined,
+  file: string,
+  plugins: SettingsPluginLine[],
+): string {
+  const settings = baseText === undefined ? {} : parseObject(baseText, file);
+  const existing = settings['plugins'];
+  if (existing !== undefined && !Array.isArray(existing)) {
+    throw new BaseFileError(
+      `${file}: "plugins" is ${typeof existing}, not an array; fix it before merging`,
+    );
+  }
+  const merged: unknown[] = [...(existing ?? [])];
+  for (const plugin of plugins) {
+    const index = merged.findIndex((entry) => isSamePlugin(entry, plugin));
+    const line = { id: plugin.id, srcURL: plugin.srcURL, enabled: plugin.enabled };
+    if (index === -1) merged.push(line);
+    else merged[index] = line;
+  }
+  return `${JSON.stringify({ ...settings, plugins: merged }, null, 2)}\n`;
+}
+
+/**
+ * manifest.json with a new brandingID and `isSettingsBranded: true` (seed: "Enabling application
+ * branding in the manifest.json file"), every other key of the base kept. A new manifest holds only
+ * these two keys, as in Pexip's developer guide, so no other branding flag is switched off.
+ */
+export function mergeManifest(
+  baseText: string | undefined,
+  file: string,
+  brandingID: string,
+): string {
+  const manifest = baseText === undefined ? {} : parseObject(baseText, file);
+  return `${JSON.stringify({ ...manifest, brandingID, isSettingsBranded: true }, null, 2)}\n`;
+}
+
+/** The brandingID a manifest text holds, if it is readable. */
+export function brandingIdOf(manifestText: string | undefined): string | number | undefined {
+  if (manifestText === undefined) return undefined;
+  const parsed = parseJson(manifestText, 'manifest.json');
+  const value = parsed.value;
+  if (typeof value !== 'object' || value === null) return undefined;
+  const id = (value as Record<string, unknown>)['brandingID'];
+  return typeof id === 'string' || typeof id === 'number' ? id : undefined;
+}
+
+function isSamePlugin(entry: unknown, plugin: SettingsPluginLine): boolean {
+  if (typeof entry !== 'object' || entry === null) return false;
+  const { id, srcURL } = entry as { id?: unknown; srcURL?: unknown };
+  return id === plugin.id || srcURL === plugin.srcURL;
+}
+
+function parseObject(text: string, file: string): Record<string, unknown> {
+  const parsed = parseJson(text, file);
+  if (!parsed.ok) {
+    throw new BaseFileError(
+      `cannot merge into the base package: ${parsed.issues.map(formatIssue).join('; ')}. Nothing was written.`,
+    );
+  }
+  const value = parsed.value;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new BaseFileError(
+      `cannot merge into the base package: ${file} is not a JSON object. Nothing was written.`,
+    );
+  }
+  return value as Record<string, unknown>;
+}

@@ -1,0 +1,166 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import { displayPath } from './display-path.js';
+import { readDirTree } from './file-tree-io.js';
+import type { FileTree } from './zip-archive.js';
+
+/** One plugin ready to be put into a branding package. */
+export interface PluginInput {
+  /** Folder name under `webapp2/plugins/`, from `<name>.plugin.package.json`. */
+  name: string;
+  /** The plugin's folder as given (a workspace, or a ready-made webapp2 plugin folder). */
+  dir: string;
+  /** The folder whose files are copied: the workspace's `dist/`, or `dir` itself. */
+  builtDir: string;
+  /** The package file's name inside `builtDir`. */
+  packageFileName: string;
+  /** `ipkPlugin.enabled` (default `true`): the `enabled` written to settings.json. */
+  enabledByDefault: boolean;
+  /** The files of `builtDir`. */
+  files: FileTree;
+}
+
+/** A plugin folder that cannot be used, with what to do about it. */
+export class PluginInputError extends Error {
+  override name = 'PluginInputError';
+}
+
+const PACKAGE_FILE_SUFFIX = '.plugin.package.json';
+
+/**
+ * The repo root nearest to `from`: the first folder upwards whose package.json has `workspaces`.
+ * `undefined` outside a monorepo.
+ */
+export async function findRepoRoot(from: string): Promise<string | undefined> {
+  let dir = resolve(from);
+  for (;;) {
+    const manifest = await readJsonObject(join(dir, 'package.json'));
+    if (manifest && 'workspaces' in manifest) return dir;
+    const parent = dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
+/** Every `plugins/*` workspace of the repo whose package.json has an `ipkPlugin` field, by folder name. */
+export async function discoverWorkspacePlugins(repoRoot: string): Promise<string[]> {
+  const pluginsDir = join(repoRoot, 'plugins');
+  let names: string[];
+  try {
+    names = (await readdir(pluginsDir, { withFileTypes: true }))
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => entry.name);
+  } catch {
+    return [];
+  }
+  const found: string[] = [];
+  for (const name of names.sort()) {
+    const manifest = await readJsonObject(join(pluginsDir, name, 'package.json'));
+    if (manifest && 'ipkPlugin' in manifest) found.push(join(pluginsDir, name));
+  }
+  return found;
+}
+
+/**
+ * Reads a plugin folder: either a workspace whose package.json has
+ * `"ipkPlugin": {"packageFile": "<name>.plugin.package.json", "enabled": true}` (its `dist/` is
+ * used), or a folder that already has the webapp2 shape (one `*.plugin.package.json` beside its
+ * source, as in Pexip's gallery plugins), used as it is.
+ */
+export async function readPluginInput(
+  dir: string,
+  cwd: string = process.cwd(),
+): Promise<PluginInput> {
+  const shown = displayPath(cwd, dir);
+  if (!(await isDirectory(dir))) throw new PluginInputError(`${shown}: not a folder`);
+  const manifest = await readJsonObject(join(dir, 'package.json'));
+  if (manifest && 'ipkPlugin' in manifest) return readWorkspacePlugin(dir, shown, manifest);
+  const packageFiles = (await readdir(dir)).filter((file) => file.endsWith(PACKAGE_FILE_SUFFIX));
+  if (packageFiles.length === 1 && packageFiles[0]) {
+    return pluginFrom(dir, dir, packageFiles[0], true);
+  }
+  if (packageFiles.length > 1) {
+    throw new PluginInputError(
+      `${shown}: ${packageFiles.length} package files (${packageFiles.join(', ')}); a plugin folder holds exactly one`,
+    );
+  }
+  throw new PluginInputError(
+    `${shown}: not a plugin: no "ipkPlugin" field in package.json and no *${PACKAGE_FILE_SUFFIX} file`,
+  );
+}
+
+async function readWorkspacePlugin(
+  dir: string,
+  shown: string,
+  manifest: Record<string, unknown>,
+): Promise<PluginInput> {
+  const field = manifest['ipkPlugin'];
+  if (typeof field !== 'object' || field === null) {
+    throw new PluginInputError(
+      `${shown}/package.json: "ipkPlugin" must be an object {"packageFile", "enabled"}`,
+    );
+  }
+  const { packageFile, enabled } = field as { packageFile?: unknown; enabled?: unknown };
+  if (
+    typeof packageFile !== 'string' ||
+    !packageFile.endsWith(PACKAGE_FILE_SUFFIX) ||
+    packageFile.includes('/')
+  ) {
+    throw new PluginInputError(
+      `${shown}/package.json: "ipkPlugin.packageFile" must be a file name like "<name>${PACKAGE_FILE_SUFFIX}"`,
+    );
+  }
+  if (enabled !== undefined && typeof enabled !== 'boolean') {
+    throw new PluginInputError(`${shown}/package.json: "ipkPlugin.enabled" must be true or false`);
+  }
+  const builtDir = join(dir, 'dist');
+  if (!(await isFile(join(builtDir, packageFile)))) {
+    const workspace = typeof manifest['name'] === 'string' ? manifest['name'] : shown;
+    throw new PluginInputError(
+      `${shown}: not built (dist/${packageFile} is missing). Run "npm run build -w ${workspace}" or "npm run build" at the repo root first.`,
+    );
+  }
+  return pluginFrom(dir, builtDir, packageFile, enabled ?? true);
+}
+
+async function pluginFrom(
+  dir: string,
+  builtDir: string,
+  packageFileName: string,
+  enabledByDefault: boolean,
+): Promise<PluginInput> {
+  const name = basename(packageFileName, PACKAGE_FILE_SUFFIX) || basename(dir);
+  return {
+    name,
+    dir,
+    builtDir,
+    packageFileName,
+    enabledByDefault,
+    files: await readDirTree(builtDir),
+  };
+}
+
+async function readJsonObject(file: string): Promise<Record<string, unknown> | undefined> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+  try {
+    const value: unknown = JSON.parse(text);
+    return typeof value === 'object' && value !== null && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : undefined;
+  } catch {
+    throw new PluginInputError(`${file}: invalid JSON`);
+  }
+}
+
+async function isDirectory(path: string): Promise<boolean> {
+  return (await stat(path).catch(() => undefined))?.isDirectory() ?? false;
+}
+
+async function isFile(path: string): Promise<boolean> {
+  return (await stat(path).catch(() => undefined))?.isFile() ?? false;
+}

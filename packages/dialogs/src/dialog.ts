@@ -1,0 +1,334 @@
+import { LitElement, css, html, nothing } from 'lit';
+import type { PropertyValues } from 'lit';
+import { defineElement } from './define-element.js';
+import { deepActiveElement, tabbableElements } from './tabbable-elements.js';
+import { focusRing, themeTokens } from './theme.js';
+import { COMPONENTS_VERSION } from './version.js';
+
+/** `detail` of the `ipk-dialog-close` event. */
+export interface DialogCloseDetail {
+  /** What `close(result)` was given; `undefined` when closed by Esc, the close button or the backdrop. */
+  result: unknown;
+}
+
+/**
+ * `'dismiss'`: a click on the backdrop closes the dialog (when closing is allowed).
+ * `'static'`: it does not — webapp2's `openTemplateDialog(config, 'static')` asks for this.
+ */
+export type DialogBackdrop = 'dismiss' | 'static';
+
+/**
+ * A modal dialog: dark header with the title and a close button, content slotted from the light
+ * DOM (so a plugin's HTML stays reachable by `document.getElementById` and its inline handlers
+ * run). Built on the native `<dialog>` with `showModal()`: the page behind becomes inert and the
+ * dialog sits in the top layer above any z-index. Esc, focus-in, the focus trap and focus return
+ * are handled here so that they behave the same whatever the browser's own policy is.
+ *
+ * The heading is the `heading` attribute, not `title`: `title` is a global HTML attribute and
+ * would show as a tooltip over the whole dialog.
+ *
+ * @fires ipk-dialog-close - after the dialog closed; `detail: {result}`.
+ * @slot - the content.
+ * @slot toast - where `showToast` puts toasts while this dialog is modal: outside it they would
+ *   be inert (hidden from screen readers) until it closes.
+ * @csspart dialog / header / title / close-button / body
+ */
+export class IpkDialog extends LitElement {
+  static readonly ipkComponentVersion = COMPONENTS_VERSION;
+
+  static override properties = {
+    heading: { type: String },
+    label: { type: String },
+    closeDisabled: { type: Boolean, attribute: 'close-disabled', reflect: true },
+    backdrop: { type: String },
+    open: { type: Boolean, reflect: true },
+  };
+
+  /** Shown in the header and used as the dialog's accessible name. */
+  declare heading: string;
+  /** Accessible name used when there is no heading (webapp2 allows `title: null`). */
+  declare label: string;
+  /** Hides the close button and ignores Esc and backdrop clicks; `close()` still works. */
+  declare closeDisabled: boolean;
+  declare backdrop: DialogBackdrop;
+  declare open: boolean;
+
+  #returnFocusTo: Element | null = null;
+  #focusedIn: Promise<void> = Promise.resolve();
+
+  constructor() {
+    super();
+    this.heading = '';
+    this.label = 'Dialog';
+    this.closeDisabled = false;
+    this.backdrop = 'dismiss';
+    this.open = false;
+  }
+
+  static override styles = [
+    themeTokens,
+    focusRing,
+    css`
+      :host {
+        display: contents;
+      }
+      dialog {
+        box-sizing: border-box;
+        width: min(32rem, calc(100vw - 1rem));
+        max-height: calc(100dvh - 1rem);
+        padding: 0;
+        border: none;
+        border-radius: var(--_radius);
+        background: var(--_surface);
+        color: var(--_text);
+        font-family: var(--_font);
+        box-shadow: 0 12px 40px rgb(0 0 0 / 0.45);
+        overflow: hidden;
+      }
+      dialog[open] {
+        display: flex;
+        flex-direction: column;
+      }
+      dialog::backdrop {
+        background: var(--ipk-backdrop, rgb(5 14 26 / 0.65));
+      }
+      header {
+        display: flex;
+        align-items: center;
+        gap: 0.5rem;
+        min-height: 3rem;
+        padding: 0 0.5rem 0 1rem;
+        background: var(--_primary);
+        color: var(--_on-primary);
+      }
+      h2 {
+        flex: 1;
+        margin: 0;
+        font-size: 1.05rem;
+        font-weight: 500;
+        overflow-wrap: anywhere;
+      }
+      .close {
+        display: grid;
+        place-items: center;
+        width: 2.75rem;
+        height: 2.75rem;
+        margin-left: auto;
+        padding: 0;
+        border: none;
+        border-radius: 50%;
+        background: transparent;
+        color: inherit;
+        cursor: pointer;
+      }
+      .close:focus-visible {
+        /* Inside the button: the dialog clips anything drawn past its edge. */
+        outline-offset: -4px;
+      }
+      .close:hover {
+        background: rgb(255 255 255 / 0.12);
+      }
+      .close svg {
+        width: 1.25rem;
+        height: 1.25rem;
+      }
+      .body {
+        padding: 1rem;
+        overflow: auto;
+        line-height: 1.4;
+      }
+    `,
+  ];
+
+  override render() {
+    const hasHeading = this.heading.trim() !== '';
+    return html`<dialog
+      part="dialog"
+      role="dialog"
+      aria-modal="true"
+      aria-labelledby=${hasHeading ? 'title' : nothing}
+      aria-label=${hasHeading ? nothing : this.label}
+      @keydown=${this.#onKeydown}
+      @click=${this.#onDialogClick}
+      @cancel=${this.#onCancel}
+      @close=${this.#onNativeClose}
+    >
+      <header part="header">
+        ${hasHeading ? html`<h2 id="title" part="title">${this.heading}</h2>` : nothing}
+        ${
+          this.closeDisabled
+            ? nothing
+            : html`<button
+                class="close"
+                part="close-button"
+                type="button"
+                aria-label="Close"
+                @click=${() => this.close()}
+              >
+                <svg viewBox="0 0 24 24" aria-hidden="true">
+                  <path
+                    d="M6 6l12 12M18 6L6 18"
+                    stroke="currentColor"
+                    stroke-width="2.2"
+                    stroke-linecap="round"
+                  />
+                </svg>
+              </button>`
+        }
+      </header>
+      <div class="body" part="body"><slot></slot></div>
+      <slot name="toast"></slot>
+    </dialog>`;
+  }
+
+  get #dialog(): HTMLDialogElement | null {
+    return this.renderRoot.querySelector('dialog');
+  }
+
+  /** Opens the dialog; resolves once it is shown and focus is inside. */
+  async show(): Promise<void> {
+    this.open = true;
+    await this.updateComplete;
+    await this.#focusedIn;
+  }
+
+  /** Closes the dialog (even when `closeDisabled`), returns focus and fires `ipk-dialog-close`. */
+  close(result?: unknown): void {
+    if (!this.open) return;
+    this.open = false;
+    this.#dialog?.close();
+    this.#handOverToasts();
+    this.#restoreFocus();
+    this.dispatchEvent(
+      new CustomEvent<DialogCloseDetail>('ipk-dialog-close', {
+        detail: { result },
+        bubbles: true,
+        composed: true,
+      }),
+    );
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (!changed.has('open')) return;
+    const dialog = this.#dialog;
+    if (!dialog) return;
+    if (this.open && !dialog.open) {
+      this.#returnFocusTo = deepActiveElement();
+      dialog.showModal();
+      this.#focusedIn = this.#focusFirstWhenContentRendered();
+    } else if (!this.open && dialog.open) {
+      // `open` set to false from outside: close the same way as `close()`.
+      this.open = true;
+      this.close();
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    if (this.open) this.#restoreFocus();
+  }
+
+  /**
+   * Components in the content (a keypad, a text input) render their shadow DOM asynchronously,
+   * so their buttons and inputs only exist after their first update: wait for it, then focus.
+   */
+  async #focusFirstWhenContentRendered(): Promise<void> {
+    const pending = [...this.querySelectorAll('*')]
+      .map((element) => (element as { updateComplete?: unknown }).updateComplete)
+      .filter((value): value is Promise<unknown> => value instanceof Promise);
+    await Promise.all(pending);
+    if (this.open) this.#focusFirst();
+  }
+
+  /** Focus goes to the content's `[autofocus]` element, else its first tabbable, else the close button. */
+  #focusFirst(): void {
+    const contentTabbables = this.#slottedTabbables();
+    const autofocus = contentTabbables.find((element) => element.hasAttribute('autofocus'));
+    const target =
+      autofocus ?? contentTabbables[0] ?? this.renderRoot.querySelector<HTMLElement>('.close');
+    if (target) {
+      target.focus();
+    } else {
+      this.#dialog?.focus();
+    }
+  }
+
+  #slottedTabbables(): HTMLElement[] {
+    const body = this.renderRoot.querySelector('.body');
+    return body ? tabbableElements(body) : [];
+  }
+
+  /** Toasts shown while the dialog was open outlive it: move them back to the page. */
+  #handOverToasts(): void {
+    for (const toast of this.querySelectorAll<HTMLElement>(':scope > [slot="toast"]')) {
+      toast.removeAttribute('slot');
+      this.ownerDocument.body.append(toast);
+      if (toast.popover) toast.showPopover();
+    }
+  }
+
+  #restoreFocus(): void {
+    const target = this.#returnFocusTo;
+    this.#returnFocusTo = null;
+    if (target instanceof HTMLElement && target.isConnected) target.focus();
+  }
+
+  #onKeydown = (event: KeyboardEvent): void => {
+    if (event.key === 'Escape') {
+      // Handled here, before it becomes the browser's close request: under Chromium's
+      // close-watcher rules `cancel` can be uncancelable (repeated Esc without user activation),
+      // which would defeat `closeDisabled`.
+      event.preventDefault();
+      if (!this.closeDisabled) this.close();
+      return;
+    }
+    if (event.key === 'Tab') this.#trapTab(event);
+  };
+
+  #trapTab(event: KeyboardEvent): void {
+    const dialog = this.#dialog;
+    if (!dialog) return;
+    const tabbables = tabbableElements(dialog);
+    const first = tabbables[0];
+    const last = tabbables[tabbables.length - 1];
+    if (!first || !last) {
+      event.preventDefault();
+      return;
+    }
+    const active = deepActiveElement();
+    const inside = tabbables.some((element) => element === active);
+    if (event.shiftKey && (active === first || !inside)) {
+      event.preventDefault();
+      last.focus();
+    } else if (!event.shiftKey && (active === last || !inside)) {
+      event.preventDefault();
+      first.focus();
+    }
+  }
+
+  #onDialogClick = (event: MouseEvent): void => {
+    // The <dialog> has no padding and its children fill it, so a click whose target is the
+    // <dialog> itself landed on the ::backdrop.
+    if (event.target !== this.#dialog) return;
+    if (this.closeDisabled || this.backdrop === 'static') return;
+    this.close();
+  };
+
+  #onCancel = (event: Event): void => {
+    event.preventDefault();
+    if (!this.closeDisabled) this.close();
+  };
+
+  /** The browser closed the <dialog> by itself (a form with method=dialog, a close request). */
+  #onNativeClose = (): void => {
+    if (!this.open) return;
+    if (this.closeDisabled) {
+      this.#dialog?.showModal();
+      return;
+    }
+    this.close();
+  };
+}
+
+/** The tag `IpkDialog` is registered under in this page (versioned: see `defineElement`). */
+export const DIALOG_TAG = defineElement('ipk-dialog', IpkDialog);

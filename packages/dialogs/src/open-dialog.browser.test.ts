@@ -1,0 +1,239 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { page, userEvent } from 'vitest/browser';
+import { html } from 'lit';
+import { BUTTON_TAG } from './button.js';
+import { DTMF_KEYPAD_TAG } from './dtmf-keypad.js';
+import { openDialog } from './open-dialog.js';
+import type { DialogHandle, OpenDialogOptions } from './open-dialog.js';
+import { axeViolations } from '../test-support/axe-violations.js';
+import { deepActiveElement } from './tabbable-elements.js';
+import { TEXT_INPUT_TAG } from './text-input.js';
+import type { IpkTextInput } from './text-input.js';
+
+const openHandles: DialogHandle[] = [];
+
+async function open(options: OpenDialogOptions): Promise<DialogHandle> {
+  const handle = openDialog(options);
+  openHandles.push(handle);
+  await handle.opened;
+  return handle;
+}
+
+function nativeDialogOf(handle: DialogHandle): HTMLDialogElement {
+  const dialog = handle.element.shadowRoot?.querySelector('dialog');
+  if (!dialog) throw new Error('no <dialog> rendered');
+  return dialog;
+}
+
+function isClosed(handle: DialogHandle): Promise<boolean> {
+  // Settles at once if `closed` already resolved; a microtask later otherwise.
+  return Promise.race([handle.closed.then(() => true), Promise.resolve().then(() => false)]);
+}
+
+afterEach(() => {
+  for (const handle of openHandles.splice(0)) handle.close();
+  document.body.replaceChildren();
+});
+
+const recordAliasBody = `<form>
+  <input id="aliasInput" class="pex-text-input" aria-label="Alias" placeholder="Type the alias" autofocus />
+  <button id="startButton" class="dialog-button green-action-button" type="button"
+    onclick="document.getElementById('aliasInput').value = 'clicked-inline'">Start</button>
+</form>`;
+
+describe('openDialog with a string of plugin HTML (openTemplateDialog)', () => {
+  it('puts the HTML in the light DOM, where document.getElementById finds it as soon as openDialog returns', () => {
+    const handle = openDialog({ title: 'Record alias', content: recordAliasBody });
+    openHandles.push(handle);
+    const input = document.getElementById('aliasInput');
+    expect(input).toBeInstanceOf(HTMLInputElement);
+    expect(handle.element.contains(input)).toBe(true);
+    expect(input?.getRootNode()).toBe(document);
+  });
+
+  it('runs the inline onclick handlers of the plugin HTML', async () => {
+    await open({ title: 'Record alias', content: recordAliasBody });
+    await userEvent.click(page.getByRole('button', { name: 'Start' }));
+    expect((document.getElementById('aliasInput') as HTMLInputElement).value).toBe(
+      'clicked-inline',
+    );
+  });
+
+  it('is a modal dialog named by its title', async () => {
+    const handle = await open({ title: 'Record alias', content: recordAliasBody });
+    await expect.element(page.getByRole('dialog', { name: 'Record alias' })).toBeVisible();
+    const dialog = nativeDialogOf(handle);
+    expect(dialog.getAttribute('role')).toBe('dialog');
+    expect(dialog.getAttribute('aria-modal')).toBe('true');
+    expect(dialog.matches(':modal')).toBe(true);
+  });
+
+  it('is named by its label when it has no title (webapp2 allows title: null)', async () => {
+    await open({ title: null, label: 'Layout control', content: '<p>Pick one</p>' });
+    await expect.element(page.getByRole('dialog', { name: 'Layout control' })).toBeVisible();
+  });
+});
+
+describe('focus', () => {
+  it('moves into the dialog on open: to the [autofocus] element when there is one', async () => {
+    await open({ title: 'Record alias', content: recordAliasBody });
+    expect(deepActiveElement()).toBe(document.getElementById('aliasInput'));
+  });
+
+  it('moves to the first tabbable element of the content when nothing has autofocus', async () => {
+    await open({
+      title: 'Pick',
+      content: '<p>Text</p><button id="first">One</button><button>Two</button>',
+    });
+    expect(deepActiveElement()).toBe(document.getElementById('first'));
+  });
+
+  it('moves into a component of the content once it has rendered (a keypad: its first key)', async () => {
+    const keypad = document.createElement(DTMF_KEYPAD_TAG);
+    await open({ title: 'Keypad', content: keypad });
+    expect(deepActiveElement()).toBe(keypad.shadowRoot?.querySelector('button[data-digit="1"]'));
+  });
+
+  it('moves to the close button when the content has nothing to focus', async () => {
+    const handle = await open({ title: 'Notice', content: '<p>Recording started</p>' });
+    expect(deepActiveElement()).toBe(handle.element.shadowRoot?.querySelector('button.close'));
+  });
+
+  it('is trapped: Tab from the last element wraps to the close button, Shift+Tab wraps back', async () => {
+    const handle = await open({
+      title: 'Pick',
+      content: '<button id="one">One</button><button id="two">Two</button>',
+    });
+    const closeButton = handle.element.shadowRoot?.querySelector('button.close');
+    expect(deepActiveElement()).toBe(document.getElementById('one'));
+    await userEvent.keyboard('{Tab}');
+    expect(deepActiveElement()).toBe(document.getElementById('two'));
+    await userEvent.keyboard('{Tab}');
+    expect(deepActiveElement()).toBe(closeButton);
+    await userEvent.keyboard('{Shift>}{Tab}{/Shift}');
+    expect(deepActiveElement()).toBe(document.getElementById('two'));
+  });
+
+  it('is trapped across the shadow roots of components in the content', async () => {
+    const input = document.createElement(TEXT_INPUT_TAG) as IpkTextInput;
+    input.label = 'Alias';
+    const button = document.createElement(BUTTON_TAG);
+    button.textContent = 'Dial';
+    const content = document.createElement('div');
+    content.append(input, button);
+    const handle = await open({ title: 'Dial out', content });
+    const innerInput = input.shadowRoot?.querySelector('input');
+    const innerButton = button.shadowRoot?.querySelector('button');
+    const closeButton = handle.element.shadowRoot?.querySelector('button.close');
+    expect(deepActiveElement()).toBe(innerInput);
+    await userEvent.keyboard('{Tab}');
+    expect(deepActiveElement()).toBe(innerButton);
+    await userEvent.keyboard('{Tab}');
+    expect(deepActiveElement()).toBe(closeButton);
+    await userEvent.keyboard('{Tab}');
+    expect(deepActiveElement()).toBe(innerInput);
+    await userEvent.keyboard('{Shift>}{Tab}{Tab}{/Shift}');
+    expect(deepActiveElement()).toBe(innerButton);
+  });
+
+  it('returns to the element that had it before the dialog opened', async () => {
+    const opener = document.createElement('button');
+    opener.textContent = 'Open';
+    document.body.append(opener);
+    opener.focus();
+    const handle = await open({ title: 'Pick', content: '<button>One</button>' });
+    expect(deepActiveElement()).not.toBe(opener);
+    handle.close();
+    await handle.closed;
+    expect(document.activeElement).toBe(opener);
+  });
+});
+
+describe('closing', () => {
+  it('closes on Esc, resolves `closed` with undefined and removes the element', async () => {
+    const handle = await open({ title: 'Pick', content: '<button>One</button>' });
+    await userEvent.keyboard('{Escape}');
+    await expect(handle.closed).resolves.toBeUndefined();
+    expect(handle.element.isConnected).toBe(false);
+  });
+
+  it('closes from its close button', async () => {
+    const handle = await open({ title: 'Pick', content: '<p>x</p>' });
+    await userEvent.click(page.getByRole('button', { name: 'Close' }));
+    await expect(handle.closed).resolves.toBeUndefined();
+  });
+
+  it('resolves `closed` with the result given to close(result)', async () => {
+    const handle = await open({ title: 'Pick', content: '<p>x</p>' });
+    handle.close({ choice: 'yes' });
+    handle.close('ignored: already closed');
+    await expect(handle.closed).resolves.toEqual({ choice: 'yes' });
+  });
+
+  it('closes on a backdrop click', async () => {
+    const handle = await open({ title: 'Pick', content: '<p>x</p>' });
+    await userEvent.click(page.getByRole('dialog'), { position: { x: 5, y: -20 } });
+    await expect(handle.closed).resolves.toBeUndefined();
+  });
+
+  it("stays open on a backdrop click when the backdrop is 'static'", async () => {
+    const handle = await open({ title: 'Pick', content: '<p>x</p>', backdrop: 'static' });
+    await userEvent.click(page.getByRole('dialog'), { position: { x: 5, y: -20 } });
+    expect(await isClosed(handle)).toBe(false);
+    expect(nativeDialogOf(handle).open).toBe(true);
+  });
+
+  it('with closeDisabled: has no close button and ignores Esc (twice) and the backdrop, but close() works', async () => {
+    const handle = await open({ title: 'Wait', content: '<p>Working…</p>', closeDisabled: true });
+    await expect.element(page.getByRole('button', { name: 'Close' })).not.toBeInTheDocument();
+    await userEvent.keyboard('{Escape}');
+    await userEvent.keyboard('{Escape}');
+    await userEvent.click(page.getByRole('dialog'), { position: { x: 5, y: -20 } });
+    expect(await isClosed(handle)).toBe(false);
+    expect(nativeDialogOf(handle).open).toBe(true);
+    handle.close('done');
+    await expect(handle.closed).resolves.toBe('done');
+  });
+});
+
+describe('other kinds of content', () => {
+  it('renders a Lit TemplateResult with its event bindings', async () => {
+    let clicks = 0;
+    await open({
+      title: 'Lit',
+      content: html`<button @click=${() => clicks++}>Count</button>`,
+    });
+    await userEvent.click(page.getByRole('button', { name: 'Count' }));
+    expect(clicks).toBe(1);
+  });
+
+  it('appends a DOM node as it is', async () => {
+    const paragraph = document.createElement('p');
+    paragraph.textContent = 'A node';
+    const handle = await open({ title: 'Node', content: paragraph });
+    expect(handle.contentElement.firstChild).toBe(paragraph);
+  });
+
+  it('rejects other content with a TypeError and leaves nothing in the page', () => {
+    expect(() => openDialog({ title: 'Bad', content: 42 as unknown as string })).toThrow(
+      /content must be a string of HTML, a Lit TemplateResult or a DOM Node/,
+    );
+    expect(document.body.children).toHaveLength(0);
+  });
+});
+
+describe('look and accessibility', () => {
+  it('fits a 390×664 phone viewport', async () => {
+    const handle = await open({ title: 'Record alias', content: recordAliasBody });
+    const box = nativeDialogOf(handle).getBoundingClientRect();
+    expect(window.innerWidth).toBe(390);
+    expect(box.left).toBeGreaterThanOrEqual(0);
+    expect(box.right).toBeLessThanOrEqual(390);
+    expect(box.bottom).toBeLessThanOrEqual(664);
+  });
+
+  it('passes axe-core with no violations', async () => {
+    await open({ title: 'Record alias', content: recordAliasBody });
+    expect(await axeViolations()).toEqual([]);
+  });
+});

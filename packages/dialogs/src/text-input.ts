@@ -1,0 +1,172 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { defineElement } from './define-element.js';
+import { textInputValidationMessage } from './text-input-validation.js';
+import type { TextInputRules } from './text-input-validation.js';
+import { focusRing, themeTokens } from './theme.js';
+import { COMPONENTS_VERSION } from './version.js';
+
+/** `detail` of `ipk-input` (each keystroke) and `ipk-change` (committed value). */
+export interface TextInputValueDetail {
+  value: string;
+  valid: boolean;
+}
+
+/**
+ * A labelled text field in the style of webapp2's `pex-text-input`, with a validation message
+ * under it. Validation runs on blur, on `checkValidity()`, and on every keystroke once the field
+ * has shown an error (so the message goes away as soon as the value is fixed).
+ *
+ * @fires ipk-input - on each edit; `detail: {value, valid}`.
+ * @fires ipk-change - when the value is committed (blur or Enter); `detail: {value, valid}`.
+ * @csspart label / input / message
+ */
+export class IpkTextInput extends LitElement {
+  static readonly ipkComponentVersion = COMPONENTS_VERSION;
+
+  static override shadowRootOptions: ShadowRootInit = {
+    ...LitElement.shadowRootOptions,
+    delegatesFocus: true,
+  };
+
+  static override properties = {
+    label: { type: String },
+    value: { type: String },
+    placeholder: { type: String },
+    type: { type: String },
+    autocomplete: { type: String },
+    required: { type: Boolean, reflect: true },
+    minLength: { type: Number, attribute: 'minlength' },
+    maxLength: { type: Number, attribute: 'maxlength' },
+    pattern: { type: String },
+    patternMessage: { type: String, attribute: 'pattern-message' },
+    validate: { attribute: false },
+    error: { type: String, reflect: true },
+  };
+
+  declare label: string;
+  declare value: string;
+  declare placeholder: string;
+  declare type: 'text' | 'email' | 'tel' | 'url' | 'password' | 'search';
+  declare autocomplete: string;
+  declare required: boolean;
+  declare minLength: number | undefined;
+  declare maxLength: number | undefined;
+  declare pattern: string | undefined;
+  declare patternMessage: string | undefined;
+  /** An extra check: return the message to show, or `undefined` when the value is fine. */
+  declare validate: ((value: string) => string | undefined) | undefined;
+  /** The message shown under the field; set it yourself for errors found elsewhere (e.g. by the server). */
+  declare error: string;
+
+  constructor() {
+    super();
+    this.label = '';
+    this.value = '';
+    this.placeholder = '';
+    this.type = 'text';
+    this.autocomplete = 'off';
+    this.required = false;
+    this.error = '';
+  }
+
+  static override styles = [
+    themeTokens,
+    focusRing,
+    css`
+      :host {
+        display: block;
+        margin-block: 0.5rem;
+      }
+      label {
+        display: block;
+        margin-bottom: 0.25rem;
+        font-size: 0.875rem;
+        font-weight: 500;
+      }
+      input {
+        box-sizing: border-box;
+        width: 100%;
+        min-height: 2.75rem;
+        padding: 0.5rem 0.75rem;
+        border: 1px solid var(--_border);
+        border-radius: var(--_radius);
+        background: var(--_surface);
+        color: var(--_text);
+        font: inherit;
+      }
+      input[aria-invalid='true'] {
+        border-color: var(--_error);
+        box-shadow: inset 0 0 0 1px var(--_error);
+      }
+      .message {
+        margin: 0.25rem 0 0;
+        color: var(--_error);
+        font-size: 0.875rem;
+      }
+    `,
+  ];
+
+  get rules(): TextInputRules {
+    return {
+      required: this.required,
+      minLength: this.minLength,
+      maxLength: this.maxLength,
+      pattern: this.pattern,
+      patternMessage: this.patternMessage,
+      validate: this.validate,
+    };
+  }
+
+  /** Validates the current value, shows the message (if any) and returns whether it is valid. */
+  checkValidity(): boolean {
+    this.error = textInputValidationMessage(this.value, this.rules);
+    return this.error === '';
+  }
+
+  override render() {
+    const invalid = this.error !== '';
+    return html`
+      <label part="label" for="input">${this.label}</label>
+      <input
+        id="input"
+        part="input"
+        type=${this.type}
+        .value=${this.value}
+        placeholder=${this.placeholder || nothing}
+        autocomplete=${this.autocomplete}
+        ?required=${this.required}
+        aria-invalid=${invalid ? 'true' : 'false'}
+        aria-describedby=${invalid ? 'message' : nothing}
+        @input=${this.#onInput}
+        @change=${this.#onChange}
+        @blur=${() => this.checkValidity()}
+      />
+      ${
+        invalid
+          ? html`<p id="message" class="message" part="message" role="alert">${this.error}</p>`
+          : nothing
+      }
+    `;
+  }
+
+  #onInput = (event: Event): void => {
+    this.value = (event.target as HTMLInputElement).value;
+    if (this.error !== '') this.checkValidity();
+    this.#emit('ipk-input');
+  };
+
+  #onChange = (): void => {
+    const valid = this.checkValidity();
+    this.#emit('ipk-change', valid);
+  };
+
+  #emit(type: 'ipk-input' | 'ipk-change', valid?: boolean): void {
+    const detail: TextInputValueDetail = {
+      value: this.value,
+      valid: valid ?? textInputValidationMessage(this.value, this.rules) === '',
+    };
+    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+  }
+}
+
+export const TEXT_INPUT_TAG = defineElement('ipk-text-input', IpkTextInput);

@@ -1,0 +1,506 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import type {
+  AppAction,
+  AppHost,
+  ChatMessage,
+  ConferenceControls,
+  ConferenceDetails,
+  ConnectionState,
+  JoinOutcome,
+  MenuItemView,
+  Participant,
+  PluginRecord,
+  SelfView,
+} from './app-host.js';
+import type { DeepLink } from './deep-link.js';
+import { LightElement } from './light-element.js';
+import type { MenuEntry } from './ipk-menu-button.js';
+import type { JoinDetail } from './ipk-join-screen.js';
+import type { ShownNotice } from './ipk-toasts.js';
+import type { SidePanel } from './ipk-toolbar.js';
+import { openLocalMedia, setTracksEnabled } from './local-media.js';
+import { accessibleLabel, visibleItems } from './menu-item-look.js';
+import { StagePainter } from './stage-painter.js';
+import './ipk-chat.js';
+import './ipk-join-screen.js';
+import './ipk-oops.js';
+import './ipk-roster.js';
+import './ipk-settings.js';
+import './ipk-stage.js';
+import './ipk-toasts.js';
+import './ipk-toolbar.js';
+
+type Phase = 'join' | 'joining' | 'in-call';
+
+const DISPLAY_NAME_KEY = 'ipk.displayName';
+const NOTICE_MS = 8000;
+/** Below this width the side panel covers the stage instead of sitting beside it. */
+const WIDE_VIEWPORT_PX = 800;
+
+/**
+ * Actions webapp2 emits for its own microphone and camera buttons, which plugins also send with
+ * `PEX.dispatchAction` (start-muted, mute-video-participant): both must really mute.
+ */
+const MEDIA_ACTIONS: Readonly<Record<string, { kind: 'audio' | 'video'; muted: boolean }>> = {
+  '[Conference] Mute Microphone': { kind: 'audio', muted: true },
+  '[Conference] Unmute Microphone': { kind: 'audio', muted: false },
+  '[Conference] Mute Camera': { kind: 'video', muted: true },
+  '[Conference] Unmute Camera': { kind: 'video', muted: false },
+};
+
+const EMPTY_CONFERENCE: ConferenceDetails = {
+  locked: false,
+  guestsMuted: false,
+  chatEnabled: true,
+  mediaType: 'video',
+  started: false,
+};
+
+/**
+ * The whole app: join screen, then the conference (stage, roster or chat, toolbar), Settings >
+ * Plugins and toasts, or the Oops page. It renders what the runtime's streams say and hands every
+ * user choice back to the runtime; it holds no plugin logic of its own.
+ */
+export class IpkApp extends LightElement {
+  static override properties = {
+    host: { attribute: false },
+    controls: { attribute: false },
+    link: { attribute: false },
+    phase: { state: true },
+    pinRequired: { state: true },
+    joinError: { state: true },
+    connection: { state: true },
+    participants: { state: true },
+    conference: { state: true },
+    self: { state: true },
+    chat: { state: true },
+    plugins: { state: true },
+    menuItems: { state: true },
+    notices: { state: true },
+    fault: { state: true },
+    panel: { state: true },
+    settingsOpen: { state: true },
+    microphoneMuted: { state: true },
+    cameraMuted: { state: true },
+    selfStream: { state: true },
+    mainStream: { state: true },
+  };
+
+  declare host: AppHost | null;
+  declare controls: ConferenceControls | null;
+  declare link: DeepLink | null;
+  declare phase: Phase;
+  declare pinRequired: boolean;
+  declare joinError: string;
+  declare connection: ConnectionState;
+  declare participants: readonly Participant[];
+  declare conference: ConferenceDetails;
+  declare self: SelfView | undefined;
+  declare chat: readonly ChatMessage[];
+  declare plugins: readonly PluginRecord[];
+  declare menuItems: readonly MenuItemView[];
+  declare notices: readonly ShownNotice[];
+  declare fault: Error | undefined;
+  declare panel: SidePanel | null;
+  declare settingsOpen: boolean;
+  declare microphoneMuted: boolean;
+  declare cameraMuted: boolean;
+  declare selfStream: MediaStream | null;
+  declare mainStream: MediaStream | null;
+
+  private subscriptions: { unsubscribe(): void }[] = [];
+  private noticeTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  private noticeCount = 0;
+  private stagePainter: StagePainter | null = null;
+  private alias = '';
+
+  constructor() {
+    super();
+    this.host = null;
+    this.controls = null;
+    this.link = null;
+    this.phase = 'join';
+    this.pinRequired = false;
+    this.joinError = '';
+    this.connection = { kind: 'idle' };
+    this.participants = [];
+    this.conference = EMPTY_CONFERENCE;
+    this.self = undefined;
+    this.chat = [];
+    this.plugins = [];
+    this.menuItems = [];
+    this.notices = [];
+    this.fault = undefined;
+    this.panel = null;
+    this.settingsOpen = false;
+    this.microphoneMuted = false;
+    this.cameraMuted = false;
+    this.selfStream = null;
+    this.mainStream = null;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.panel = window.innerWidth >= WIDE_VIEWPORT_PX ? 'participants' : null;
+  }
+
+  override disconnectedCallback(): void {
+    this.unsubscribeAll();
+    this.stopMedia();
+    for (const timer of this.noticeTimers.values()) clearTimeout(timer);
+    this.noticeTimers.clear();
+    super.disconnectedCallback();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('host')) this.subscribeTo(this.host);
+    if (changed.has('participants')) this.stagePainter?.show(this.participants);
+  }
+
+  protected override firstUpdated(): void {
+    const link = this.link;
+    if (link?.joinNow && link.alias !== null) {
+      void this.join({
+        alias: link.alias,
+        displayName: link.displayName ?? this.rememberedName() ?? 'Guest',
+        pin: link.pin,
+      });
+    }
+  }
+
+  override render() {
+    if (this.fault !== undefined) return html`<ipk-oops .fault=${this.fault}></ipk-oops>`;
+    return html`${this.phase === 'in-call' ? this.renderConference() : this.renderJoin()}
+      ${
+        this.settingsOpen
+          ? html`<ipk-settings
+              .plugins=${this.plugins}
+              @ipk-set-plugin-enabled=${this.onSetPluginEnabled}
+              @ipk-close-settings=${() => (this.settingsOpen = false)}
+            ></ipk-settings>`
+          : nothing
+      }
+      <ipk-toasts
+        .notices=${this.notices}
+        @ipk-dismiss-notice=${this.onDismissNotice}
+      ></ipk-toasts>`;
+  }
+
+  private renderJoin() {
+    return html`<ipk-join-screen
+      .alias=${this.alias || (this.link?.alias ?? '')}
+      .displayName=${this.link?.displayName ?? this.rememberedName() ?? ''}
+      .pinRequired=${this.pinRequired}
+      .busy=${this.phase === 'joining'}
+      .error=${this.joinError}
+      @ipk-join=${(event: CustomEvent<JoinDetail>) => void this.join(event.detail)}
+      @ipk-open-settings=${() => (this.settingsOpen = true)}
+    ></ipk-join-screen>`;
+  }
+
+  private renderConference() {
+    const panelLabel = this.panel === 'chat' ? 'Chat' : 'Participants';
+    return html`<div class="ipk-conference ${this.panel === null ? '' : 'with-panel'}">
+      <header class="ipk-conference-header">
+        <h1 class="ipk-conference-title">${this.alias}</h1>
+        ${this.conference.locked ? html`<span class="ipk-badge">locked</span>` : nothing}
+        ${
+          this.connection.kind === 'reconnecting'
+            ? html`<span class="ipk-badge ipk-badge-warn" role="status">Reconnecting…</span>`
+            : nothing
+        }
+        ${
+          this.self === undefined
+            ? nothing
+            : html`<span class="ipk-self-role"
+                >${this.self.displayName} · ${this.self.role === 'chair' ? 'Host' : 'Guest'}</span
+              >`
+        }
+      </header>
+      <ipk-stage
+        .mainStream=${this.mainStream}
+        .selfStream=${this.selfStream}
+        .cameraMuted=${this.cameraMuted}
+      ></ipk-stage>
+      ${
+        this.panel === null
+          ? nothing
+          : html`<aside class="ipk-side-panel" aria-label=${panelLabel}>
+              ${
+                this.panel === 'participants'
+                  ? html`<ipk-roster
+                      .participants=${this.participants}
+                      .participantItems=${visibleItems(this.menuItems, 'participants')}
+                      .selfUuid=${this.self?.uuid ?? null}
+                      @ipk-invoke=${this.onInvoke}
+                    ></ipk-roster>`
+                  : html`<ipk-chat
+                      .messages=${this.chat}
+                      .enabled=${this.conference.chatEnabled}
+                      @ipk-send-chat=${this.onSendChat}
+                    ></ipk-chat>`
+              }
+            </aside>`
+      }
+      <ipk-toolbar
+        .pluginItems=${visibleItems(this.menuItems, 'toolbar')}
+        .conferenceEntries=${this.conferenceEntries()}
+        .microphoneMuted=${this.microphoneMuted}
+        .cameraMuted=${this.cameraMuted}
+        .panel=${this.panel}
+        @ipk-invoke=${this.onInvoke}
+        @ipk-toggle-microphone=${() => this.toggleMedia('Microphone', !this.microphoneMuted)}
+        @ipk-toggle-camera=${() => this.toggleMedia('Camera', !this.cameraMuted)}
+        @ipk-toggle-panel=${this.onTogglePanel}
+        @ipk-open-settings=${() => (this.settingsOpen = true)}
+        @ipk-leave=${() => void this.leave()}
+      ></ipk-toolbar>
+    </div>`;
+  }
+
+  /**
+   * The conference control menu: the app's own Host controls first (webapp2 offers lock and
+   * mute-guests to Hosts only), then the plugins' `conference` items.
+   */
+  private conferenceEntries(): MenuEntry[] {
+    const own: MenuEntry[] = [];
+    const controls = this.controls;
+    if (controls !== null && this.self?.role === 'chair') {
+      const { locked, guestsMuted } = this.conference;
+      own.push(
+        {
+          key: 'app:lock',
+          label: locked ? 'Unlock conference' : 'Lock conference',
+          iconUrl: null,
+          run: () => this.control(controls.setLocked(!locked), 'lock the conference'),
+        },
+        {
+          key: 'app:mute-guests',
+          label: guestsMuted ? 'Unmute all guests' : 'Mute all guests',
+          iconUrl: null,
+          run: () => this.control(controls.setGuestsMuted(!guestsMuted), 'mute the guests'),
+        },
+      );
+    }
+    const plugin = visibleItems(this.menuItems, 'conference').map((item) => ({
+      key: item.key,
+      label: accessibleLabel(item, item),
+      iconUrl: item.iconUrl,
+      run: () => this.host?.invokeMenuItem(item.key),
+    }));
+    return [...own, ...plugin];
+  }
+
+  private subscribeTo(host: AppHost | null): void {
+    this.unsubscribeAll();
+    if (host === null) return;
+    this.subscriptions = [
+      host.connection$.subscribe((state) => this.onConnection(state)),
+      host.participants$.subscribe((list) => (this.participants = list)),
+      host.conference$.subscribe((details) => (this.conference = details)),
+      host.self$.subscribe((self) => (this.self = self)),
+      host.chat$.subscribe((messages) => (this.chat = messages)),
+      host.plugins$.subscribe((records) => (this.plugins = records)),
+      host.menuItems$.subscribe((items) => (this.menuItems = items)),
+      host.notices$.subscribe((notice) =>
+        this.showNotice({ ...notice, id: `notice-${++this.noticeCount}` }),
+      ),
+      host.fatalError$.subscribe((error) => (this.fault = error)),
+      host.appActions$.subscribe((action) => this.onAppAction(action)),
+    ];
+  }
+
+  private unsubscribeAll(): void {
+    for (const subscription of this.subscriptions) subscription.unsubscribe();
+    this.subscriptions = [];
+  }
+
+  private async join(detail: JoinDetail): Promise<void> {
+    const host = this.host;
+    if (host === null || this.phase !== 'join') return;
+    this.alias = detail.alias;
+    this.phase = 'joining';
+    this.joinError = '';
+    this.rememberName(detail.displayName);
+    let outcome: JoinOutcome;
+    try {
+      outcome = await host.join({
+        alias: detail.alias,
+        displayName: detail.displayName,
+        ...(detail.pin === null ? {} : { pin: detail.pin }),
+      });
+    } catch (error) {
+      outcome = { kind: 'failed', message: error instanceof Error ? error.message : String(error) };
+    }
+    this.afterJoin(outcome);
+  }
+
+  private afterJoin(outcome: JoinOutcome): void {
+    if (outcome.kind === 'joined') {
+      this.phase = 'in-call';
+      this.pinRequired = false;
+      document.title = `${this.alias} · Infinity Plugin Kit`;
+      void this.startMedia();
+      return;
+    }
+    this.phase = 'join';
+    if (outcome.kind === 'failed') {
+      this.joinError = `Could not join ${this.alias}: ${outcome.message}`;
+      return;
+    }
+    this.pinRequired = true;
+    this.joinError = pinPrompt(outcome);
+  }
+
+  private async leave(): Promise<void> {
+    this.stopMedia();
+    this.phase = 'join';
+    try {
+      await this.host?.leave();
+    } catch (error) {
+      console.warn('[ipk-host-app] leave failed:', error);
+    }
+  }
+
+  private onConnection(state: ConnectionState): void {
+    this.connection = state;
+    if (state.kind !== 'disconnected' || this.phase !== 'in-call') return;
+    this.stopMedia();
+    this.phase = 'join';
+    this.joinError = `Disconnected: ${state.reason}`;
+  }
+
+  private async startMedia(): Promise<void> {
+    this.stagePainter = StagePainter.start(document);
+    this.stagePainter?.show(this.participants);
+    this.mainStream = this.stagePainter?.stream ?? null;
+    const stream = await openLocalMedia(navigator);
+    if (this.phase !== 'in-call') {
+      for (const track of stream?.getTracks() ?? []) track.stop();
+      return;
+    }
+    setTracksEnabled(stream, 'audio', !this.microphoneMuted);
+    setTracksEnabled(stream, 'video', !this.cameraMuted);
+    this.selfStream = stream;
+  }
+
+  private stopMedia(): void {
+    this.stagePainter?.stop();
+    this.stagePainter = null;
+    this.mainStream = null;
+    for (const track of this.selfStream?.getTracks() ?? []) track.stop();
+    this.selfStream = null;
+  }
+
+  /** The toolbar's own buttons: mute locally and tell plugins, with webapp2's action types. */
+  private toggleMedia(device: 'Microphone' | 'Camera', muted: boolean): void {
+    const action = { type: `[Conference] ${muted ? 'Mute' : 'Unmute'} ${device}` };
+    this.onAppAction(action);
+    this.host?.dispatchAppAction(action);
+  }
+
+  private onAppAction(action: AppAction): void {
+    const effect = MEDIA_ACTIONS[action.type];
+    if (effect === undefined) return;
+    setTracksEnabled(this.selfStream, effect.kind, !effect.muted);
+    if (effect.kind === 'audio') this.microphoneMuted = effect.muted;
+    else this.cameraMuted = effect.muted;
+  }
+
+  private readonly onInvoke = (
+    event: CustomEvent<{ key: string; participantUuid?: string }>,
+  ): void => {
+    const { key, participantUuid } = event.detail;
+    if (participantUuid === undefined) {
+      this.host?.invokeMenuItem(key);
+      return;
+    }
+    const participant = this.participants.find((p) => p.uuid === participantUuid);
+    if (participant !== undefined) this.host?.invokeMenuItem(key, participant);
+  };
+
+  private readonly onSendChat = (event: CustomEvent<{ text: string }>): void => {
+    this.host?.sendChat(event.detail.text).catch((error: unknown) => {
+      this.showNotice({
+        id: `notice-${++this.noticeCount}`,
+        level: 'error',
+        message: `Message not sent: ${error instanceof Error ? error.message : String(error)}`,
+      });
+    });
+  };
+
+  private readonly onSetPluginEnabled = (
+    event: CustomEvent<{ id: string; enabled: boolean }>,
+  ): void => {
+    const { id, enabled } = event.detail;
+    this.host?.setPluginEnabled(id, enabled).catch((error: unknown) => {
+      this.showNotice({
+        id: `notice-${++this.noticeCount}`,
+        level: 'error',
+        message: `Could not ${enabled ? 'enable' : 'disable'} ${id}: ${String(error)}`,
+      });
+    });
+  };
+
+  private readonly onTogglePanel = (event: CustomEvent<{ panel: SidePanel }>): void => {
+    this.panel = this.panel === event.detail.panel ? null : event.detail.panel;
+  };
+
+  private readonly onDismissNotice = (event: CustomEvent<{ id: string }>): void => {
+    this.dismissNotice(event.detail.id);
+  };
+
+  private control(request: Promise<unknown>, what: string): void {
+    request.catch((error: unknown) => {
+      this.showNotice({
+        id: `notice-${++this.noticeCount}`,
+        level: 'error',
+        message: `Could not ${what}: ${error instanceof Error ? error.message : String(error)}`,
+      });
+    });
+  }
+
+  private showNotice(notice: ShownNotice): void {
+    this.notices = [...this.notices, notice];
+    this.noticeTimers.set(
+      notice.id,
+      setTimeout(() => this.dismissNotice(notice.id), NOTICE_MS),
+    );
+  }
+
+  private dismissNotice(id: string): void {
+    clearTimeout(this.noticeTimers.get(id));
+    this.noticeTimers.delete(id);
+    this.notices = this.notices.filter((notice) => notice.id !== id);
+  }
+
+  private rememberedName(): string | null {
+    try {
+      return localStorage.getItem(DISPLAY_NAME_KEY);
+    } catch {
+      return null; // Storage blocked (private mode, sandboxed frame): ask every time.
+    }
+  }
+
+  private rememberName(name: string): void {
+    try {
+      localStorage.setItem(DISPLAY_NAME_KEY, name);
+    } catch {
+      // Storage blocked: the name is simply not remembered.
+    }
+  }
+}
+
+function pinPrompt(outcome: Extract<JoinOutcome, { kind: 'pin-required' }>): string {
+  if (outcome.wrongPin) return 'That PIN was not accepted. Try again.';
+  if (!outcome.guestPin) return 'Enter the Host PIN, or leave it empty to join as a Guest.';
+  return 'This conference needs a PIN.';
+}
+
+customElements.define('ipk-app', IpkApp);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ipk-app': IpkApp;
+  }
+}

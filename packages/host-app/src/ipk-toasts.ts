@@ -1,0 +1,61 @@
+import { html } from 'lit';
+import type { Notice } from './app-host.js';
+import { appIcon } from './app-icons.js';
+import { LightElement } from './light-element.js';
+
+/** A notice with the id the app gave it, so one can be dismissed. */
+export interface ShownNotice extends Notice {
+  readonly id: string;
+}
+
+/**
+ * Toasts: short notices from the runtime (a plugin failed, the stream reconnected…), announced
+ * politely to screen readers. The app decides when one goes; each also has a Dismiss button.
+ * Event (bubbles): `ipk-dismiss-notice` {id}.
+ */
+export class IpkToasts extends LightElement {
+  static override properties = {
+    notices: { attribute: false },
+  };
+
+  declare notices: readonly ShownNotice[];
+
+  constructor() {
+    super();
+    this.notices = [];
+  }
+
+  override render() {
+    return html`<ul class="ipk-toasts" role="status" aria-live="polite" aria-label="Notifications">
+      ${this.notices.map(
+        (notice) =>
+          html`<li class="ipk-toast level-${notice.level}" data-id=${notice.id}>
+            <span class="ipk-toast-text">${notice.message}</span>
+            <button
+              type="button"
+              class="ipk-icon-button"
+              aria-label="Dismiss"
+              @click=${() =>
+                this.dispatchEvent(
+                  new CustomEvent('ipk-dismiss-notice', {
+                    detail: { id: notice.id },
+                    bubbles: true,
+                    composed: true,
+                  }),
+                )}
+            >
+              ${appIcon('close')}
+            </button>
+          </li>`,
+      )}
+    </ul>`;
+  }
+}
+
+customElements.define('ipk-toasts', IpkToasts);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ipk-toasts': IpkToasts;
+  }
+}

@@ -1,0 +1,17 @@
+import { defineConfig } from 'vitest/config';
+
+// The app is served by the mock node (and by a Conferencing Node) under /webapp2/, and plugins
+// fetch `./custom_configuration/...` relative to the document, so every asset URL is built from
+// that base. `public/app.css` is copied un-hashed: plugins link `/webapp2/app.css` by name.
+export default defineConfig({
+  base: '/webapp2/',
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    target: 'es2022',
+  },
+  test: {
+    environment: 'happy-dom',
+    include: ['src/**/*.test.ts'],
+  },
+});

@@ -1,0 +1,122 @@
+import {
+  checkManifestText,
+  checkPluginPackageText,
+  checkSettingsText,
+  compareSettingsEntryWithPackage,
+  formatIssue,
+  type ValidationIssue,
+} from '@ipk/plugin-api';
+import type { PluginEntrySource } from './plugin-package.js';
+
+/** What loading the branding found: the plugins in settings order, and file-level faults. */
+export interface BrandingPlugins {
+  readonly plugins: readonly PluginEntrySource[];
+  /** Faults of manifest.json or settings.json (each names the file): shown as notices. */
+  readonly problems: readonly string[];
+}
+
+export type TextFetcher = (url: string) => Promise<{ ok: boolean; status: number; text: string }>;
+
+export function fetchText(fetchImpl: typeof fetch): TextFetcher {
+  return async (url) => {
+    const response = await fetchImpl(url, { credentials: 'same-origin', cache: 'no-cache' });
+    return { ok: response.ok, status: response.status, text: await response.text() };
+  };
+}
+
+function errorsOf(issues: readonly ValidationIssue[]): string[] {
+  return issues.filter((issue) => issue.severity === 'error').map(formatIssue);
+}
+
+function warningsOf(issues: readonly ValidationIssue[]): string[] {
+  return issues.filter((issue) => issue.severity === 'warning').map(formatIssue);
+}
+
+async function readFile(
+  fetcher: TextFetcher,
+  url: string,
+): Promise<{ text: string } | { problem: string }> {
+  try {
+    const answer = await fetcher(url);
+    if (!answer.ok) return { problem: `${url}: HTTP ${answer.status}` };
+    return { text: answer.text };
+  } catch (error) {
+    return { problem: `${url}: ${error instanceof Error ? error.message : String(error)}` };
+  }
+}
+
+/**
+ * The seed's loading rules ("Deploying your plugins"): `manifest.json` must say
+ * `isSettingsBranded: true`; `settings.json` `plugins` lists `{id, srcURL, enabled}` with
+ * `srcURL` relative to the branding root; each package file is validated with
+ * `@ipk/plugin-api`. A bad file is reported with its name and fault and the rest still loads.
+ */
+export async function loadBrandingPlugins(
+  brandingUrl: string,
+  fetcher: TextFetcher,
+): Promise<BrandingPlugins> {
+  const problems: string[] = [];
+  const manifestUrl = new URL('manifest.json', brandingUrl).href;
+  const manifestFile = await readFile(fetcher, manifestUrl);
+  if ('problem' in manifestFile) {
+    problems.push(`${manifestFile.problem} (no branding: no plugins)`);
+    return { plugins: [], problems };
+  }
+  const manifest = checkManifestText(manifestFile.text, 'manifest.json');
+  problems.push(...errorsOf(manifest.issues));
+  if (!manifest.ok || manifest.value?.isSettingsBranded !== true) {
+    problems.push(
+      'manifest.json: isSettingsBranded is not true, so settings.json and its plugins are ignored (seed rule).',
+    );
+    return { plugins: [], problems };
+  }
+  const settingsUrl = new URL('settings.json', brandingUrl).href;
+  const settingsFile = await readFile(fetcher, settingsUrl);
+  if ('problem' in settingsFile) {
+    problems.push(settingsFile.problem);
+    return { plugins: [], problems };
+  }
+  const settings = checkSettingsText(settingsFile.text, 'settings.json');
+  problems.push(...errorsOf(settings.issues));
+  if (!settings.value) return { plugins: [], problems };
+  const plugins = await Promise.all(
+    settings.value.plugins.map(async (entry, index) => {
+      const packageUrl = new URL(entry.srcURL, brandingUrl).href;
+      const source = await loadPackage(fetcher, packageUrl, entry.srcURL);
+      const warnings = source.pkg
+        ? warningsOf(
+            compareSettingsEntryWithPackage(
+              entry,
+              source.pkg,
+              'settings.json',
+              `/plugins/${index}`,
+            ),
+          )
+        : [];
+      return {
+        settingsId: entry.id,
+        enabledByDefault: entry.enabled,
+        packageUrl,
+        pkg: source.pkg,
+        warnings: [...source.warnings, ...warnings],
+        ...(source.invalidReason === undefined ? {} : { invalidReason: source.invalidReason }),
+      } satisfies PluginEntrySource;
+    }),
+  );
+  return { plugins, problems };
+}
+
+async function loadPackage(
+  fetcher: TextFetcher,
+  url: string,
+  file: string,
+): Promise<Pick<PluginEntrySource, 'pkg' | 'warnings' | 'invalidReason'>> {
+  const packageFile = await readFile(fetcher, url);
+  if ('problem' in packageFile)
+    return { pkg: null, warnings: [], invalidReason: packageFile.problem };
+  const checked = checkPluginPackageText(packageFile.text, file);
+  if (!checked.ok || !checked.value) {
+    return { pkg: null, warnings: [], invalidReason: errorsOf(checked.issues).join('\n') };
+  }
+  return { pkg: checked.value, warnings: warningsOf(checked.issues) };
+}

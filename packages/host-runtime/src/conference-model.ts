@@ -1,0 +1,183 @@
+import { ACTIONS, WEBAPP2_ACTION_TYPES } from '@ipk/plugin-api';
+import { BehaviorSubject, type Observable } from 'rxjs';
+import type { AppAction, ChatMessage } from './host.js';
+import type {
+  NodeChatMessage,
+  NodeConferenceStatus,
+  NodeParticipant,
+  NodeStageEntry,
+} from './node-session.js';
+import {
+  OFF_STAGE,
+  conferenceFromNode,
+  participantFromNode,
+  type StagePosition,
+  type TokenFacts,
+} from './participant-from-node.js';
+import type { FrameScheduler } from './frame-scheduler.js';
+import type { ConferenceDetails, Participant } from './seed-types.js';
+
+interface RosterEntry {
+  node: NodeParticipant;
+  participant: Participant;
+}
+
+const INITIAL_CONFERENCE: ConferenceDetails = Object.freeze({
+  locked: false,
+  guestsMuted: false,
+  chatEnabled: false,
+  mediaType: 'none',
+  started: false,
+});
+
+/**
+ * The conference as plugins and the app see it: the roster, the conference details and chat.
+ * Snapshots are frozen; a burst of roster changes is coalesced into one `participants$`
+ * emission per animation frame (the bench measures it). App actions for roster changes
+ * (`PARTICIPANT_CONNECT_SUCCESS`, `'[Participant] Muted Changed'`, ...) are dispatched as the
+ * changes arrive, as webapp2's store does.
+ */
+export class ConferenceModel {
+  private readonly roster = new Map<string, RosterEntry>();
+  private readonly stage = new Map<string, StagePosition>();
+  private readonly participants = new BehaviorSubject<readonly Participant[]>(Object.freeze([]));
+  private readonly conference = new BehaviorSubject<ConferenceDetails>(INITIAL_CONFERENCE);
+  private readonly chat = new BehaviorSubject<readonly ChatMessage[]>(Object.freeze([]));
+  private status: NodeConferenceStatus = {};
+  private token: TokenFacts = { chatEnabled: false, callType: '' };
+  private cancelFrame: (() => void) | undefined;
+  private framePending = false;
+  private syncing = false;
+  private chatCounter = 0;
+
+  readonly participants$: Observable<readonly Participant[]> = this.participants.asObservable();
+  readonly conference$: Observable<ConferenceDetails> = this.conference.asObservable();
+  readonly chat$: Observable<readonly ChatMessage[]> = this.chat.asObservable();
+
+  constructor(
+    private readonly scheduleFrame: FrameScheduler,
+    private readonly dispatch: (action: AppAction) => void,
+  ) {}
+
+  get participantList(): readonly Participant[] {
+    return this.participants.value;
+  }
+
+  get conferenceDetails(): ConferenceDetails {
+    return this.conference.value;
+  }
+
+  /** Between `participant_sync_begin` and `_end` joins are a resync, not news. */
+  setSyncing(syncing: boolean): void {
+    this.syncing = syncing;
+  }
+
+  upsert(node: NodeParticipant): void {
+    const previous = this.roster.get(node.uuid);
+    const participant = participantFromNode(node, this.stage.get(node.uuid) ?? OFF_STAGE);
+    this.roster.set(node.uuid, { node, participant });
+    this.scheduleParticipants();
+    if (!previous) {
+      if (!this.syncing)
+        this.dispatch({ type: ACTIONS.PARTICIPANT_CONNECT_SUCCESS, payload: participant });
+      return;
+    }
+    this.dispatchChanges(previous.participant, participant);
+  }
+
+  private dispatchChanges(before: Participant, after: Participant): void {
+    if (before.muted !== after.muted) {
+      this.dispatch({
+        type: WEBAPP2_ACTION_TYPES.PARTICIPANT_MUTED_CHANGED,
+        payload: { uuid: after.uuid, muted: after.muted },
+      });
+    }
+    if (before.buzzTime !== after.buzzTime) {
+      this.dispatch({
+        type: WEBAPP2_ACTION_TYPES.BUZZ_CHANGED,
+        payload: { buzzTime: after.buzzTime, name: after.name },
+      });
+    }
+  }
+
+  remove(uuid: string): void {
+    if (!this.roster.delete(uuid)) return;
+    this.scheduleParticipants();
+    this.dispatch({ type: ACTIONS.PARTICIPANT_DISCONNECT_SUCCESS, payload: uuid });
+  }
+
+  /** Uuids currently on the roster (a resync deletes the ones the node no longer lists). */
+  uuids(): string[] {
+    return [...this.roster.keys()];
+  }
+
+  setStage(entries: readonly NodeStageEntry[]): void {
+    this.stage.clear();
+    for (const entry of entries)
+      this.stage.set(entry.uuid, { stageIndex: entry.stageIndex, vad: entry.vad });
+    for (const [uuid, entry] of this.roster) {
+      entry.participant = participantFromNode(entry.node, this.stage.get(uuid) ?? OFF_STAGE);
+    }
+    this.scheduleParticipants();
+  }
+
+  setConferenceStatus(status: NodeConferenceStatus): void {
+    this.status = status;
+    this.conference.next(conferenceFromNode(this.status, this.token));
+  }
+
+  setTokenFacts(token: TokenFacts): void {
+    this.token = token;
+    this.conference.next(conferenceFromNode(this.status, this.token));
+  }
+
+  addChat(message: NodeChatMessage, own: boolean): ChatMessage {
+    this.chatCounter += 1;
+    const entry: ChatMessage = Object.freeze({
+      id: `chat-${this.chatCounter}`,
+      origin: message.origin,
+      uuid: message.uuid,
+      text: message.payload,
+      at: Date.now(),
+      direct: message.direct,
+      own,
+    });
+    this.chat.next(Object.freeze([...this.chat.value, entry]));
+    return entry;
+  }
+
+  private scheduleParticipants(): void {
+    if (this.framePending) return;
+    this.framePending = true;
+    this.cancelFrame = this.scheduleFrame(() => this.flush());
+  }
+
+  /** Emits the pending roster now (also what the frame callback does). */
+  flush(): void {
+    this.cancelFrame?.();
+    this.cancelFrame = undefined;
+    this.framePending = false;
+    const snapshot = Object.freeze([...this.roster.values()].map((entry) => entry.participant));
+    this.participants.next(snapshot);
+  }
+
+  /** Back to an empty conference (after leaving). */
+  reset(): void {
+    this.roster.clear();
+    this.stage.clear();
+    this.status = {};
+    this.token = { chatEnabled: false, callType: '' };
+    this.flush();
+    this.conference.next(INITIAL_CONFERENCE);
+    this.chat.next(Object.freeze([]));
+  }
+
+  dispose(): void {
+    this.framePending = false;
+    this.cancelFrame?.();
+    this.cancelFrame = undefined;
+    this.participants.complete();
+    this.conference.complete();
+    this.chat.complete();
+  }
+}

@@ -1,0 +1,43 @@
+export { createHost } from './create-host.js';
+export { detectPlatform, isPlatform } from './platform.js';
+export { createInfinitySession } from './infinity-session.js';
+export {
+  injectScriptElement,
+  evaluateFetchedScript,
+  evaluateClassicScript,
+} from './script-loaders.js';
+export type { DialogOpener, OpenedDialog } from './template-dialog.js';
+export type {
+  AppAction,
+  ChatMessage,
+  ConnectionState,
+  Host,
+  HostOptions,
+  JoinOutcome,
+  JoinRequest,
+  MenuItemLook,
+  MenuItemView,
+  Notice,
+  NoticeLevel,
+  PluginRecord,
+  PluginStatus,
+  SelfView,
+} from './host.js';
+export type {
+  ConferenceDetails,
+  MenuPlacement,
+  Participant,
+  ParticipantRole,
+  Platform,
+} from './seed-types.js';
+export type {
+  NodeAnswer,
+  NodeChatMessage,
+  NodeConferenceStatus,
+  NodeEvent,
+  NodeJoinResult,
+  NodeParticipant,
+  NodeSession,
+  NodeSessionFactory,
+  NodeStageEntry,
+} from './node-session.js';

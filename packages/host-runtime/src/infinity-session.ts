@@ -1,0 +1,216 @@
+import {
+  ClientCallType,
+  createCallSignals,
+  createInfinityClient,
+  createInfinityClientSignals,
+  setLogger,
+  type InfinityClient,
+} from '@pexip/infinity';
+import type {
+  NodeAnswer,
+  NodeEvent,
+  NodeJoinResult,
+  NodeParticipant,
+  NodeSession,
+  NodeSessionFactory,
+} from './node-session.js';
+
+/** The main room of `@pexip/infinity` (breakout rooms are out of scope for webapp2 plugins). */
+const MAIN_ROOM = 'main';
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function nodeParticipant(raw: unknown): NodeParticipant | undefined {
+  if (!isRecord(raw) || typeof raw['uuid'] !== 'string') return undefined;
+  return { ...raw, uuid: raw['uuid'] };
+}
+
+async function readJson(response: Response): Promise<unknown> {
+  const body = await response.text();
+  if (body === '') return null;
+  try {
+    return JSON.parse(body) as unknown;
+  } catch {
+    return body;
+  }
+}
+
+/**
+ * `@pexip/infinity` logs every request, response and event at info/debug level to the console;
+ * the host keeps its warnings and errors only (the setting is global to that package).
+ */
+function quietInfinityLogs(): void {
+  const drop = (): void => undefined;
+  setLogger({
+    fatal: (meta: unknown, message: string) => console.error(message, meta),
+    error: (meta: unknown, message: string) => console.error(message, meta),
+    warn: (meta: unknown, message: string) => console.warn(message, meta),
+    info: drop,
+    debug: drop,
+    trace: drop,
+    silent: drop,
+    redact: (text: string) => text,
+    addRedactPattern: drop,
+  } as unknown as Parameters<typeof setLogger>[0]);
+}
+
+/** Reads `request_token`'s answer (what `client.call` returns) into a join result. */
+function joinResult(
+  answer: { status: number; data: unknown } | undefined,
+  pinGiven: boolean,
+): NodeJoinResult {
+  if (!answer) return { kind: 'failed', message: 'The node did not answer request_token.' };
+  const result = isRecord(answer.data) ? answer.data['result'] : undefined;
+  if (answer.status === 200 && isRecord(result)) return { kind: 'joined', token: result };
+  if (answer.status === 403 && isRecord(result) && 'pin' in result && 'guest_pin' in result) {
+    return {
+      kind: 'pin-required',
+      hostPin: result['pin'] === 'required',
+      guestPin: result['guest_pin'] === 'required',
+      wrongPin: pinGiven,
+    };
+  }
+  const message = typeof result === 'string' ? result : `request_token answered ${answer.status}`;
+  return { kind: 'failed', message };
+}
+
+/**
+ * The node session on Pexip's official client, `@pexip/infinity` 20: `request_token` (PIN in
+ * the `pin` header), token refresh, the event stream with its reconnect/backoff and
+ * `participant_sync_*` handling, and `release_token`. The call is control-only
+ * (`ClientCallType.None`): no media until a later issue adds it.
+ *
+ * `@pexip/infinity` has no generic request, so plugin REST calls (`sendRequest`) go through
+ * `fetch` here with the token the client currently holds (it rotates on every refresh).
+ */
+export const createInfinitySession: NodeSessionFactory = ({ nodeUrl }) => {
+  const origin = new URL(nodeUrl).origin;
+  quietInfinityLogs();
+  const signals = createInfinityClientSignals([], {
+    batchScheduleTimeoutMS: 0,
+    batchBufferSize: 1,
+  });
+  const callSignals = createCallSignals([]);
+  const client: InfinityClient = createInfinityClient(signals, callSignals);
+  // Most signals (media, layout, breakouts) have no use here; observing them all keeps
+  // @pexip/signal from warning "Emitting … without any observer" on every event.
+  for (const signal of [...Object.values(callSignals), ...Object.values(signals)]) {
+    signal.add(() => undefined);
+  }
+  const listeners = new Set<(event: NodeEvent) => void>();
+  let token: string | undefined;
+  let alias: string | undefined;
+  let joined = false;
+  const emit = (event: NodeEvent): void => {
+    for (const listener of listeners) listener(event);
+  };
+
+  signals.onAuthenticatedWithConference.add((value) => {
+    token = value.token;
+  });
+  signals.onTokenRefreshed.add((value) => {
+    token = value.token;
+  });
+  signals.onParticipants.add(({ id, participants }) => {
+    if (id !== MAIN_ROOM) return;
+    const list = participants.flatMap((participant) => nodeParticipant(participant.rawData) ?? []);
+    emit({ kind: 'participants', participants: list });
+  });
+  // Joins, updates and leaves arrive batched (arrays) from @pexip/infinity's signals.
+  type RoomEvents = readonly { id: string; participant: { uuid: string; rawData: unknown } }[];
+  const forward =
+    (kind: 'participant-joined' | 'participant-updated') =>
+    (events: RoomEvents): void => {
+      for (const event of events) {
+        const participant =
+          event.id === MAIN_ROOM ? nodeParticipant(event.participant.rawData) : undefined;
+        if (participant) emit({ kind, participant });
+      }
+    };
+  signals.onParticipantJoined.add(forward('participant-joined'));
+  signals.onParticipantUpdated.add(forward('participant-updated'));
+  signals.onParticipantLeft.add((events: RoomEvents) => {
+    for (const event of events) {
+      if (event.id === MAIN_ROOM) emit({ kind: 'participant-left', uuid: event.participant.uuid });
+    }
+  });
+  signals.onConferenceStatus.add(({ id, status }) => {
+    if (id === MAIN_ROOM) emit({ kind: 'conference-status', status: { ...status.rawData } });
+  });
+  signals.onStage.add((stage) =>
+    emit({
+      kind: 'stage',
+      stage: stage.map((entry) => ({
+        uuid: entry.userId,
+        stageIndex: entry.stageIndex,
+        vad: entry.vad,
+      })),
+    }),
+  );
+  signals.onMessage.add((message) =>
+    emit({
+      kind: 'message',
+      message: {
+        origin: message.displayName,
+        uuid: message.userId,
+        type: 'text/plain',
+        payload: message.message,
+        direct: message.direct,
+      },
+    }),
+  );
+  signals.onConnected.add(() => {
+    if (joined) emit({ kind: 'connected' });
+  });
+  signals.onDisconnected.add(({ error }) => {
+    if (!joined) return;
+    joined = false;
+    emit({ kind: 'disconnected', reason: error });
+  });
+
+  const session: NodeSession = {
+    async join(request) {
+      alias = request.alias;
+      const answer = await client.call({
+        conferenceAlias: request.alias,
+        displayName: request.displayName,
+        ...(request.pin === undefined ? {} : { pin: request.pin === '' ? 'none' : request.pin }),
+        host: origin,
+        node: new URL(origin).host,
+        callType: ClientCallType.None,
+        bandwidth: 0,
+        directMedia: false,
+      });
+      const result = joinResult(
+        answer as { status: number; data: unknown } | undefined,
+        request.pin !== undefined && request.pin !== '',
+      );
+      joined = result.kind === 'joined';
+      return result;
+    },
+    async leave() {
+      if (!joined) return;
+      joined = false;
+      await client.disconnect({ reason: 'User initiated disconnect' });
+      token = undefined;
+    },
+    onEvent(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    async request(method, path, body) {
+      if (!token || !alias) throw new Error('Not in a conference: join first.');
+      const url = `${origin}/api/client/v2/conferences/${encodeURIComponent(alias)}/${path.replace(/^\/+/, '')}`;
+      const response = await fetch(url, {
+        method,
+        headers: { token, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+        ...(body === undefined || method === 'GET' ? {} : { body: JSON.stringify(body) }),
+      });
+      const answer: NodeAnswer = { status: response.status, body: await readJson(response) };
+      return answer;
+    },
+  };
+  return session;
+};

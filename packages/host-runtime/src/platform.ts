@@ -1,0 +1,21 @@
+import type { Platform } from './seed-types.js';
+
+const PLATFORMS: readonly Platform[] = ['web', 'electron', 'ios', 'android'];
+
+export function isPlatform(value: unknown): value is Platform {
+  return typeof value === 'string' && (PLATFORMS as readonly string[]).includes(value);
+}
+
+/**
+ * The platform a package file's `platforms` is matched against. Electron is recognised from
+ * its user-agent token (the desktop app has no `window.process` in the renderer); a
+ * `?platform=` query parameter overrides detection so any platform can be tried in a browser.
+ */
+export function detectPlatform(userAgent: string, search = ''): Platform {
+  const override = new URLSearchParams(search).get('platform');
+  if (isPlatform(override)) return override;
+  if (/\bElectron\//.test(userAgent)) return 'electron';
+  if (/iPhone|iPad|iPod/.test(userAgent)) return 'ios';
+  if (/Android/.test(userAgent)) return 'android';
+  return 'web';
+}

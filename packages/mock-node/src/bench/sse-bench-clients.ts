@@ -1,0 +1,85 @@
+/**
+ * The bench's clients, in a worker thread: opens every event stream, parses frames like a browser
+ * would (split on blank lines, JSON-parse the data), and records each delivery's latency from the
+ * send time carried in the chat payload.
+ */
+import { request, type IncomingMessage } from 'node:http';
+import { Agent } from 'node:http';
+import { parentPort, workerData } from 'node:worker_threads';
+
+interface Setup {
+  urls: string[];
+  readyMarker: string;
+}
+
+const { urls, readyMarker } = workerData as Setup;
+const agent = new Agent({ keepAlive: true, maxSockets: Infinity });
+let deliveries = 0;
+let lastAt = 0;
+let latencies: number[] = [];
+let waiting: { expected: number; resolve: () => void } | undefined;
+
+function now(): number {
+  return performance.timeOrigin + performance.now();
+}
+
+function onFrame(frame: string): void {
+  const dataAt = frame.indexOf('\ndata: ');
+  if (!frame.startsWith('event: message_received') || dataAt === -1) return;
+  const message = JSON.parse(frame.slice(dataAt + 7)) as { payload: string };
+  const at = now();
+  latencies.push(at - Number(message.payload));
+  deliveries += 1;
+  lastAt = at;
+  if (waiting !== undefined && deliveries >= waiting.expected) waiting.resolve();
+}
+
+function open(url: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const outgoing = request(url, { agent }, (response: IncomingMessage) => {
+      let buffer = '';
+      let ready = false;
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => {
+        buffer += chunk;
+        let boundary = buffer.indexOf('\n\n');
+        while (boundary !== -1) {
+          const frame = buffer.slice(0, boundary);
+          buffer = buffer.slice(boundary + 2);
+          if (!ready && frame.startsWith(readyMarker)) {
+            ready = true;
+            resolve();
+          } else {
+            onFrame(frame);
+          }
+          boundary = buffer.indexOf('\n\n');
+        }
+      });
+    });
+    outgoing.on('error', reject);
+    outgoing.end();
+  });
+}
+
+parentPort?.on('message', (message: { type: string; expected?: number }) => {
+  if (message.type === 'connect') {
+    const start = now();
+    Promise.all(urls.map(open)).then(
+      () => parentPort?.postMessage({ syncMs: now() - start }),
+      (error: unknown) => parentPort?.postMessage({ error: String(error) }),
+    );
+    return;
+  }
+  if (message.type === 'collect') {
+    deliveries = 0;
+    latencies = [];
+    const expected = message.expected ?? 0;
+    const finish = () => {
+      clearTimeout(timeout);
+      waiting = undefined;
+      parentPort?.postMessage({ deliveries, lastAt, latenciesMs: latencies });
+    };
+    const timeout = setTimeout(finish, 30_000);
+    waiting = { expected, resolve: finish };
+  }
+});

@@ -1,0 +1,253 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { ApiError, failure, PexipError } from './api-response.js';
+import type { Conference, ConferenceMember } from './conference.js';
+import { callHandlers } from './call-handlers.js';
+import { conferenceHandlers } from './conference-handlers.js';
+import type { EndpointContext, EndpointHandler } from './endpoint-handler.js';
+import { EventStream } from './event-stream.js';
+import { writeApiResponse } from './http-response.js';
+import type { NodeState, TokenRecord } from './node-state.js';
+import { participantHandlers } from './participant-handlers.js';
+import { parseJsonObject, readBody, type JsonObject } from './request-body.js';
+import { tokenHandlers } from './token-handlers.js';
+
+export const CLIENT_API_PREFIX = '/api/client/v2/conferences/';
+
+/** Every endpoint the mock answers, as data; the README's coverage table is checked against it. */
+export const ENDPOINT_HANDLERS: readonly EndpointHandler[] = [
+  ...tokenHandlers,
+  ...conferenceHandlers,
+  ...participantHandlers,
+  ...callHandlers,
+];
+
+interface CompiledHandler {
+  handler: EndpointHandler;
+  pattern: RegExp;
+  paramNames: string[];
+}
+
+const COMPILED: readonly CompiledHandler[] = ENDPOINT_HANDLERS.map(compile);
+
+function compile(handler: EndpointHandler): CompiledHandler {
+  const paramNames: string[] = [];
+  const prefix =
+    handler.scope === 'conference'
+      ? ''
+      : handler.scope === 'participant'
+        ? 'participants/(?<participant>[^/]+)/'
+        : 'participants/(?<participant>[^/]+)/calls/(?<call>[^/]+)/';
+  const body = handler.path
+    .split('/')
+    .map((segment) => {
+      if (!segment.startsWith(':')) return escapeRegExp(segment);
+      paramNames.push(segment.slice(1));
+      return `(?<${segment.slice(1)}>[^/]+)`;
+    })
+    .join('/');
+  // `theme/` is called with its trailing slash; tolerate it being missing (or extra) everywhere.
+  return { handler, pattern: new RegExp(`^${prefix}${body.replace(/\/$/, '')}/?$`), paramNames };
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+interface RouteMatch {
+  handler: EndpointHandler;
+  params: Record<string, string>;
+  participantUuid: string | undefined;
+  callUuid: string | undefined;
+}
+
+/** Splits `/api/client/v2/conferences/<alias>/<rest>` into a decoded alias and the rest. */
+function splitPath(pathname: string): { alias: string; rest: string } {
+  const tail = pathname.slice(CLIENT_API_PREFIX.length);
+  const slash = tail.indexOf('/');
+  const rawAlias = slash === -1 ? tail : tail.slice(0, slash);
+  const rest = slash === -1 ? '' : tail.slice(slash + 1);
+  let alias: string;
+  try {
+    // The official client encodes the alias on REST calls but not on `/events` (detail §1).
+    alias = decodeURIComponent(rawAlias);
+  } catch {
+    throw new ApiError(400, 'Malformed conference alias in the path');
+  }
+  if (alias === '') throw new ApiError(404, PexipError.conferenceNotFound);
+  return { alias, rest };
+}
+
+function matchRoute(method: string, rest: string): RouteMatch {
+  const allowed = new Set<string>();
+  for (const { handler, pattern } of COMPILED) {
+    const match = pattern.exec(rest);
+    if (match === null) continue;
+    if (handler.method !== method && !(handler.method === 'GET' && method === 'HEAD')) {
+      allowed.add(handler.method);
+      continue;
+    }
+    const params = decodeParams({ ...(match.groups ?? {}) });
+    const participantUuid = params['participant'];
+    const callUuid = params['call'];
+    delete params['participant'];
+    delete params['call'];
+    return { handler, params, participantUuid, callUuid };
+  }
+  if (allowed.size > 0) {
+    const allow = [...allowed].join(', ');
+    throw new ApiError(405, `Method ${method} not allowed here; use ${allow}`, undefined, {
+      allow,
+    });
+  }
+  throw new ApiError(404, `Unknown endpoint "${rest}"`);
+}
+
+function decodeParams(groups: Record<string, string>): Record<string, string> {
+  try {
+    return Object.fromEntries(
+      Object.entries(groups).map(([key, value]) => [key, decodeURIComponent(value)]),
+    );
+  } catch {
+    throw new ApiError(400, 'Malformed path segment');
+  }
+}
+
+/** The token from the `token` header or a `?token=` query parameter, on every endpoint (pitfall 2). */
+function tokenOf(request: IncomingMessage, query: URLSearchParams): string | undefined {
+  const header = request.headers['token'];
+  const value = Array.isArray(header) ? header[0] : header;
+  return value ?? query.get('token') ?? undefined;
+}
+
+function authorise(
+  state: NodeState,
+  conference: Conference,
+  handler: EndpointHandler,
+  token: string | undefined,
+  target: ConferenceMember | undefined,
+): { caller: ConferenceMember | undefined; callerToken: TokenRecord | undefined } {
+  if (handler.access === 'public') return { caller: undefined, callerToken: undefined };
+  const callerToken = state.validToken(token, conference);
+  const caller = callerToken && conference.member(callerToken.participantUuid);
+  if (callerToken === undefined || caller === undefined) {
+    throw new ApiError(403, PexipError.invalidToken);
+  }
+  const isHost = caller.participant.role === 'chair';
+  if (handler.access === 'host' && !isHost) throw new ApiError(403, PexipError.invalidRole);
+  if (handler.access === 'self-or-host' && !isHost && caller !== target) {
+    throw new ApiError(403, PexipError.invalidRole);
+  }
+  if (handler.access === 'self' && caller !== target)
+    throw new ApiError(403, PexipError.invalidRole);
+  return { caller, callerToken };
+}
+
+/**
+ * Answers one request under `/api/client/v2/conferences/`. Every failure is a 4xx in Pexip's
+ * envelope; the state is only touched once the request has passed every check.
+ */
+export async function handleClientApi(
+  state: NodeState,
+  request: IncomingMessage,
+  response: ServerResponse,
+  pathname: string,
+  query: URLSearchParams,
+): Promise<void> {
+  const method = request.method ?? 'GET';
+  try {
+    const { alias, rest } = splitPath(pathname);
+    if (rest === 'events' || rest === 'events/') {
+      await drain(request);
+      openEventStream(state, request, response, alias, query, method);
+      return;
+    }
+    const route = matchRoute(method, rest);
+    const conference = state.conference(alias);
+    if (conference === undefined) {
+      await drain(request);
+      throw new ApiError(404, PexipError.conferenceNotFound);
+    }
+    const body =
+      method === 'POST' ? parseJsonObject(await readBody(request)) : await drainToEmpty(request);
+    const target =
+      route.participantUuid === undefined ? undefined : conference.member(route.participantUuid);
+    if (route.participantUuid !== undefined && target === undefined) {
+      // Checked after the token, so a stranger learns nothing about who is in the conference.
+      authorise(
+        state,
+        conference,
+        { ...route.handler, access: 'member' },
+        tokenOf(request, query),
+        undefined,
+      );
+      throw new ApiError(404, 'Participant not found');
+    }
+    const { caller, callerToken } = authorise(
+      state,
+      conference,
+      route.handler,
+      tokenOf(request, query),
+      target,
+    );
+    const context: EndpointContext = {
+      state,
+      conference,
+      caller,
+      callerToken,
+      target,
+      callUuid: route.callUuid,
+      params: route.params,
+      body,
+      headers: request.headers,
+      query: query,
+    };
+    const outcome = await route.handler.handle(context);
+    writeApiResponse(response, outcome.response);
+    outcome.after?.();
+  } catch (error) {
+    if (!(error instanceof ApiError)) throw error;
+    writeApiResponse(response, failure(error), error.headers);
+  }
+}
+
+async function drain(request: IncomingMessage): Promise<void> {
+  await readBody(request);
+}
+
+async function drainToEmpty(request: IncomingMessage): Promise<JsonObject> {
+  await readBody(request);
+  return {};
+}
+
+/**
+ * `GET events?token=…`: headers flushed at once (webapp3 waits for `open`), then the sync bracket,
+ * then live events until the participant leaves or the client hangs up.
+ */
+function openEventStream(
+  state: NodeState,
+  request: IncomingMessage,
+  response: ServerResponse,
+  alias: string,
+  query: URLSearchParams,
+  method: string,
+): void {
+  if (method !== 'GET')
+    throw new ApiError(405, 'Method not allowed here; use GET', undefined, { allow: 'GET' });
+  const conference = state.conference(alias);
+  if (conference === undefined) throw new ApiError(404, PexipError.conferenceNotFound);
+  const record = state.validToken(tokenOf(request, query), conference);
+  if (record === undefined) throw new ApiError(403, PexipError.invalidToken);
+  request.socket.setNoDelay(true);
+  request.socket.setTimeout(0);
+  response.writeHead(200, {
+    'content-type': 'text/event-stream',
+    'cache-control': 'no-cache',
+    connection: 'keep-alive',
+    'x-accel-buffering': 'no',
+    'access-control-allow-origin': '*',
+  });
+  response.flushHeaders();
+  const stream = new EventStream(response, record.participantUuid);
+  conference.attachStream(stream);
+  response.once('close', () => conference.detachStream(stream));
+}

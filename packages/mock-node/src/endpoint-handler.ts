@@ -1,0 +1,59 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import type { ApiResponse } from './api-response.js';
+import type { Conference, ConferenceMember } from './conference.js';
+import type { NodeState, TokenRecord } from './node-state.js';
+import type { JsonObject } from './request-body.js';
+
+/**
+ * Who may call an endpoint:
+ * - `public`: no token (`request_token` only);
+ * - `member`: any valid token of the conference;
+ * - `host`: a token whose participant is a host (`role: "chair"`), else 403;
+ * - `self-or-host`: a participant call on oneself, or by a host on anyone;
+ * - `self`: only the participant itself (its own media calls).
+ */
+export type EndpointAccess = 'public' | 'member' | 'host' | 'self-or-host' | 'self';
+
+export interface EndpointContext {
+  state: NodeState;
+  conference: Conference;
+  /** The token's participant; `undefined` only for `public` endpoints. */
+  caller: ConferenceMember | undefined;
+  callerToken: TokenRecord | undefined;
+  /** The `<participant_uuid>` of a participant call. */
+  target: ConferenceMember | undefined;
+  /** The `<call_uuid>` of a call-level endpoint. */
+  callUuid: string | undefined;
+  /** Named segments of the path, e.g. `mixName` in `video_mixes/:mixName/configure`. */
+  params: Record<string, string>;
+  body: JsonObject;
+  headers: IncomingHttpHeaders;
+  query: URLSearchParams;
+}
+
+export interface EndpointOutcome {
+  response: ApiResponse;
+  /** Runs after the answer is written: state changes answer first, then announce (pitfall 6). */
+  after?: () => void;
+}
+
+/**
+ * One endpoint of the client REST API, as plain data (the msw style): its method, its path under
+ * `/api/client/v2/conferences/<alias>/` (or under `participants/<uuid>/`), who may call it, and
+ * what it does.
+ */
+export interface EndpointHandler {
+  /** Pexip's name of the endpoint, as in `@pexip/infinity-api` (e.g. `muteParticipant`). */
+  name: string;
+  method: 'GET' | 'POST';
+  /** `participant`: under `participants/<uuid>/`; `call`: under `participants/<uuid>/calls/<call_uuid>/`. */
+  scope: 'conference' | 'participant' | 'call';
+  /** The path pattern; `:name` segments become `params`. */
+  path: string;
+  access: EndpointAccess;
+  handle(context: EndpointContext): EndpointOutcome | Promise<EndpointOutcome>;
+}
+
+export function answer(response: ApiResponse, after?: () => void): EndpointOutcome {
+  return after === undefined ? { response } : { response, after };
+}

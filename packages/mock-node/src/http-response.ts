@@ -1,0 +1,48 @@
+import type { ServerResponse } from 'node:http';
+import type { ApiResponse } from './api-response.js';
+
+/**
+ * CORS for the client API and `/_mock/`: a real node sends none (the app is same-origin), the mock
+ * allows any origin so tests and tools on another origin can call it (README: deviations).
+ */
+export const CORS_HEADERS: Readonly<Record<string, string>> = {
+  'access-control-allow-origin': '*',
+  'access-control-allow-headers': 'token, pin, content-type',
+  'access-control-allow-methods': 'GET, POST, DELETE, OPTIONS',
+  'access-control-max-age': '600',
+};
+
+export function writeApiResponse(
+  response: ServerResponse,
+  api: ApiResponse,
+  headers: Record<string, string> = {},
+): void {
+  if (api.body === undefined) {
+    response.writeHead(api.httpStatus, { ...CORS_HEADERS, ...headers });
+    response.end();
+    return;
+  }
+  const json = JSON.stringify(api.body);
+  response.writeHead(api.httpStatus, {
+    ...CORS_HEADERS,
+    'content-type': 'application/json',
+    'content-length': Buffer.byteLength(json),
+    'cache-control': 'no-store',
+    ...headers,
+  });
+  response.end(json);
+}
+
+export function writeText(
+  response: ServerResponse,
+  status: number,
+  text: string,
+  headers: Record<string, string> = {},
+): void {
+  response.writeHead(status, {
+    'content-type': 'text/plain; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+    ...headers,
+  });
+  response.end(text);
+}

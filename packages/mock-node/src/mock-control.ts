@@ -1,0 +1,293 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { ApiError, failure, success, type ApiResponse } from './api-response.js';
+import type {
+  ChatMessage,
+  Conference,
+  ConferenceStatus,
+  LayoutEvent,
+  StageEntry,
+} from './conference.js';
+import { writeApiResponse } from './http-response.js';
+import type { NodeParticipant } from './node-participant.js';
+import { unixSeconds, type NodeState } from './node-state.js';
+import type { PeopleSimulation, SimulationStep } from './people-simulation.js';
+import {
+  optionalString,
+  parseJsonObject,
+  readBody,
+  requireString,
+  type JsonObject,
+} from './request-body.js';
+
+export const CONTROL_PREFIX = '/_mock/';
+
+export interface ConferenceSnapshot {
+  alias: string;
+  name: string;
+  serviceType: 'conference' | 'lecture';
+  status: ConferenceStatus;
+  layout: LayoutEvent;
+  stage: StageEntry[];
+  presenterUuid: string | null;
+  participants: NodeParticipant[];
+  /** DTMF digits each participant received, by uuid, concatenated in order. */
+  dtmf: Record<string, string>;
+  chat: ChatMessage[];
+  settings: Record<string, unknown>;
+}
+
+export interface MockSnapshot {
+  conferences: ConferenceSnapshot[];
+}
+
+export interface AddParticipantRequest {
+  displayName: string;
+  role?: 'chair' | 'guest';
+  protocol?: 'webrtc' | 'sip' | 'h323' | 'mssip' | 'rtmp' | 'api';
+}
+
+export interface InjectChatRequest {
+  payload: string;
+  /** Shown as `origin`; default "Mock node". */
+  origin?: string;
+  /** Sender uuid: a participant's to make it come from that participant. */
+  fromUuid?: string;
+  type?: 'text/plain' | 'application/json';
+}
+
+/**
+ * The test control API: what `/_mock/` offers over HTTP, in process. Not part of Pexip's API;
+ * e2e tests should prefer a second client joining through the public API, which also works
+ * against a real deployment.
+ */
+export class MockControl {
+  constructor(
+    private readonly state: NodeState,
+    private readonly simulation: PeopleSimulation | undefined,
+  ) {}
+
+  snapshot(): MockSnapshot {
+    return { conferences: [...this.state.conferences.values()].map(snapshotOf) };
+  }
+
+  /** Adds a participant with media (protocol `webrtc` by default), announced like any newcomer. */
+  addParticipant(alias: string, request: AddParticipantRequest): NodeParticipant {
+    const conference = this.conference(alias);
+    const role = request.role ?? 'guest';
+    const member = conference.addParticipant(
+      {
+        displayName: request.displayName,
+        role,
+        serviceType: conference.entryServiceType(role),
+        protocol: request.protocol ?? 'webrtc',
+        startTime: unixSeconds(),
+      },
+      'control',
+    );
+    return structuredClone(member.participant);
+  }
+
+  /** Removes a participant; with a reason its own stream gets `disconnect {reason}` first. */
+  removeParticipant(alias: string, uuid: string, reason?: string): boolean {
+    return this.state.dropParticipant(this.conference(alias), uuid, reason);
+  }
+
+  /** Sends a chat message to everyone in the conference (`message_received`). */
+  injectChat(alias: string, request: InjectChatRequest): ChatMessage {
+    const conference = this.conference(alias);
+    const sender = request.fromUuid === undefined ? undefined : conference.member(request.fromUuid);
+    if (request.fromUuid !== undefined && sender === undefined) {
+      throw new ApiError(404, `No participant ${request.fromUuid} in "${alias}"`);
+    }
+    const message: ChatMessage = {
+      origin: request.origin ?? sender?.participant.display_name ?? 'Mock node',
+      type: request.type ?? 'text/plain',
+      payload: request.payload,
+      uuid: sender?.participant.uuid ?? randomUUID(),
+      direct: false,
+    };
+    conference.chat.push(message);
+    conference.broadcast('message_received', message, sender?.participant.uuid);
+    return message;
+  }
+
+  /** Every DTMF digit the participant received (through `dtmf` or a dial's `dtmf_sequence`). */
+  dtmfReceived(uuid: string): string {
+    for (const conference of this.state.conferences.values()) {
+      const member = conference.member(uuid);
+      if (member !== undefined) return member.dtmf.join('');
+    }
+    throw new ApiError(404, `No participant ${uuid} on this node`);
+  }
+
+  /** Makes a participant the active speaker (`stage` event, vad 100). */
+  speak(alias: string, uuid: string): void {
+    const conference = this.conference(alias);
+    if (conference.member(uuid) === undefined) {
+      throw new ApiError(404, `No participant ${uuid} in "${alias}"`);
+    }
+    const others = conference.stage.filter((entry) => entry.participant_uuid !== uuid);
+    conference.setStage([
+      { participant_uuid: uuid, stage_index: 0, vad: 100 },
+      ...others.map((entry, index) => ({ ...entry, stage_index: index + 1, vad: 0 })),
+    ]);
+  }
+
+  /** Runs the simulation's next scheduled step now (deterministic for a given seed). */
+  simulationStep(): SimulationStep | undefined {
+    return this.simulation?.step();
+  }
+
+  /** Back to the configured state: participants gone (streams closed), tokens void, people re-seated. */
+  reset(): void {
+    this.state.reset();
+    this.simulation?.populate();
+  }
+
+  private conference(alias: string): Conference {
+    const conference = this.state.conference(alias);
+    if (conference === undefined) throw new ApiError(404, `No conference "${alias}" on this node`);
+    return conference;
+  }
+}
+
+function snapshotOf(conference: Conference): ConferenceSnapshot {
+  const members = [...conference.members.values()];
+  return structuredClone({
+    alias: conference.alias,
+    name: conference.name,
+    serviceType: conference.serviceType,
+    status: conference.status,
+    layout: conference.layout,
+    stage: conference.stage,
+    presenterUuid: conference.presenterUuid ?? null,
+    participants: members.map((member) => member.participant),
+    dtmf: Object.fromEntries(members.map((m) => [m.participant.uuid, m.dtmf.join('')])),
+    chat: conference.chat,
+    settings: conference.settings,
+  });
+}
+
+/**
+ * `/_mock/` over HTTP:
+ * `GET state`, `POST reset`, `POST simulation/step`,
+ * `POST conferences/<alias>/participants {display_name, role?, protocol?}`,
+ * `DELETE conferences/<alias>/participants/<uuid>` (optional `?reason=`),
+ * `POST conferences/<alias>/participants/<uuid>/speak`,
+ * `POST conferences/<alias>/chat {payload, origin?, from_uuid?, type?}`,
+ * `GET participants/<uuid>/dtmf`.
+ */
+export async function handleControlApi(
+  control: MockControl,
+  request: IncomingMessage,
+  response: ServerResponse,
+  pathname: string,
+  query: URLSearchParams,
+): Promise<void> {
+  try {
+    const method = request.method ?? 'GET';
+    const body =
+      method === 'POST' ? parseJsonObject(await readBody(request)) : await drained(request);
+    const segments = pathname
+      .slice(CONTROL_PREFIX.length)
+      .split('/')
+      .filter(Boolean)
+      .map(decodeSegment);
+    writeApiResponse(response, routeControl(control, method, segments, body, query));
+  } catch (error) {
+    if (!(error instanceof ApiError)) throw error;
+    writeApiResponse(response, failure(error), error.headers);
+  }
+}
+
+async function drained(request: IncomingMessage): Promise<JsonObject> {
+  await readBody(request);
+  return {};
+}
+
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    throw new ApiError(400, 'Malformed path segment');
+  }
+}
+
+function routeControl(
+  control: MockControl,
+  method: string,
+  segments: string[],
+  body: JsonObject,
+  query: URLSearchParams,
+): ApiResponse {
+  const route = `${method} ${segments.map((s, i) => (isVariable(segments, i) ? ':' : s)).join('/')}`;
+  const [first, second, , fourth] = segments;
+  switch (route) {
+    case 'GET state':
+      return success(control.snapshot());
+    case 'POST reset':
+      control.reset();
+      return success(true);
+    case 'POST simulation/step':
+      return success(control.simulationStep() ?? null);
+    case 'POST conferences/:/participants':
+      return success(control.addParticipant(second ?? '', readAddParticipant(body)));
+    case 'DELETE conferences/:/participants/:':
+      return success(
+        control.removeParticipant(second ?? '', fourth ?? '', query.get('reason') ?? undefined),
+      );
+    case 'POST conferences/:/participants/:/speak':
+      control.speak(second ?? '', fourth ?? '');
+      return success(true);
+    case 'POST conferences/:/chat':
+      return success(control.injectChat(second ?? '', readInjectChat(body)));
+    case 'GET participants/:/dtmf':
+      return success({
+        digits: control.dtmfReceived(first === 'participants' ? (second ?? '') : ''),
+      });
+    default:
+      throw new ApiError(
+        404,
+        `Unknown test control call "${method} ${CONTROL_PREFIX}${segments.join('/')}"`,
+      );
+  }
+}
+
+/** Segments 1 and 3 are the variable parts (`<alias>`, `<uuid>`) of every control path. */
+function isVariable(segments: string[], index: number): boolean {
+  const first = segments[0];
+  return (first === 'conferences' || first === 'participants') && (index === 1 || index === 3);
+}
+
+function readAddParticipant(body: JsonObject): AddParticipantRequest {
+  const displayName = requireString(body, 'display_name');
+  const role = optionalString(body, 'role');
+  if (role !== undefined && role !== 'chair' && role !== 'guest') {
+    throw new ApiError(400, 'Body field "role" must be "chair" or "guest"');
+  }
+  const protocol = optionalString(body, 'protocol');
+  const protocols = ['webrtc', 'sip', 'h323', 'mssip', 'rtmp', 'api'] as const;
+  if (protocol !== undefined && !(protocols as readonly string[]).includes(protocol)) {
+    throw new ApiError(400, `Body field "protocol" must be one of ${protocols.join(', ')}`);
+  }
+  return {
+    displayName,
+    ...(role === undefined ? {} : { role }),
+    ...(protocol === undefined ? {} : { protocol: protocol as AddParticipantRequest['protocol'] }),
+  };
+}
+
+function readInjectChat(body: JsonObject): InjectChatRequest {
+  const request: InjectChatRequest = { payload: requireString(body, 'payload') };
+  const origin = optionalString(body, 'origin');
+  const fromUuid = optionalString(body, 'from_uuid');
+  const type = optionalString(body, 'type');
+  if (type !== undefined && type !== 'text/plain' && type !== 'application/json') {
+    throw new ApiError(400, 'Body field "type" must be "text/plain" or "application/json"');
+  }
+  if (origin !== undefined) request.origin = origin;
+  if (fromUuid !== undefined) request.fromUuid = fromUuid;
+  if (type !== undefined) request.type = type;
+  return request;
+}

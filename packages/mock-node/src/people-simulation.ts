@@ -1,0 +1,198 @@
+import type { Conference } from './conference.js';
+import type { SimulatedPersonConfig } from './mock-config.js';
+import { unixSeconds, type NodeState } from './node-state.js';
+import { SeededRandom } from './seeded-random.js';
+
+/** What one simulation step did, e.g. `{alias: 'meet', person: 'Bob Berg', action: 'speak'}`. */
+export interface SimulationStep {
+  alias: string;
+  person: string;
+  action: 'join' | 'leave' | 'speak' | 'chat' | 'raise_hand' | 'lower_hand' | 'mute' | 'unmute';
+}
+
+interface SimulatedPerson {
+  config: SimulatedPersonConfig;
+  conference: Conference;
+  /** The participant uuid while the person is in the conference. */
+  uuid: string | undefined;
+}
+
+/** Weighted choice of the next thing a simulated person does (speaking is the most common). */
+const ACTION_WEIGHTS: ReadonlyArray<[SimulationStep['action'] | 'presence', number]> = [
+  ['speak', 45],
+  ['chat', 12],
+  ['raise_hand', 13],
+  ['mute', 10],
+  ['presence', 20],
+];
+
+/**
+ * Simulated people: the configured people of each conference join at start and then, one step
+ * per tick, speak (`stage`), chat, raise or lower a hand, mute or unmute, leave or come back.
+ * The sequence of steps depends only on the seed, so two runs with the same seed look the same.
+ */
+export class PeopleSimulation {
+  #random: SeededRandom;
+  #people: SimulatedPerson[] = [];
+  #timer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly state: NodeState,
+    private readonly seed: number,
+  ) {
+    this.#random = new SeededRandom(seed);
+  }
+
+  /** Puts the people who are present from the start into their conferences. */
+  populate(): void {
+    this.#random = new SeededRandom(this.seed);
+    this.#people = [];
+    for (const conference of this.state.conferences.values()) {
+      for (const config of conference.config.simulatedPeople ?? []) {
+        const person: SimulatedPerson = { config, conference, uuid: undefined };
+        this.#people.push(person);
+        if (config.present ?? true) this.join(person);
+      }
+    }
+  }
+
+  start(intervalMs: number): void {
+    this.stop();
+    if (this.#people.length === 0) return;
+    this.#timer = setInterval(() => this.step(), intervalMs);
+    this.#timer.unref();
+  }
+
+  stop(): void {
+    if (this.#timer !== undefined) clearInterval(this.#timer);
+    this.#timer = undefined;
+  }
+
+  /** Performs the next scheduled action; `undefined` when there is nobody to simulate. */
+  step(): SimulationStep | undefined {
+    this.forgetDeparted();
+    const person = this.#random.pick(this.#people);
+    if (person === undefined) return undefined;
+    const action = this.chooseAction(person);
+    this.perform(person, action);
+    return { alias: person.conference.alias, person: person.config.displayName, action };
+  }
+
+  private chooseAction(person: SimulatedPerson): SimulationStep['action'] {
+    if (person.uuid === undefined) return 'join';
+    const total = ACTION_WEIGHTS.reduce((sum, [, weight]) => sum + weight, 0);
+    let roll = this.#random.below(total);
+    let chosen: SimulationStep['action'] | 'presence' = 'speak';
+    for (const [action, weight] of ACTION_WEIGHTS) {
+      if (roll < weight) {
+        chosen = action;
+        break;
+      }
+      roll -= weight;
+    }
+    const participant = person.conference.member(person.uuid)?.participant;
+    if (chosen === 'presence') return this.presentCount(person.conference) > 2 ? 'leave' : 'speak';
+    if (chosen === 'raise_hand' && participant && participant.buzz_time > 0) return 'lower_hand';
+    if (chosen === 'mute' && participant?.is_muted === 'YES') return 'unmute';
+    if (chosen === 'chat' && (person.conference.config.chatLines ?? []).length === 0)
+      return 'speak';
+    return chosen;
+  }
+
+  private perform(person: SimulatedPerson, action: SimulationStep['action']): void {
+    const { conference } = person;
+    const uuid = person.uuid;
+    switch (action) {
+      case 'join':
+        this.join(person);
+        return;
+      case 'leave':
+        if (uuid !== undefined) conference.removeParticipant(uuid, undefined);
+        person.uuid = undefined;
+        return;
+      case 'speak':
+        if (uuid !== undefined) this.speak(conference, uuid);
+        return;
+      case 'chat':
+        if (uuid !== undefined) this.chat(person, uuid);
+        return;
+      default:
+        if (uuid !== undefined) this.changeParticipant(conference, uuid, action);
+    }
+  }
+
+  private join(person: SimulatedPerson): void {
+    const role = person.config.role ?? 'guest';
+    const member = person.conference.addParticipant(
+      {
+        displayName: person.config.displayName,
+        role,
+        serviceType: person.conference.entryServiceType(role),
+        protocol: person.config.protocol ?? 'webrtc',
+        uri:
+          person.config.protocol === 'sip'
+            ? `sip:${slug(person.config.displayName)}@example.com`
+            : '',
+        startTime: unixSeconds(),
+      },
+      'simulated',
+    );
+    person.uuid = member.participant.uuid;
+  }
+
+  /** The speaker moves to stage index 0 with full voice activity; the others keep their order. */
+  private speak(conference: Conference, uuid: string): void {
+    const others = conference.stage.filter((entry) => entry.participant_uuid !== uuid);
+    conference.setStage([
+      { participant_uuid: uuid, stage_index: 0, vad: 100 },
+      ...others.map((entry, index) => ({ ...entry, stage_index: index + 1, vad: 0 })),
+    ]);
+  }
+
+  private chat(person: SimulatedPerson, uuid: string): void {
+    const payload = this.#random.pick(person.conference.config.chatLines ?? []);
+    if (payload === undefined) return;
+    const message = {
+      origin: person.config.displayName,
+      type: 'text/plain' as const,
+      payload,
+      uuid,
+      direct: false,
+    };
+    person.conference.chat.push(message);
+    person.conference.broadcast('message_received', message);
+  }
+
+  private changeParticipant(
+    conference: Conference,
+    uuid: string,
+    action: 'raise_hand' | 'lower_hand' | 'mute' | 'unmute',
+  ): void {
+    conference.updateParticipant(uuid, (p) => {
+      if (action === 'raise_hand') p.buzz_time = unixSeconds();
+      if (action === 'lower_hand') p.buzz_time = 0;
+      if (action === 'mute') p.is_muted = 'YES';
+      if (action === 'unmute') p.is_muted = 'NO';
+    });
+  }
+
+  private presentCount(conference: Conference): number {
+    return this.#people.filter((p) => p.conference === conference && p.uuid !== undefined).length;
+  }
+
+  /** Someone (a host, the test API) may have disconnected a simulated person meanwhile. */
+  private forgetDeparted(): void {
+    for (const person of this.#people) {
+      if (person.uuid !== undefined && person.conference.member(person.uuid) === undefined) {
+        person.uuid = undefined;
+      }
+    }
+  }
+}
+
+function slug(name: string): string {
+  return name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '.')
+    .replace(/^\.|\.$/g, '');
+}

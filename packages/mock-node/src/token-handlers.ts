@@ -1,0 +1,161 @@
+import { ApiError, PexipError, success } from './api-response.js';
+import type { Conference } from './conference.js';
+import { answer, type EndpointContext, type EndpointHandler } from './endpoint-handler.js';
+import { unixSeconds, type NodeState, type TokenRecord } from './node-state.js';
+import { optionalString, requireString } from './request-body.js';
+
+/** `version` is required in token answers (v20 validators); these are the figures of a v36 node. */
+const NODE_VERSION = { version_id: '36', pseudo_version: '79019.0.0' };
+
+type Role = 'chair' | 'guest';
+
+/**
+ * Which role a `pin` header buys (Pexip docs, "PINs and Host/Guest"): with no PINs everyone is a
+ * host; with a host PIN only, `pin: none` (or an empty PIN) joins as a guest; with both, the PIN
+ * decides. A missing PIN where one is needed answers 403 with the PIN-status body.
+ */
+export function roleForPin(conference: Conference, pinHeader: string | undefined): Role {
+  const { hostPin, guestPin } = conference.config;
+  if (hostPin === undefined) return 'chair';
+  const pin = pinHeader?.trim().replace(/#$/, '');
+  const pinStatus = {
+    pin: 'required',
+    guest_pin: guestPin === undefined ? 'none' : 'required',
+    version: NODE_VERSION,
+  };
+  if (pin === undefined || pin === '') {
+    if (guestPin === undefined && pinHeader !== undefined) return 'guest';
+    throw new ApiError(403, 'PIN required', pinStatus);
+  }
+  if (pin === hostPin) return 'chair';
+  if (guestPin !== undefined && pin === guestPin) return 'guest';
+  if (guestPin === undefined && pin.toLowerCase() === 'none') return 'guest';
+  if (pin.toLowerCase() === 'none') throw new ApiError(403, 'PIN required', pinStatus);
+  throw new ApiError(403, PexipError.invalidPin);
+}
+
+function roleFromReferToken(context: EndpointContext): Role | undefined {
+  const token = optionalString(context.body, 'token');
+  if (token === undefined) return undefined;
+  const refer = context.state.referTokens.get(token);
+  if (
+    refer === undefined ||
+    refer.alias !== context.conference.alias ||
+    refer.expiresAt < Date.now()
+  ) {
+    throw new ApiError(403, PexipError.invalidToken);
+  }
+  context.state.referTokens.delete(token);
+  return refer.role;
+}
+
+function tokenTiming(state: NodeState, record: TokenRecord) {
+  // `expires` is a string of seconds: a number fails `validateRequestToken200` (pitfall 1).
+  return { token: record.token, expires: String(state.options.tokenExpiresSeconds) };
+}
+
+const requestToken: EndpointHandler = {
+  name: 'requestToken',
+  method: 'POST',
+  scope: 'conference',
+  path: 'request_token',
+  access: 'public',
+  handle(context) {
+    const { conference, state } = context;
+    const displayName = requireString(context.body, 'display_name').trim();
+    if (displayName === '') throw new ApiError(400, 'Body field "display_name" must not be empty');
+    const pinHeader = context.headers['pin'];
+    const role =
+      roleFromReferToken(context) ??
+      roleForPin(conference, Array.isArray(pinHeader) ? pinHeader[0] : pinHeader);
+    const member = conference.addParticipant(
+      {
+        displayName,
+        role,
+        serviceType: conference.entryServiceType(role),
+        protocol: 'api',
+        startTime: unixSeconds(),
+      },
+      'token',
+    );
+    const record = state.issueToken(conference, member.participant.uuid);
+    return answer(
+      success({
+        ...tokenTiming(state, record),
+        participant_uuid: member.participant.uuid,
+        display_name: displayName,
+        role: role === 'chair' ? 'HOST' : 'GUEST',
+        version: NODE_VERSION,
+        service_type: conference.serviceType,
+        current_service_type: member.participant.service_type,
+        conference_name: conference.name,
+        service_name: conference.name,
+        chat_enabled: conference.chatEnabled,
+        call_type: 'video',
+        call_tag: optionalString(context.body, 'call_tag') ?? '',
+        guests_can_present: conference.status.guests_can_present,
+        fecc_enabled: false,
+        // The mock carries no media, so never direct media (a client asking for it still joins).
+        direct_media: false,
+        breakout_rooms: false,
+        trickle_ice_enabled: true,
+        allow_1080p: true,
+        vp9_enabled: true,
+        rtmp_enabled: true,
+        rtsp_enabled: false,
+        analytics_enabled: false,
+        route_via_registrar: false,
+        use_relay_candidates_only: false,
+        idp_uuid: '',
+        // No stun/turn keys: @pexip/infinity turns an empty `stun` list into `iceServers: [{urls: []}]`,
+        // which Chromium rejects ("ICE server parsing failed: Empty uri") and the call never starts.
+        bandwidth_in: 1280,
+        bandwidth_out: 1280,
+        client_stats_update_interval: 5000,
+      }),
+    );
+  },
+};
+
+const refreshToken: EndpointHandler = {
+  name: 'refreshToken',
+  method: 'POST',
+  scope: 'conference',
+  path: 'refresh_token',
+  access: 'member',
+  handle({ state, conference, caller }) {
+    const member = mustHaveCaller(caller);
+    // A new token and expiry each time; the old one still works until its own expiry, so requests
+    // already in flight with it do not fail (the docs leave this open; see README).
+    const record = state.issueToken(conference, member.participant.uuid);
+    return answer(
+      success({
+        ...tokenTiming(state, record),
+        // The role follows `participants/<uuid>/role` changes (legacy PexRTC `onRoleUpdate`).
+        role: member.participant.role === 'chair' ? 'HOST' : 'GUEST',
+      }),
+    );
+  },
+};
+
+const releaseToken: EndpointHandler = {
+  name: 'releaseToken',
+  method: 'POST',
+  scope: 'conference',
+  path: 'release_token',
+  access: 'member',
+  handle({ state, conference, caller, body }) {
+    const member = mustHaveCaller(caller);
+    optionalString(body, 'reason');
+    return answer(success(true), () => {
+      state.dropParticipant(conference, member.participant.uuid, undefined);
+    });
+  },
+};
+
+export function mustHaveCaller<T>(caller: T | undefined): T {
+  if (caller === undefined) throw new ApiError(403, PexipError.invalidToken);
+  return caller;
+}
+
+export const tokenHandlers: readonly EndpointHandler[] = [requestToken, refreshToken, releaseToken];

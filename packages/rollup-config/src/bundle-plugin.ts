@@ -1,0 +1,30 @@
+import { rollup } from 'rollup';
+import { definePluginConfig, type PluginConfigOptions } from './define-plugin-config.js';
+
+/** A plugin built in memory: what `dist/<name>.plugin.js` would contain. */
+export interface PluginBundle {
+  readonly fileName: string;
+  readonly code: string;
+}
+
+/**
+ * Builds a plugin exactly as `rollup -c` does (same checks, same IIFE) without writing `dist/`:
+ * for unit tests that load the real bundle into a host (`createPluginHarness({sourceText})`),
+ * so they never run against a stale build. Unminified by default, for readable stack traces.
+ */
+export async function bundlePlugin(options: PluginConfigOptions = {}): Promise<PluginBundle> {
+  const config = await definePluginConfig({
+    minify: false,
+    onBundleSize: () => undefined,
+    ...options,
+  });
+  const bundle = await rollup({ ...config, onLog: () => undefined });
+  try {
+    const outputOptions = Array.isArray(config.output) ? config.output[0] : config.output;
+    const { output } = await bundle.generate(outputOptions ?? {});
+    const [chunk] = output;
+    return { fileName: chunk.fileName, code: chunk.code };
+  } finally {
+    await bundle.close();
+  }
+}
