@@ -782,3 +782,45 @@ describe('faults the browser reports on window (script evaluation, timers, DOM h
     expect(await menu(host)).toEqual([]);
   });
 });
+
+describe("the guide's other snippets, as printed", () => {
+  test('sendRequest, spotlight, disconnect, chat, the .then(dialogRef) dialog and the RECEIVE_CHAT_MESSAGE listener', async () => {
+    vi.spyOn(console, 'log').mockImplementation(() => undefined);
+    const { host, node } = await joined(
+      settingsFor({ id: 'seed-snippets', folder: 'seed-snippets' }),
+    );
+    node.emit({ kind: 'participant-joined', participant: nodeParticipant('p1') });
+    const people = await until(host.participants$, (list) => list.length === 2);
+    const [item] = await menu(host);
+    host.invokeMenuItem(
+      item?.key ?? '',
+      people.find((p) => p.uuid === 'p1'),
+    );
+    await vi.waitFor(() => expect(node.requests).toHaveLength(8));
+    expect(node.requests.map((request) => [request.path, request.body])).toEqual([
+      ['lock', undefined],
+      ['mutequest', undefined],
+      ['participants/p1/mute', undefined],
+      ['participants/p1/dtmf', { digits: '1234' }],
+      ['participants/p1/spotlighton', undefined],
+      ['participants/p1/spotlightoff', undefined],
+      ['participants/p1/disconnect', undefined],
+      ['message', { type: 'text/plain', payload: 'Here is some chat' }],
+    ]);
+    await vi.waitFor(() => expect(globals['seedDialogRef']).toBeDefined());
+    expect(document.getElementById('myButtonId')?.textContent).toBe('Do Something');
+    (globals['seedDialogRef'] as { close(): void }).close();
+    await vi.waitFor(() => expect(globals['seedDialogClosed']).toBe(true));
+    node.emit({
+      kind: 'message',
+      message: {
+        origin: 'Bo',
+        uuid: 'p1',
+        type: 'text/plain',
+        payload: 'The thing I am looking for, here',
+        direct: false,
+      },
+    });
+    expect(globals['seedFoundTheThing']).toBe(true);
+  });
+});

@@ -159,6 +159,17 @@ describe('dial', () => {
     expect(participant(uuid!)).toMatchObject({ is_streaming_conference: true, protocol: 'rtmp' });
   });
 
+  it('routes an rtmp:// destination dialled with protocol "auto" as RTMP, as the seed’s recording plugin expects', async () => {
+    const answer = await host.call('POST', 'dial', {
+      role: 'GUEST',
+      destination: 'rtmps://live.example.com/app/key',
+      protocol: 'auto',
+      streaming: 'yes',
+    });
+    const [uuid] = answer.body?.result as string[];
+    expect(participant(uuid!)).toMatchObject({ is_streaming_conference: true, protocol: 'rtmp' });
+  });
+
   it('gives Pexip’s empty result for a destination that cannot be dialled', async () => {
     for (const destination of ['', 'not a uri', 'rtmp-without-scheme']) {
       const protocol = destination === 'rtmp-without-scheme' ? 'rtmp' : 'sip';

@@ -422,8 +422,9 @@ const dial: EndpointHandler = {
     const displayName =
       optionalString(body, 'remote_display_name') ?? optionalString(body, 'source_display_name');
     const overlayText = optionalString(body, 'text');
-    if (!isDiallable(destination, protocol)) return answer(success([]));
-    const nodeProtocol = protocol === 'auto' ? 'sip' : protocol;
+    const routedProtocol = routeProtocol(destination, protocol);
+    if (!isDiallable(destination, routedProtocol)) return answer(success([]));
+    const nodeProtocol = routedProtocol === 'auto' ? 'sip' : routedProtocol;
     const member = conference.addParticipant(
       {
         displayName: displayName ?? destination.replace(/^(sip:|rtmps?:\/\/)/, ''),
@@ -459,6 +460,15 @@ function connectLater(
       member.dtmf.push(dtmfSequence);
     }
   });
+}
+
+/**
+ * With `protocol: "auto"` a real node's call routing picks the protocol from the destination; the
+ * seed's recording plugin relies on this, dialling an `rtmp://` URL with `'auto'`.
+ */
+export function routeProtocol<P extends string>(destination: string, protocol: P): P | 'rtmp' {
+  if (protocol === 'auto' && /^rtmps?:\/\//i.test(destination)) return 'rtmp';
+  return protocol;
 }
 
 /**

@@ -41,6 +41,16 @@ export interface MockNodeOptions {
   seed?: number;
   /** Receives one line per notable event (upstream failures, unexpected errors). */
   log?: (line: string) => void;
+  /**
+   * Tried first for every request, before the client API and the static files: resolves true when
+   * it answered. For tools that share the node's origin, e.g. `@ipk/dev-server`'s live-reload
+   * channel (the page's CSP allows `connect-src 'self'` and `script-src 'self'` only).
+   */
+  extraRoutes?: (
+    request: IncomingMessage,
+    response: ServerResponse,
+    pathname: string,
+  ) => Promise<boolean>;
 }
 
 export interface MockNode {
@@ -94,6 +104,12 @@ export async function startMockNode(options: MockNodeOptions = {}): Promise<Mock
 
   async function route(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const { pathname, query } = splitUrl(request.url ?? '/');
+    if (
+      options.extraRoutes !== undefined &&
+      (await options.extraRoutes(request, response, pathname))
+    ) {
+      return;
+    }
     const isApi = pathname.startsWith(CLIENT_API_PREFIX);
     const isControl = pathname.startsWith(CONTROL_PREFIX);
     if ((isApi || isControl) && request.method === 'OPTIONS') {

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test, vi } from 'vitest';
 import { resolve } from 'node:path';
 import { createPluginHarness } from './plugin-harness.js';
 import type { PluginHarness } from './plugin-harness-types.js';
@@ -13,6 +13,7 @@ afterEach(async () => {
   await harness?.dispose();
   harness = undefined;
   localStorage.clear();
+  vi.restoreAllMocks();
 });
 
 describe("the seed's complete recording example, unmodified", () => {
@@ -43,6 +44,51 @@ describe("the seed's complete recording example, unmodified", () => {
     harness = await createPluginHarness({ packageFile: recordingPackage, role: 'guest' });
     expect(harness.record()).toMatchObject({ status: 'skipped' });
     expect(harness.record().reason).toMatch(/role guest/);
+    expect(harness.menuItems()).toEqual([]);
+  });
+});
+
+const fixturePackage = (name: string, file = `${name}.plugin.package.json`) =>
+  resolve(import.meta.dirname, '../fixtures/plugins', name, file);
+
+describe('the harness API', () => {
+  test('pushParticipants drives participants$ and state() shows what the plugin pushed', async () => {
+    harness = await createPluginHarness({ packageFile: fixturePackage('participant-state') });
+    harness.pushParticipants([{ uuid: 'g1', name: 'Gita', role: 'guest' }]);
+    expect(harness.state()).toEqual({
+      'self-uuid': null,
+      g1: { icon: 'icons/mute.svg#mute', label: 'Mute video of Gita' },
+    });
+    await harness.invoke('toggle', { uuid: 'g1' });
+    expect(harness.requests.at(-1)).toEqual({
+      call: 'sendRequest',
+      args: ['participants/g1/video_muted'],
+    });
+  });
+
+  test('emitAction reaches PEX.actions$ subscribers, and invoke rejects with the plugin error', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    harness = await createPluginHarness({ packageFile: fixturePackage('action-listener') });
+    harness.emitAction({
+      type: '[Conference] Buzz Changed',
+      payload: { buzzTime: 5, name: 'Ola' },
+    });
+    expect((window as unknown as { actionLog: string[] }).actionLog).toContain('Ola raised a hand');
+    await expect(harness.invoke('missingAction')).rejects.toThrow(
+      'registerPlugin has no function "missingAction"',
+    );
+  });
+
+  test('refuses a package file that does not validate, naming the file', async () => {
+    await expect(
+      createPluginHarness({ packageFile: fixturePackage('seed-recording', 'recording.plugin.js') }),
+    ).rejects.toThrow('recording.plugin.js is not a valid plugin package file');
+  });
+
+  test('unload calls the plugin unload and removes its menu items', async () => {
+    harness = await createPluginHarness({ packageFile: fixturePackage('menu-hider') });
+    expect(harness.menuItems()).toHaveLength(1);
+    await harness.unload();
     expect(harness.menuItems()).toEqual([]);
   });
 });
