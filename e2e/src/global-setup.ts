@@ -55,7 +55,7 @@ export default async function globalSetup(): Promise<void> {
     zipFile: join(BRANDING_OUT_DIR, '..', '.branding.zip'),
   });
   if (!result.ok) {
-    throw new Error(`[e2e] the branding package did not build:\n${formatCheckReport(result.check)}`);
+    throw new Error(`[e2e] the branding package did not build:\n${formatCheckReport(result.check, BRANDING_OUT_DIR)}`);
   }
   console.log(
     `[e2e] branding ${result.brandingID}: ${result.plugins.map((plugin) => plugin.name).join(', ')}`,
