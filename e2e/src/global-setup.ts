@@ -1,15 +1,27 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildBranding, formatCheckReport } from '@ipk/branding';
-import { BRANDING_OUT_DIR, E2E_DIR, FIXTURE_PLUGINS_DIR, REPO_DIR } from './paths.js';
+import { BRANDING_DIR_ENV, E2E_DIR, FIXTURE_PLUGINS_DIR, REPO_DIR } from './paths.js';
 
 interface PluginWorkspace {
+  readonly name: string;
   readonly dir: string;
   readonly built: boolean;
 }
 
-/** `plugins/*` workspaces with an `ipkPlugin` field, and whether their `dist/` holds the package file. */
+function readJson(path: string): Record<string, unknown> {
+  return JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+}
+
+/**
+ * The plugins under test: the `plugins/*` workspaces this package depends on (so turbo builds
+ * them before `e2e`), and whether their `dist/` holds the package file.
+ */
 function pluginWorkspaces(): PluginWorkspace[] {
+  const declared = Object.keys(
+    (readJson(join(E2E_DIR, 'package.json')).devDependencies ?? {}) as Record<string, string>,
+  );
   const pluginsDir = join(REPO_DIR, 'plugins');
   return readdirSync(pluginsDir, { withFileTypes: true })
     .filter((entry) => entry.isDirectory())
@@ -17,12 +29,13 @@ function pluginWorkspaces(): PluginWorkspace[] {
       const dir = join(pluginsDir, entry.name);
       const manifestPath = join(dir, 'package.json');
       if (!existsSync(manifestPath)) return [];
-      const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as {
-        ipkPlugin?: { packageFile?: unknown };
-      };
-      const packageFile = manifest.ipkPlugin?.packageFile;
-      if (typeof packageFile !== 'string') return [];
-      return [{ dir, built: existsSync(join(dir, 'dist', packageFile)) }];
+      const manifest = readJson(manifestPath);
+      const packageFile = (manifest.ipkPlugin as { packageFile?: unknown } | undefined)
+        ?.packageFile;
+      const name = manifest.name;
+      if (typeof packageFile !== 'string' || typeof name !== 'string') return [];
+      if (!declared.includes(name)) return [];
+      return [{ name, dir, built: existsSync(join(dir, 'dist', packageFile)) }];
     });
 }
 
@@ -33,31 +46,40 @@ function fixturePluginDirs(): string[] {
 }
 
 /**
- * Builds `.branding/` from every built plugin plus the suite's fixture plugins (a broken one and a
- * platform-limited one), exactly as `ipk-branding build` would: what the tests load is what would
- * be uploaded. A plugin that is not built is left out with a note rather than failing the run, so
- * a plugin still being written does not stop everyone else's tests (its own spec then fails).
+ * Builds a branding folder (in a temporary folder, removed after the run: nothing lands in the
+ * tree for lint or git to trip over) from the plugins this package depends on plus the suite's fixture plugins (a
+ * broken one and a platform-limited one), exactly as `ipk-branding build` would: what the tests
+ * load is what would be uploaded, and a package the check refuses stops the run with its report.
  */
-export default async function globalSetup(): Promise<void> {
+/** The id in `fixtures/plugins/broken/broken.plugin.package.json`. */
+const BROKEN_FIXTURE_ID = 'broken-plugin-1.0';
+
+export default async function globalSetup(): Promise<() => void> {
   const workspaces = pluginWorkspaces();
-  for (const workspace of workspaces.filter((candidate) => !candidate.built)) {
-    console.warn(
-      `[e2e] ${workspace.dir} is not built: left out of the branding (add it to e2e/package.json devDependencies so turbo builds it first)`,
-    );
+  const unbuilt = workspaces.filter((workspace) => !workspace.built);
+  if (unbuilt.length > 0) {
+    const names = unbuilt.map((workspace) => workspace.name).join(' ');
+    throw new Error(`[e2e] not built: ${names} (run: npx turbo run build --filter=@ipk/e2e...)`);
   }
+  const outDir = mkdtempSync(join(tmpdir(), 'ipk-e2e-branding-'));
+  const removeOutDir = () => rmSync(outDir, { recursive: true, force: true });
   const result = await buildBranding({
     cwd: E2E_DIR,
-    pluginDirs: [
-      ...workspaces.filter((workspace) => workspace.built).map((workspace) => workspace.dir),
-      ...fixturePluginDirs(),
-    ],
-    outDir: BRANDING_OUT_DIR,
-    zipFile: join(BRANDING_OUT_DIR, '..', '.branding.zip'),
+    pluginDirs: [...workspaces.map((workspace) => workspace.dir), ...fixturePluginDirs()],
+    outDir,
+    zipFile: join(outDir, 'branding.zip'),
+    // Off until a test switches it on: its failure toast would otherwise cover the phone toolbar
+    // in every test for 8 s.
+    enable: { [BROKEN_FIXTURE_ID]: false },
   });
   if (!result.ok) {
-    throw new Error(`[e2e] the branding package did not build:\n${formatCheckReport(result.check, BRANDING_OUT_DIR)}`);
+    removeOutDir();
+    const report = formatCheckReport(result.check, 'the e2e branding');
+    throw new Error(`[e2e] the branding package did not build:\n${report}`);
   }
+  process.env[BRANDING_DIR_ENV] = result.webapp2Dir;
   console.log(
     `[e2e] branding ${result.brandingID}: ${result.plugins.map((plugin) => plugin.name).join(', ')}`,
   );
+  return removeOutDir;
 }

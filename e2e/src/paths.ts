@@ -4,7 +4,9 @@ import { fileURLToPath } from 'node:url';
 export const E2E_DIR = fileURLToPath(new URL('..', import.meta.url));
 /** The monorepo root. */
 export const REPO_DIR = fileURLToPath(new URL('../..', import.meta.url));
-/** What the global setup builds and every worker's mock node serves. */
-export const BRANDING_OUT_DIR = fileURLToPath(new URL('../.branding', import.meta.url));
-export const BRANDING_WEBAPP2_DIR = fileURLToPath(new URL('../.branding/webapp2', import.meta.url));
+/**
+ * The global setup builds the branding into a fresh temporary folder and names it here for the
+ * workers (Playwright passes the runner's environment on to them).
+ */
+export const BRANDING_DIR_ENV = 'IPK_E2E_BRANDING_DIR';
 export const FIXTURE_PLUGINS_DIR = fileURLToPath(new URL('../fixtures/plugins', import.meta.url));

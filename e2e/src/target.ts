@@ -45,7 +45,9 @@ export function targetFromEnv(env: NodeJS.ProcessEnv = process.env): Target {
   const hostPin = env.PEXIP_HOST_PIN?.trim() || undefined;
   const guestPin = env.PEXIP_GUEST_PIN?.trim() || undefined;
   if (guestPin && !hostPin) {
-    throw new TargetConfigError('PEXIP_GUEST_PIN needs PEXIP_HOST_PIN (Pexip: a guest PIN needs a host PIN)');
+    throw new TargetConfigError(
+      'PEXIP_GUEST_PIN needs PEXIP_HOST_PIN (Pexip: a guest PIN needs a host PIN)',
+    );
   }
   return { kind: 'upstream', upstream: upstream.origin, conference: { alias, hostPin, guestPin } };
 }

@@ -10,13 +10,13 @@ import {
   type TextPosition,
   type ValidationIssue,
 } from '@ipk/plugin-api';
-import { posix } from 'node:path';
-import { brandingIdAsBigInt } from './branding-id.js';
 import {
   recordPluginRegistrations,
   type RecordedRegistration,
   type SourceFailure,
-} from './record-plugin-registrations.js';
+} from '@ipk/plugin-probe';
+import { posix } from 'node:path';
+import { brandingIdAsBigInt } from './branding-id.js';
 import type { FileTree } from './zip-archive.js';
 
 /** A previous upload's brandingID, and where it was read. */

@@ -41,7 +41,7 @@ export {
   type RecordingResult,
   type RecordingOptions,
   type SourceFailure,
-} from './record-plugin-registrations.js';
+} from '@ipk/plugin-probe';
 export { readZip, writeZip, type FileTree } from './zip-archive.js';
 export { readDirTree, writeDirTree } from './file-tree-io.js';
 export { safeEntryPath, UnsafeZipEntryError } from './zip-entry-path.js';

@@ -11,6 +11,7 @@ export type {
   ConferenceDetails,
   ConnectionState,
   JoinOutcome,
+  MediaState,
   MenuItemLook,
   MenuItemView,
   MenuPlacement,
@@ -26,6 +27,7 @@ export type AppHost = Pick<
   | 'join'
   | 'leave'
   | 'connection$'
+  | 'media$'
   | 'participants$'
   | 'conference$'
   | 'self$'

@@ -7,6 +7,7 @@ import type {
   ConferenceDetails,
   ConnectionState,
   JoinOutcome,
+  MediaState,
   MenuItemView,
   Participant,
   PluginRecord,
@@ -18,7 +19,7 @@ import type { MenuEntry } from './ipk-menu-button.js';
 import type { JoinDetail } from './ipk-join-screen.js';
 import type { ShownNotice } from './ipk-toasts.js';
 import type { SidePanel } from './ipk-toolbar.js';
-import { openLocalMedia, setTracksEnabled } from './local-media.js';
+import { setTracksEnabled } from './local-media.js';
 import { accessibleLabel, visibleItems } from './menu-item-look.js';
 import { StagePainter } from './stage-painter.js';
 import './ipk-chat.js';
@@ -112,6 +113,7 @@ export class IpkApp extends LightElement {
   private noticeTimers = new Map<string, ReturnType<typeof setTimeout>>();
   private noticeCount = 0;
   private stagePainter: StagePainter | null = null;
+  private media: MediaState = { kind: 'off', reason: 'Not in a conference.' };
   private alias = '';
 
   constructor() {
@@ -296,6 +298,7 @@ export class IpkApp extends LightElement {
     if (host === null) return;
     this.subscriptions = [
       host.connection$.subscribe((state) => this.onConnection(state)),
+      host.media$.subscribe((state) => this.onMedia(state)),
       host.participants$.subscribe((list) => (this.participants = list)),
       host.conference$.subscribe((details) => (this.conference = details)),
       host.self$.subscribe((self) => (this.self = self)),
@@ -340,7 +343,7 @@ export class IpkApp extends LightElement {
       this.phase = 'in-call';
       this.pinRequired = false;
       document.title = `${this.alias} · Infinity Plugin Kit`;
-      void this.startMedia();
+      this.startMedia();
       return;
     }
     this.phase = 'join';
@@ -370,25 +373,38 @@ export class IpkApp extends LightElement {
     this.joinError = `Disconnected: ${state.reason}`;
   }
 
-  private async startMedia(): Promise<void> {
+  /**
+   * The stage plays the call's media from the runtime (`media$`): the node's stream in
+   * `#mainVideo`, the camera in `#selfviewVideo`. Until the node's stream arrives, or without
+   * media (control-only), `#mainVideo` shows the painted roster so it always has frames.
+   */
+  private startMedia(): void {
     this.stagePainter = StagePainter.start(document);
     this.stagePainter?.show(this.participants);
-    this.mainStream = this.stagePainter?.stream ?? null;
-    const stream = await openLocalMedia(navigator);
-    if (this.phase !== 'in-call') {
-      for (const track of stream?.getTracks() ?? []) track.stop();
-      return;
-    }
-    setTracksEnabled(stream, 'audio', !this.microphoneMuted);
-    setTracksEnabled(stream, 'video', !this.cameraMuted);
-    this.selfStream = stream;
+    this.showMedia();
   }
 
+  private onMedia(state: MediaState): void {
+    this.media = state;
+    if (state.kind !== 'off') {
+      setTracksEnabled(state.local, 'audio', !this.microphoneMuted);
+      setTracksEnabled(state.local, 'video', !this.cameraMuted);
+    }
+    if (this.phase === 'in-call') this.showMedia();
+  }
+
+  private showMedia(): void {
+    const media = this.media;
+    this.selfStream = media.kind === 'off' ? null : media.local;
+    this.mainStream =
+      (media.kind === 'off' ? null : media.remote) ?? this.stagePainter?.stream ?? null;
+  }
+
+  /** The runtime stops the camera and the call; the app stops what it painted. */
   private stopMedia(): void {
     this.stagePainter?.stop();
     this.stagePainter = null;
     this.mainStream = null;
-    for (const track of this.selfStream?.getTracks() ?? []) track.stop();
     this.selfStream = null;
   }
 

@@ -1,19 +1,8 @@
 /**
- * The local camera and microphone for the self view. A browser without devices (or a user who
- * says no) still joins: the self view stays empty, as in webapp2's "join without camera".
+ * Mutes or unmutes every track of one kind (the toolbar's microphone and camera buttons). The
+ * stream is the one the runtime sends to the node (`media$` `local`), so muting here is what the
+ * other participants hear and see; the runtime opens and stops it.
  */
-export async function openLocalMedia(navigator: Navigator): Promise<MediaStream | null> {
-  const devices = navigator.mediaDevices as MediaDevices | undefined;
-  if (devices?.getUserMedia === undefined) return null;
-  try {
-    return await devices.getUserMedia({ audio: true, video: { width: 1280, height: 720 } });
-  } catch (error) {
-    console.warn('[ipk-host-app] no camera or microphone, joining without:', error);
-    return null;
-  }
-}
-
-/** Mutes or unmutes every track of one kind (the toolbar's microphone and camera buttons). */
 export function setTracksEnabled(
   stream: MediaStream | null,
   kind: 'audio' | 'video',

@@ -1,6 +1,7 @@
 import { ACTIONS, WEBAPP2_ACTION_TYPES } from '@ipk/plugin-api';
 import { BehaviorSubject, Subject, type Observable } from 'rxjs';
 import { fetchText, loadBrandingPlugins } from './branding-loader.js';
+import { ConferenceMedia } from './conference-media.js';
 import { ConferenceModel } from './conference-model.js';
 import { animationFrameScheduler } from './frame-scheduler.js';
 import type {
@@ -11,13 +12,14 @@ import type {
   HostOptions,
   JoinOutcome,
   JoinRequest,
+  MediaState,
   MenuItemView,
   Notice,
   PluginRecord,
   SelfView,
 } from './host.js';
 import { createInfinitySession } from './infinity-session.js';
-import type { NodeEvent, NodeParticipant, NodeSession } from './node-session.js';
+import type { NodeEvent, NodeMediaEvent, NodeParticipant, NodeSession } from './node-session.js';
 import { installPexGlobal, type PexInstallation } from './pex-global.js';
 import { PexRTC } from './pexrtc-facade.js';
 import { detectPlatform } from './platform.js';
@@ -38,6 +40,32 @@ function localStorageOf(window: Window): Storage | undefined {
   }
 }
 
+const DEFAULT_MEDIA_TIMEOUT_MS = 10_000;
+
+/** webapp2's camera request: audio and 720p video (the stage's `#mainVideo` is 1280×720). */
+function getUserMediaOf(window: Window): () => Promise<MediaStream> {
+  return () => {
+    const devices = window.navigator.mediaDevices as MediaDevices | undefined;
+    if (devices?.getUserMedia === undefined) {
+      return Promise.reject(new Error('this browser offers no getUserMedia'));
+    }
+    return devices.getUserMedia({ audio: true, video: { width: 1280, height: 720 } });
+  };
+}
+
+function mediaTimeoutOf(search: string): number {
+  const value = Number(new URLSearchParams(search).get('mediaTimeoutMs'));
+  return Number.isFinite(value) && value > 0 ? value : DEFAULT_MEDIA_TIMEOUT_MS;
+}
+
+function isMediaEvent(event: NodeEvent): event is NodeMediaEvent {
+  return (
+    event.kind === 'media-remote-stream' ||
+    event.kind === 'media-connected' ||
+    event.kind === 'media-failed'
+  );
+}
+
 function text(value: unknown): string {
   return typeof value === 'string' ? value : '';
 }
@@ -53,12 +81,14 @@ class ConferenceHost implements Host {
   private readonly pexrtc: PexRTC;
   private readonly installation: PexInstallation;
   private readonly session: NodeSession;
+  private readonly media: ConferenceMedia;
   private readonly ready: Promise<void>;
   private readonly stopEvents: () => void;
   /** Node events wait here until plugins have loaded and seen `Connect Success`. */
   private held: NodeEvent[] | undefined;
 
   readonly connection$: Observable<ConnectionState> = this.connection.asObservable();
+  readonly media$: Observable<MediaState>;
   readonly self$: Observable<SelfView | undefined> = this.self.asObservable();
   readonly notices$: Observable<Notice> = this.notices.asObservable();
   readonly fatalError$: Observable<Error | undefined> = this.fatal.asObservable();
@@ -129,6 +159,8 @@ class ConferenceHost implements Host {
       openDialog: options.openDialog ?? openDialogWithIpkDialogs,
       notice,
     });
+    this.media = this.createMedia(options, window, search);
+    this.media$ = this.media.state$;
     this.stopEvents = this.session.onEvent((event) => this.onNodeEvent(event));
     const brandingUrl =
       options.brandingUrl ?? new URL('custom_configuration/', window.document.baseURI).href;
@@ -141,15 +173,40 @@ class ConferenceHost implements Host {
     );
   }
 
+  private createMedia(options: HostOptions, window: Window, search: string): ConferenceMedia {
+    const stopMedia = this.session.stopMedia?.bind(this.session);
+    return new ConferenceMedia({
+      enabled:
+        stopMedia !== undefined &&
+        (options.media ?? new URLSearchParams(search).get('media') !== '0'),
+      openLocalMedia: options.openLocalMedia ?? getUserMediaOf(window),
+      connectTimeoutMs: options.mediaConnectTimeoutMs ?? mediaTimeoutOf(search),
+      setTimeout: (run, ms) => window.setTimeout(run, ms),
+      clearTimeout: (handle) => window.clearTimeout(handle as number | undefined),
+      stopMedia: stopMedia ?? (() => Promise.resolve()),
+      notice: (notice) => this.notices.next(notice),
+      localStreamChanged: (stream) =>
+        this.dispatchAppAction({
+          type: WEBAPP2_ACTION_TYPES.SET_LOCAL_MEDIA_STREAM,
+          payload: { stream },
+        }),
+      peerConnectionChanged: (pc) => (this.pexrtc.call.pc = pc),
+    });
+  }
+
   async join(request: JoinRequest): Promise<JoinOutcome> {
     await this.ready;
     this.held = [];
     this.connection.next({ kind: 'joining' });
-    const result = await this.session.join(request).catch((error: unknown) => ({
-      kind: 'failed' as const,
-      message: error instanceof Error ? error.message : String(error),
-    }));
+    const media = await this.media.prepare();
+    const result = await this.session
+      .join({ ...request, ...(media === undefined ? {} : { media }) })
+      .catch((error: unknown) => ({
+        kind: 'failed' as const,
+        message: error instanceof Error ? error.message : String(error),
+      }));
     if (result.kind !== 'joined') {
+      this.media.end();
       this.held = undefined;
       this.connection.next(
         result.kind === 'failed'
@@ -161,6 +218,7 @@ class ConferenceHost implements Host {
     const role = this.enterConference(request, result.token);
     await this.runtime.startConference(role);
     this.announceConnected(request, result.token);
+    this.media.joined();
     this.releaseHeldEvents();
     return { kind: 'joined', role };
   }
@@ -211,6 +269,11 @@ class ConferenceHost implements Host {
   }
 
   private onNodeEvent(event: NodeEvent): void {
+    // Media events are not the roster's: the stage needs them at once, plugins never see them.
+    if (isMediaEvent(event)) {
+      this.media.onEvent(event);
+      return;
+    }
     if (this.held) {
       this.held.push(event);
       return;
@@ -255,6 +318,10 @@ class ConferenceHost implements Host {
       case 'disconnected':
         void this.onRemoteDisconnect(event.reason);
         return;
+      case 'media-remote-stream':
+      case 'media-connected':
+      case 'media-failed':
+        return this.media.onEvent(event);
     }
   }
 
@@ -291,6 +358,7 @@ class ConferenceHost implements Host {
   }
 
   private async endConference(): Promise<void> {
+    this.media.end();
     await this.runtime.endConference();
     this.dispatchAppAction({ type: ACTIONS.DISCONNECT_SUCCESS });
     this.model.reset();
@@ -365,6 +433,7 @@ class ConferenceHost implements Host {
     await this.runtime.dispose();
     this.installation.uninstall();
     this.model.dispose();
+    this.media.dispose();
     this.connection.complete();
     this.self.complete();
     this.notices.complete();

@@ -9,7 +9,8 @@
  *   Event streams are passed through untouched;
  * - no `RTCPeerConnection`: `@pexip/infinity` builds one even for a control-only call (no
  *   transceivers, so it never negotiates); an inert stand-in with the same shape lets that
- *   code path run. Media is not part of these tests (a later issue adds it, with a browser).
+ *   code path run. Real media is tested in a browser (`@ipk/host-app`,
+ *   `stage-media.browser.test.ts`).
  */
 import { EventSource } from 'eventsource';
 import { request as httpRequest } from 'node:http';

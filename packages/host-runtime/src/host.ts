@@ -39,7 +39,35 @@ export interface HostOptions {
   readonly openDialog?: DialogOpener;
   /** Fetch used for the branding files. Default: the window's `fetch`. */
   readonly fetch?: typeof fetch;
+  /**
+   * Join with audio and video. Default: true, false with `?media=0`. Only for node sessions that
+   * can fall back to control-only (`NodeSession.stopMedia`); others always join control-only.
+   */
+  readonly media?: boolean;
+  /**
+   * The camera and microphone to send. Default: `getUserMedia` with audio and 1280×720 video.
+   * When it rejects (no device, permission refused) the host joins control-only with a notice.
+   */
+  readonly openLocalMedia?: () => Promise<MediaStream>;
+  /**
+   * How long media may take to flow after joining before the host gives up on it and stays in
+   * the conference control-only. Default: 10000 ms, or `?mediaTimeoutMs=`.
+   */
+  readonly mediaConnectTimeoutMs?: number;
 }
+
+/**
+ * The call's audio and video. `off` says why there is none (media off, no camera, it failed, not
+ * in a conference); `connecting`/`connected` carry the local stream (camera and microphone, for
+ * the self view) and the conference's stream from the node once it arrives (for `#mainVideo`).
+ */
+export type MediaState =
+  | { readonly kind: 'off'; readonly reason: string }
+  | {
+      readonly kind: 'connecting' | 'connected';
+      readonly local: MediaStream;
+      readonly remote: MediaStream | null;
+    };
 
 export interface JoinRequest {
   readonly alias: string;
@@ -151,6 +179,8 @@ export interface Host {
   join(request: JoinRequest): Promise<JoinOutcome>;
   leave(): Promise<void>;
   readonly connection$: Observable<ConnectionState>;
+  /** The call's audio and video: what the stage plays in `#mainVideo` and `#selfviewVideo`. */
+  readonly media$: Observable<MediaState>;
   readonly participants$: Observable<readonly Participant[]>;
   readonly conference$: Observable<ConferenceDetails>;
   readonly self$: Observable<SelfView | undefined>;

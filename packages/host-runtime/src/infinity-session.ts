@@ -6,9 +6,11 @@ import {
   setLogger,
   type InfinityClient,
 } from '@pexip/infinity';
+import { setLogger as setPeerConnectionLogger } from '@pexip/peer-connection';
 import type {
   NodeAnswer,
   NodeEvent,
+  NodeJoinRequest,
   NodeJoinResult,
   NodeParticipant,
   NodeSession,
@@ -38,12 +40,13 @@ async function readJson(response: Response): Promise<unknown> {
 }
 
 /**
- * `@pexip/infinity` logs every request, response and event at info/debug level to the console;
- * the host keeps its warnings and errors only (the setting is global to that package).
+ * `@pexip/infinity` (and `@pexip/peer-connection` under it) log every request, response, event
+ * and negotiation step at info/debug level to the console; the host keeps their warnings and
+ * errors only (the setting is global to each package).
  */
 function quietInfinityLogs(): void {
   const drop = (): void => undefined;
-  setLogger({
+  const logger = {
     fatal: (meta: unknown, message: string) => console.error(message, meta),
     error: (meta: unknown, message: string) => console.error(message, meta),
     warn: (meta: unknown, message: string) => console.warn(message, meta),
@@ -53,7 +56,10 @@ function quietInfinityLogs(): void {
     silent: drop,
     redact: (text: string) => text,
     addRedactPattern: drop,
-  } as unknown as Parameters<typeof setLogger>[0]);
+  };
+  setLogger(logger as unknown as Parameters<typeof setLogger>[0]);
+  // The call's peer connection logs every negotiation step at info level through its own logger.
+  setPeerConnectionLogger(logger as unknown as Parameters<typeof setPeerConnectionLogger>[0]);
 }
 
 /** Reads `request_token`'s answer (what `client.call` returns) into a join result. */
@@ -77,10 +83,46 @@ function joinResult(
 }
 
 /**
+ * The bandwidth asked for a call with media, in kbps: enough for 720p video and Opus audio.
+ * (`request_token`'s `bandwidth_in`/`bandwidth_out`, when the node sets them, cap it.)
+ */
+const MEDIA_BANDWIDTH_KBPS = 1280;
+
+/** `@pexip/infinity`'s error codes for a peer connection that `failed` / `closed` (call.js). */
+const MEDIA_ERROR_CODES: ReadonlySet<string> = new Set(['#pex128', '#pex117']);
+
+/**
+ * `@pexip/infinity` 20 keeps its `RTCPeerConnection` private, but plugins read
+ * `PEX.pexrtc.call.pc` (webapp2's PexRTC exposed it). While `call()` runs, the window's
+ * constructor is replaced by a subclass that reports each instance, then restored:
+ * `@pexip/peer-connection` creates the call's peer connection inside `call()` (`startCall`).
+ */
+async function observePeerConnections<T>(
+  onCreated: (peerConnection: RTCPeerConnection) => void,
+  run: () => Promise<T>,
+): Promise<T> {
+  const original = globalThis.RTCPeerConnection as typeof RTCPeerConnection | undefined;
+  if (original === undefined) return run();
+  globalThis.RTCPeerConnection = class extends original {
+    constructor(configuration?: RTCConfiguration) {
+      super(configuration);
+      onCreated(this);
+    }
+  };
+  try {
+    return await run();
+  } finally {
+    globalThis.RTCPeerConnection = original;
+  }
+}
+
+/**
  * The node session on Pexip's official client, `@pexip/infinity` 20: `request_token` (PIN in
  * the `pin` header), token refresh, the event stream with its reconnect/backoff and
- * `participant_sync_*` handling, and `release_token`. The call is control-only
- * (`ClientCallType.None`): no media until a later issue adds it.
+ * `participant_sync_*` handling, and `release_token`. With `media` the call sends and receives
+ * audio and video and receives presentation (`ClientCallType.AudioVideoPresentation`, as Pexip's
+ * own apps call), else it is control-only (`ClientCallType.None`). `stopMedia` turns a call
+ * with media into a control-only one with `restartCall` (the token is kept).
  *
  * `@pexip/infinity` has no generic request, so plugin REST calls (`sendRequest`) go through
  * `fetch` here with the token the client currently holds (it rotates on every refresh).
@@ -103,6 +145,9 @@ export const createInfinitySession: NodeSessionFactory = ({ nodeUrl }) => {
   let token: string | undefined;
   let alias: string | undefined;
   let joined = false;
+  /** Media events are reported only while a call with media is up. */
+  let mediaActive = false;
+  let peerConnection: RTCPeerConnection | null = null;
   const emit = (event: NodeEvent): void => {
     for (const listener of listeners) listener(event);
   };
@@ -161,6 +206,22 @@ export const createInfinitySession: NodeSessionFactory = ({ nodeUrl }) => {
       },
     }),
   );
+  callSignals.onRemoteStream.add((stream) => {
+    if (mediaActive) emit({ kind: 'media-remote-stream', stream });
+  });
+  callSignals.onCallConnected.add(() => {
+    if (mediaActive) emit({ kind: 'media-connected', peerConnection });
+  });
+  const mediaFailed = (reason: string): void => {
+    if (!mediaActive) return;
+    mediaActive = false;
+    emit({ kind: 'media-failed', reason });
+  };
+  signals.onError.add(({ error, errorCode }) => {
+    if (MEDIA_ERROR_CODES.has(errorCode)) mediaFailed(error);
+  });
+  // The node's `call_disconnected` event: @pexip/infinity has already closed the call's media.
+  signals.onCallDisconnected.add(() => mediaFailed('the node ended the call'));
   signals.onConnected.add(() => {
     if (joined) emit({ kind: 'connected' });
   });
@@ -170,31 +231,55 @@ export const createInfinitySession: NodeSessionFactory = ({ nodeUrl }) => {
     emit({ kind: 'disconnected', reason: error });
   });
 
+  const callWith = (request: NodeJoinRequest) =>
+    client.call({
+      conferenceAlias: request.alias,
+      displayName: request.displayName,
+      ...(request.pin === undefined ? {} : { pin: request.pin === '' ? 'none' : request.pin }),
+      host: origin,
+      node: new URL(origin).host,
+      ...(request.media === undefined
+        ? { callType: ClientCallType.None, bandwidth: 0 }
+        : {
+            callType: ClientCallType.AudioVideoPresentation,
+            bandwidth: MEDIA_BANDWIDTH_KBPS,
+            mediaStream: request.media.stream,
+          }),
+      directMedia: false,
+    });
+
   const session: NodeSession = {
     async join(request) {
       alias = request.alias;
-      const answer = await client.call({
-        conferenceAlias: request.alias,
-        displayName: request.displayName,
-        ...(request.pin === undefined ? {} : { pin: request.pin === '' ? 'none' : request.pin }),
-        host: origin,
-        node: new URL(origin).host,
-        callType: ClientCallType.None,
-        bandwidth: 0,
-        directMedia: false,
-      });
+      mediaActive = request.media !== undefined;
+      peerConnection = null;
+      const answer = await observePeerConnections(
+        (created) => (peerConnection = created),
+        () => callWith(request),
+      );
       const result = joinResult(
         answer as { status: number; data: unknown } | undefined,
         request.pin !== undefined && request.pin !== '',
       );
       joined = result.kind === 'joined';
+      if (!joined) mediaActive = false;
       return result;
     },
     async leave() {
+      mediaActive = false;
+      peerConnection = null;
       if (!joined) return;
       joined = false;
       await client.disconnect({ reason: 'User initiated disconnect' });
       token = undefined;
+    },
+    async stopMedia() {
+      mediaActive = false;
+      peerConnection = null;
+      if (!joined) return;
+      // Sends the call's `disconnect` and closes the peer connection, keeping the token and the
+      // event stream; the new call is control-only, as when joining without media.
+      await client.restartCall({ bandwidth: 0, callType: ClientCallType.None });
     },
     onEvent(listener) {
       listeners.add(listener);

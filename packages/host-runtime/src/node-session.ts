@@ -36,7 +36,17 @@ export type NodeEvent =
   | { readonly kind: 'message'; readonly message: NodeChatMessage }
   | { readonly kind: 'connected' }
   | { readonly kind: 'reconnecting' }
-  | { readonly kind: 'disconnected'; readonly reason: string };
+  | { readonly kind: 'disconnected'; readonly reason: string }
+  | NodeMediaEvent;
+
+/** What happens to the call's audio and video (only after a join with `media`). */
+export type NodeMediaEvent =
+  /** The conference's audio and video from the node (may come before `media-connected`). */
+  | { readonly kind: 'media-remote-stream'; readonly stream: MediaStream }
+  /** ICE and DTLS connected: media flows. */
+  | { readonly kind: 'media-connected'; readonly peerConnection: RTCPeerConnection | null }
+  /** The call's media failed or the node ended it (`call_disconnected`); the conference goes on. */
+  | { readonly kind: 'media-failed'; readonly reason: string };
 
 export type NodeJoinResult =
   | {
@@ -58,13 +68,25 @@ export interface NodeAnswer {
   readonly body: unknown;
 }
 
+export interface NodeJoinRequest {
+  readonly alias: string;
+  readonly displayName: string;
+  readonly pin?: string;
+  /**
+   * Join with audio and video, sending this stream (camera and microphone). Without it the
+   * participant joins control-only (API only).
+   */
+  readonly media?: { readonly stream: MediaStream };
+}
+
 export interface NodeSession {
-  join(request: {
-    readonly alias: string;
-    readonly displayName: string;
-    readonly pin?: string;
-  }): Promise<NodeJoinResult>;
+  join(request: NodeJoinRequest): Promise<NodeJoinResult>;
   leave(): Promise<void>;
+  /**
+   * Ends the call's audio and video and stays in the conference control-only. Sessions that
+   * never join with media need not implement it.
+   */
+  stopMedia?(): Promise<void>;
   /** Subscribes to node events; returns the unsubscriber. */
   onEvent(listener: (event: NodeEvent) => void): () => void;
   /**

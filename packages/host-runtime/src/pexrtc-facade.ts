@@ -40,8 +40,11 @@ export class PexRTC {
   role: 'HOST' | 'GUEST' | '' = '';
   state = 'IDLE';
   mutedAudio = false;
-  /** No media in this host yet: `call.pc` is null like PexRTC before media starts. */
-  call: { pc: RTCPeerConnection | null } = { pc: null };
+  /**
+   * `call.pc`: the call's `RTCPeerConnection` once media connects, null before, without media
+   * and after it ends (PexRTC's `call.pc` likewise exists only while a call has media).
+   */
+  readonly call: { pc: RTCPeerConnection | null } = { pc: null };
 
   onParticipantCreate: Callback<Record<string, unknown>>;
   onParticipantUpdate: Callback<Record<string, unknown>>;

@@ -33,6 +33,37 @@ async function answerOffer(media: CallMedia, offer: string): Promise<string> {
   }
 }
 
+/** The participant is API-only again once its last call has ended. */
+function markApiOnlyIfNoCalls(context: EndpointContext, member: ConferenceMember): void {
+  if (member.calls.size > 0) return;
+  context.conference.updateParticipant(member.participant.uuid, (p) => {
+    p.protocol = 'api';
+    p.has_media = false;
+    p.is_video_call = 'NO';
+  });
+}
+
+/**
+ * A call whose media failed (ICE or DTLS): the node ends it with `call_disconnected
+ * {call_uuid, reason}` on the participant's event stream (client-api-detail §4), so the client
+ * drops the call's media and stays in the conference control-only.
+ */
+async function endFailedCall(
+  context: EndpointContext,
+  member: ConferenceMember,
+  callUuid: string,
+): Promise<void> {
+  const call = member.calls.get(callUuid);
+  if (call === undefined) return;
+  member.calls.delete(callUuid);
+  await call.media.close();
+  context.conference.sendTo(member.participant.uuid, 'call_disconnected', {
+    call_uuid: callUuid,
+    reason: 'Media connection failed',
+  });
+  markApiOnlyIfNoCalls(context, member);
+}
+
 const callsWebrtcParticipant: EndpointHandler = {
   name: 'callsWebrtcParticipant',
   method: 'POST',
@@ -62,6 +93,9 @@ const callsWebrtcParticipant: EndpointHandler = {
     }
     const callUuid = randomUUID();
     member.calls.set(callUuid, { media, audioOnly: mediaType === 'audio' });
+    media.onStateChange?.((state) => {
+      if (state === 'failed') void endFailedCall(context, member, callUuid);
+    });
     return answer(success({ call_uuid: callUuid, sdp }));
   },
 };
@@ -133,14 +167,7 @@ const disconnectCall: EndpointHandler = {
     const member = owner(context);
     member.calls.delete(context.callUuid ?? '');
     await call.media.close();
-    return answer(success(null), () => {
-      if (member.calls.size > 0) return;
-      context.conference.updateParticipant(member.participant.uuid, (p) => {
-        p.protocol = 'api';
-        p.has_media = false;
-        p.is_video_call = 'NO';
-      });
-    });
+    return answer(success(null), () => markApiOnlyIfNoCalls(context, member));
   },
 };
 

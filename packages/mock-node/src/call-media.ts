@@ -10,6 +10,11 @@ export interface CallMedia {
   addRemoteCandidate(candidate: { candidate: string; mid?: string }): Promise<void>;
   /** Frees the call's sockets and timers; safe to call twice. */
   close(): Promise<void>;
+  /**
+   * Reports the media's connection state (`connecting`, `connected`, `failed`, `closed`...);
+   * returns the unsubscriber. When given, a `failed` call is ended with `call_disconnected`.
+   */
+  onStateChange?(listener: (state: string) => void): () => void;
 }
 
 /**

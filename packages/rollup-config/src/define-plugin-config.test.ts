@@ -231,12 +231,22 @@ describe('definePluginConfig: the build fails with a clear message when', () => 
     await expect(buildFixture(fixture)).rejects.toThrow(/leaves globals on window: ringCount/);
   });
 
-  it('the bundle throws at top level (touching the DOM before load)', async () => {
+  it('the bundle throws at top level', async () => {
     const fixture = validFixture();
-    fixture.source = 'document.body.append("x");\n' + fixture.source;
+    fixture.source = 'if (PEX) throw new Error("not ready");\n' + fixture.source;
     await expect(buildFixture(fixture)).rejects.toThrow(
-      /threw while running at top level: document is not defined/,
+      /threw while running at top level: not ready/,
     );
+  });
+
+  it('accepts a bundle that defines custom elements at top level and keeps Lit’s shared registries', async () => {
+    const fixture = validFixture();
+    fixture.source =
+      'class RingDial extends HTMLElement {}\n' +
+      'if (!customElements.get("ring-dial")) customElements.define("ring-dial", RingDial);\n' +
+      '((globalThis as unknown as { litHtmlVersions?: string[] }).litHtmlVersions ??= []).push("3.3.1");\n' +
+      fixture.source;
+    await expect(buildFixture(fixture)).resolves.toBeDefined();
   });
 
   it('package.json has no ipkPlugin entry', async () => {

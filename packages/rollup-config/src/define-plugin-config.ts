@@ -48,7 +48,9 @@ export async function definePluginConfig(
     plugins: [
       // `es2015` first: RxJS 7 publishes its ES2015 build under that condition; without it Rollup
       // picks the ES5 build (bigger, slower).
-      nodeResolve({ browser: true, exportConditions: ['es2015'] }),
+      // 'es2015': RxJS's modern build, not its ES5 one. 'production': Lit's production build even
+      // under Vitest, where NODE_ENV=test would otherwise pull in Lit's dev build (extra globals).
+      nodeResolve({ browser: true, exportConditions: ['es2015', 'production'] }),
       transpileTypeScript(root),
       ipkPluginFiles(layout, filesOptions),
     ],

@@ -80,22 +80,35 @@ function checkSrcUrl(input: ConsistencyInput, errors: string[]): void {
   }
 }
 
+/**
+ * Lit keeps a few registries on the window on purpose, so that several copies of Lit on one page
+ * (two plugins bundling `@ipk/dialogs`) see each other: `litHtmlVersions` & co. only record
+ * versions, `litPropertyMetadata` is shared decorator metadata. They are not the plugin's own state.
+ */
+const LIT_SHARED_GLOBALS: ReadonlySet<string> = new Set([
+  'litPropertyMetadata',
+  'reactiveElementVersions',
+  'litHtmlVersions',
+  'litElementVersions',
+]);
+
 function checkRegistration(
   input: ConsistencyInput,
   errors: string[],
   warnings: string[],
 ): ReadonlySet<string> | undefined {
   const { probe, packageFacts, packageFileName, bundleFileName } = input;
-  if (probe.leakedGlobals.length > 0) {
+  const leakedGlobals = probe.leakedGlobals.filter((name) => !LIT_SHARED_GLOBALS.has(name));
+  if (leakedGlobals.length > 0) {
     errors.push(
-      `${bundleFileName} leaves globals on window: ${probe.leakedGlobals.join(', ')}. Keep everything ` +
+      `${bundleFileName} leaves globals on window: ${leakedGlobals.join(', ')}. Keep everything ` +
         'inside the IIFE (no top-level var/function in a classic script, no window.x = …).',
     );
   }
   if (probe.error !== undefined) {
     errors.push(
-      `${bundleFileName} threw while running at top level: ${probe.error}. Only register the plugin ` +
-        'at top level; touch the DOM, storage or the network from load() or an action.',
+      `${bundleFileName} threw while running at top level: ${probe.error}. A throw there is an ` +
+        '"Oops" page in Infinity Connect: do the risky work in load() or an action.',
     );
     return undefined;
   }

@@ -12,6 +12,7 @@ import type {
   ConferenceDetails,
   ConnectionState,
   JoinOutcome,
+  MediaState,
   MenuItemView,
   Notice,
   Participant,
@@ -21,6 +22,7 @@ import type {
 
 export interface FakeHost extends AppHost {
   readonly connection: BehaviorSubject<ConnectionState>;
+  readonly media: BehaviorSubject<MediaState>;
   readonly participants: BehaviorSubject<readonly Participant[]>;
   readonly conference: BehaviorSubject<ConferenceDetails>;
   readonly self: BehaviorSubject<SelfView | undefined>;
@@ -44,6 +46,7 @@ export interface FakeHost extends AppHost {
 
 export function createFakeHost(): FakeHost {
   const connection = new BehaviorSubject<ConnectionState>({ kind: 'idle' });
+  const media = new BehaviorSubject<MediaState>({ kind: 'off', reason: 'Not in a conference.' });
   const participants = new BehaviorSubject<readonly Participant[]>([]);
   const conference = new BehaviorSubject<ConferenceDetails>(conferenceDetails());
   const self = new BehaviorSubject<SelfView | undefined>(undefined);
@@ -63,6 +66,7 @@ export function createFakeHost(): FakeHost {
   };
   const host: FakeHost = {
     connection,
+    media,
     participants,
     conference,
     self,
@@ -75,6 +79,7 @@ export function createFakeHost(): FakeHost {
     joinOutcomes: [{ kind: 'joined', role: 'chair' }],
     calls,
     connection$: connection.asObservable(),
+    media$: media.asObservable(),
     participants$: participants.asObservable(),
     conference$: conference.asObservable(),
     self$: self.asObservable(),

@@ -1,0 +1,55 @@
+import { defineConfig, devices } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_FAKE_MEDIA_ARGS, chromiumExecutablePath } from '@ipk/chromium';
+import type { WorkerFixtures } from './src/fixtures.js';
+
+const launchOptions = {
+  executablePath: chromiumExecutablePath(),
+  args: [...CHROMIUM_ARGS, ...CHROMIUM_FAKE_MEDIA_ARGS],
+};
+
+/**
+ * The Infinity Connect desktop app is Electron, whose default user agent is Chrome's with
+ * `<app>/<version>` before `Chrome/` and `Electron/<version>` before `Safari/` (Electron docs,
+ * `app.userAgentFallback`). The runtime only needs `Electron/` (`detectPlatform`); the app name
+ * and versions here are illustrative.
+ */
+const desktopChrome = devices['Desktop Chrome'];
+const electronUserAgent = desktopChrome.userAgent
+  .replace(' Chrome/', ' PexipInfinityConnect/2.5.0 Chrome/')
+  .replace(' Safari/', ' Electron/37.2.0 Safari/');
+
+const againstRealNode = Boolean(process.env.PEXIP_NODE_URL);
+
+export default defineConfig<unknown, WorkerFixtures>({
+  testDir: '..',
+  testMatch: ['**/e2e/tests/**/*.spec.ts', '**/plugins/*/tests/*.spec.ts'],
+  testIgnore: ['**/node_modules/**'],
+  globalSetup: './src/global-setup.ts',
+  outputDir: './test-results',
+  fullyParallel: true,
+  // A real conference is shared: tests in it one at a time, so rosters are what each test made.
+  workers: againstRealNode ? 1 : 2,
+  forbidOnly: Boolean(process.env.CI),
+  retries: 0,
+  timeout: 30_000,
+  expect: { timeout: 7_000 },
+  reporter: [['list'], ['html', { outputFolder: 'playwright-report', open: 'never' }]],
+  use: {
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    launchOptions,
+  },
+  projects: [
+    { name: 'web', use: { ...desktopChrome, platform: 'web' } },
+    { name: 'android', use: { ...devices['Pixel 7'], platform: 'android' } },
+    {
+      name: 'ios',
+      // iPhone descriptors default to WebKit, which cannot be installed here.
+      use: { ...devices['iPhone 14'], browserName: 'chromium', platform: 'ios' },
+    },
+    {
+      name: 'electron',
+      use: { ...desktopChrome, userAgent: electronUserAgent, platform: 'electron' },
+    },
+  ],
+});

@@ -1,0 +1,227 @@
+/**
+ * A second participant that joins through Pexip's public client API (client-api.md:
+ * `request_token`, `events`, `message`, `release_token`) with plain `fetch`, so the other side of
+ * a call works the same on the mock node and on a real deployment.
+ */
+export interface BotOptions {
+  /** Origin of the node's client API, e.g. `http://127.0.0.1:41234` or `https://pexip.example.com`. */
+  readonly apiOrigin: string;
+  readonly alias: string;
+  readonly displayName: string;
+  readonly pin?: string;
+}
+
+export interface NodeEvent {
+  readonly name: string;
+  readonly data: unknown;
+}
+
+interface TokenResult {
+  token: string;
+  expires: string;
+  participant_uuid: string;
+  role: string;
+}
+
+export class BotRequestError extends Error {
+  override name = 'BotRequestError';
+}
+
+function isTokenResult(value: unknown): value is TokenResult {
+  if (typeof value !== 'object' || value === null) return false;
+  const record = value as Record<string, unknown>;
+  return (
+    typeof record.token === 'string' &&
+    typeof record.participant_uuid === 'string' &&
+    typeof record.role === 'string' &&
+    typeof record.expires === 'string'
+  );
+}
+
+/** Reads Pexip's `{status, result}` envelope; anything else is an error naming the call. */
+async function resultOf(response: Response, call: string): Promise<unknown> {
+  const text = await response.text();
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    throw new BotRequestError(`${call}: HTTP ${response.status}, not JSON: ${text.slice(0, 200)}`);
+  }
+  const envelope = body as { status?: unknown; result?: unknown };
+  if (!response.ok || envelope.status !== 'success') {
+    throw new BotRequestError(
+      `${call}: HTTP ${response.status} ${JSON.stringify(envelope.result)}`,
+    );
+  }
+  return envelope.result;
+}
+
+export class BotParticipant {
+  readonly displayName: string;
+  private readonly base: string;
+  private token = '';
+  private uuidValue = '';
+  private roleValue = '';
+  private readonly events: NodeEvent[] = [];
+  private readonly waiters = new Set<() => void>();
+  private readonly stream = new AbortController();
+  private refreshTimer: ReturnType<typeof setInterval> | undefined;
+  private left = false;
+
+  private constructor(private readonly options: BotOptions) {
+    this.displayName = options.displayName;
+    this.base = `${options.apiOrigin}/api/client/v2/conferences/${encodeURIComponent(options.alias)}`;
+  }
+
+  /** Requests a token and opens the event stream: the bot is in the roster when this resolves. */
+  static async join(options: BotOptions): Promise<BotParticipant> {
+    const bot = new BotParticipant(options);
+    await bot.requestToken();
+    await bot.openEvents();
+    return bot;
+  }
+
+  get uuid(): string {
+    return this.uuidValue;
+  }
+
+  /** `HOST` or `GUEST`, as the node decided from the PIN. */
+  get role(): string {
+    return this.roleValue;
+  }
+
+  /** Sends a chat message to the whole conference (everyone but the sender receives it). */
+  async chat(payload: string): Promise<void> {
+    await this.post('message', { type: 'text/plain', payload });
+  }
+
+  /** Resolves with the first event (seen so far or still to come) that `matches`. */
+  waitForEvent(
+    name: string,
+    matches: (data: unknown) => boolean = () => true,
+    timeoutMs = 10_000,
+  ): Promise<NodeEvent> {
+    const find = () => this.events.find((event) => event.name === name && matches(event.data));
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.waiters.delete(check);
+        reject(
+          new BotRequestError(`${this.displayName}: no "${name}" event within ${timeoutMs} ms`),
+        );
+      }, timeoutMs);
+      const check = () => {
+        const found = find();
+        if (!found) return;
+        clearTimeout(timer);
+        this.waiters.delete(check);
+        resolve(found);
+      };
+      this.waiters.add(check);
+      check();
+    });
+  }
+
+  /** Chat messages this bot received, as `message_received` data. */
+  receivedChat(): { origin?: string; payload?: string }[] {
+    return this.events
+      .filter((event) => event.name === 'message_received')
+      .map((event) => event.data as { origin?: string; payload?: string });
+  }
+
+  /** Leaves the conference (`release_token`); safe to call twice. */
+  async leave(): Promise<void> {
+    if (this.left) return;
+    this.left = true;
+    clearInterval(this.refreshTimer);
+    this.stream.abort();
+    await fetch(`${this.base}/release_token`, {
+      method: 'POST',
+      headers: { token: this.token },
+    }).catch(() => undefined);
+  }
+
+  private async requestToken(): Promise<void> {
+    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    if (this.options.pin) headers.pin = this.options.pin;
+    const response = await fetch(`${this.base}/request_token`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ display_name: this.displayName }),
+    });
+    const result = await resultOf(response, 'request_token');
+    if (!isTokenResult(result)) {
+      throw new BotRequestError(`request_token: unexpected result ${JSON.stringify(result)}`);
+    }
+    this.token = result.token;
+    this.uuidValue = result.participant_uuid;
+    this.roleValue = result.role;
+    // Pexip: refresh well before `expires` seconds pass, or the node drops the participant.
+    const refreshMs = Math.max(5, Number(result.expires) / 3) * 1000;
+    this.refreshTimer = setInterval(() => void this.refresh(), refreshMs);
+    this.refreshTimer.unref();
+  }
+
+  private async refresh(): Promise<void> {
+    const response = await fetch(`${this.base}/refresh_token`, {
+      method: 'POST',
+      headers: { token: this.token },
+    }).catch(() => undefined);
+    if (!response) return;
+    const result = await resultOf(response, 'refresh_token').catch(() => undefined);
+    if (typeof result === 'object' && result !== null && 'token' in result) {
+      const token = (result as { token: unknown }).token;
+      if (typeof token === 'string') this.token = token;
+    }
+  }
+
+  private async post(path: string, body: unknown): Promise<unknown> {
+    const response = await fetch(`${this.base}/${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', token: this.token },
+      body: JSON.stringify(body),
+    });
+    return resultOf(response, path);
+  }
+
+  /** Opens `events` and reads server-sent events until `leave()` aborts the stream. */
+  private async openEvents(): Promise<void> {
+    const response = await fetch(`${this.base}/events?token=${encodeURIComponent(this.token)}`, {
+      signal: this.stream.signal,
+    });
+    if (!response.ok || !response.body) {
+      throw new BotRequestError(`events: HTTP ${response.status}`);
+    }
+    void this.readEvents(response.body).catch(() => undefined);
+  }
+
+  private async readEvents(body: ReadableStream<Uint8Array>): Promise<void> {
+    const decoder = new TextDecoder();
+    let buffer = '';
+    for await (const chunk of body) {
+      buffer += decoder.decode(chunk, { stream: true });
+      let end: number;
+      while ((end = buffer.indexOf('\n\n')) !== -1) {
+        this.record(buffer.slice(0, end));
+        buffer = buffer.slice(end + 2);
+      }
+    }
+  }
+
+  private record(block: string): void {
+    let name = 'message';
+    const data: string[] = [];
+    for (const line of block.split('\n')) {
+      if (line.startsWith('event:')) name = line.slice(6).trim();
+      else if (line.startsWith('data:')) data.push(line.slice(5).trimStart());
+    }
+    if (data.length === 0) return;
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(data.join('\n'));
+    } catch {
+      parsed = data.join('\n');
+    }
+    this.events.push({ name, data: parsed });
+    for (const waiter of [...this.waiters]) waiter();
+  }
+}

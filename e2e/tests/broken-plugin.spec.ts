@@ -1,0 +1,46 @@
+import { expect, readPluginPackage, test } from '@ipk/e2e';
+
+const broken = readPluginPackage(
+  new URL('../fixtures/plugins/broken/broken.plugin.package.json', import.meta.url),
+);
+
+// The branding ships the broken fixture with `enabled: false`; each test switches it on, as a
+// user trying a new plugin would.
+test.describe('a plugin that throws in load()', () => {
+  test('is contained: reported in a toast and in Settings, and every other plugin still works', async ({
+    host,
+  }) => {
+    await host.join();
+    const settings = await host.openSettings();
+    await expect(settings.row(broken.name)).toContainText('Disabled');
+    await settings.enableSwitch(broken.name).click();
+
+    await expect(host.notifications).toContainText(
+      'Plugin "broken" stopped (load): broken fixture: load failed on purpose',
+    );
+    // Dismissed at once: on a phone the toast covers the dialog's buttons for its 8 s.
+    await host.notifications.getByRole('button', { name: 'Dismiss' }).click();
+    await expect(settings.row(broken.name)).toContainText('Failed');
+    await expect(settings.row(broken.name)).toContainText(
+      'load: broken fixture: load failed on purpose',
+    );
+    await expect(settings.row('screenshot')).toContainText('Running');
+    await settings.close();
+    await expect(host.toolbarButton('Broken fixture')).toHaveCount(0);
+
+    // A healthy plugin next to it still answers the user.
+    await host.chooseConferenceMenuItem('Take a screenshot');
+    await expect(host.dialog('Take a screenshot')).toBeVisible();
+  });
+
+  test('with ?strictPlugins=1 it shows the Oops page, as the real app does', async ({ host }) => {
+    await host.join();
+    const settings = await host.openSettings();
+    await settings.enableSwitch(broken.name).click();
+    await expect(settings.row(broken.name)).toContainText('Failed');
+
+    // The choice is kept in this browser; the next visit is strict.
+    await host.page.goto(host.joinUrl({ query: { strictPlugins: '1' } }));
+    await expect(host.page.getByRole('alert').filter({ hasText: 'Oops' })).toBeVisible();
+  });
+});

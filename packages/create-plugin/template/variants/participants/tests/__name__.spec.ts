@@ -1,0 +1,21 @@
+// End to end: the built plugin in the kit's host app (the e2e suite runs plugins/*/tests/*.spec.ts
+// on web, Android, iOS and Electron, against the mock node or a real deployment).
+import { absenceReason, expect, readPluginPackage, test } from '@ipk/e2e';
+
+const plugin = readPluginPackage(new URL('../__name__.plugin.package.json', import.meta.url));
+
+test.beforeEach(({ platform }) => {
+  const absent = absenceReason(plugin, platform);
+  test.skip(absent !== undefined, absent);
+});
+
+test('__title__ in the participant menu opens a dialog that says hello', async ({
+  host,
+  joinBot,
+}) => {
+  await joinBot({ name: 'Bob Bot' });
+  await host.join();
+  const menu = await host.openParticipantMenu('Bob Bot');
+  await menu.getByRole('menuitem', { name: '__title__' }).click();
+  await expect(host.dialog('__title__')).toContainText('Hello');
+});

@@ -1,0 +1,9 @@
+import { defineConfig } from 'vitest/config';
+
+// Only this package's own tests: template/ holds a plugin's test files, which run in the plugins
+// generated from it (the scaffold test does exactly that).
+export default defineConfig({
+  test: {
+    include: ['src/**/*.test.ts'],
+  },
+});

@@ -1,0 +1,106 @@
+/**
+ * Save-to-reload time of `npm run dev`: for a new plugin from the template and for a copy of the
+ * kit's `chat-watcher` plugin (Lit dialogs, more modules), saves a source file N times and measures
+ * from the write to the page hearing `reload` on the live-reload channel (what a browser tab acts
+ * on), split into the Rollup rebuild and the branding rebuild. Goal: under 1 s.
+ *
+ * Run: npm run bench -w @ipk/dev-server (after npm run build).
+ */
+import { createPlugin } from '@ipk/create-plugin';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startDevServer, type RebuildReport } from '../dev-server.js';
+import { EVENTS_PATH } from '../live-reload-channel.js';
+import { openDevEvents } from '../test-support/event-stream-reader.js';
+
+const SAVES = 10;
+const GOAL_MS = 1000;
+const packageDir = fileURLToPath(new URL('../../', import.meta.url));
+const kitRoot = path.resolve(packageDir, '../..');
+
+interface Subject {
+  plugin: string;
+  file: string;
+}
+
+async function prepareRepo(): Promise<{ root: string; subjects: Subject[] }> {
+  const root = await mkdtemp(path.join(packageDir, '.bench-'));
+  await writeFile(
+    path.join(root, 'package.json'),
+    JSON.stringify({ name: 'bench-repo', private: true, workspaces: ['plugins/*'] }),
+  );
+  const created = await createPlugin({ name: 'hello', pluginsDir: path.join(root, 'plugins') });
+  const chatWatcher = path.join(root, 'plugins', 'chat-watcher');
+  await mkdir(chatWatcher, { recursive: true });
+  await cp(path.join(kitRoot, 'plugins', 'chat-watcher'), chatWatcher, {
+    recursive: true,
+    filter: (source) => !/[/\\](node_modules|dist)$/.test(source),
+  });
+  const app = path.join(root, 'app');
+  await mkdir(app);
+  await writeFile(path.join(app, 'index.html'), '<!doctype html><head></head><body></body>');
+  return {
+    root,
+    subjects: [
+      { plugin: 'hello', file: path.join(created.dir, 'src', 'hello-plugin.ts') },
+      { plugin: 'chat-watcher', file: path.join(chatWatcher, 'src', 'chat-watcher-plugin.ts') },
+    ],
+  };
+}
+
+function summary(values: number[]): string {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mean = values.reduce((sum, value) => sum + value, 0) / values.length;
+  const median = sorted[Math.floor(sorted.length / 2)] ?? 0;
+  const worst = sorted[sorted.length - 1] ?? 0;
+  return `mean ${mean.toFixed(0)} ms, median ${median.toFixed(0)} ms, worst ${worst.toFixed(0)} ms`;
+}
+
+async function main(): Promise<void> {
+  const { root, subjects } = await prepareRepo();
+  const app = path.join(root, 'app');
+  const server = await startDevServer({
+    repoRoot: root,
+    watch: true,
+    appDir: app,
+    simulate: false,
+    media: false,
+  });
+  const events = await openDevEvents(`${server.url}${EVENTS_PATH}`);
+  const reports: RebuildReport[] = [];
+  server.onRebuild((report) => reports.push(report));
+  try {
+    console.log(`Save to reload, ${SAVES} saves per plugin (goal < ${GOAL_MS} ms)`);
+    for (const subject of subjects) {
+      const original = await readFile(subject.file, 'utf8');
+      const totals: number[] = [];
+      reports.length = 0;
+      for (let save = 0; save < SAVES; save++) {
+        const reload = events.next('reload');
+        const savedAt = performance.now();
+        await writeFile(subject.file, `${original}\n// save ${save}\n`);
+        await reload;
+        totals.push(performance.now() - savedAt);
+      }
+      await writeFile(subject.file, original);
+      await events.next('reload');
+      const mean = totals.reduce((sum, value) => sum + value, 0) / totals.length;
+      console.log(
+        `  ${subject.plugin.padEnd(13)} save → reload: ${summary(totals)} (${(mean / GOAL_MS).toFixed(2)}× the goal)`,
+      );
+      console.log(
+        `  ${''.padEnd(13)}   of which Rollup rebuild: ${summary(reports.slice(0, SAVES).map((r) => r.buildMs))}`,
+      );
+      console.log(
+        `  ${''.padEnd(13)}   of which branding:       ${summary(reports.slice(0, SAVES).map((r) => r.brandingMs))}`,
+      );
+    }
+  } finally {
+    events.close();
+    await server.close();
+    await rm(root, { recursive: true, force: true });
+  }
+}
+
+await main();

@@ -1,0 +1,142 @@
+// npm start / npm run dev against a small repo: one plugin made by @ipk/create-plugin, a stand-in
+// host app page, no simulated people. The repo lives inside this package so the plugin resolves
+// the kit's node_modules as plugins/* do; it is removed afterwards.
+import { createPlugin } from '@ipk/create-plugin';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startDevServer, type DevServer } from './dev-server.js';
+import { CLIENT_SCRIPT_PATH, EVENTS_PATH } from './live-reload-channel.js';
+import { openDevEvents, type DevEventReader } from './test-support/event-stream-reader.js';
+
+const packageDir = path.resolve(import.meta.dirname, '..');
+let repoRoot: string;
+let appDir: string;
+let pluginSource: string;
+let originalSource: string;
+let server: DevServer | undefined;
+let events: DevEventReader | undefined;
+
+beforeAll(async () => {
+  repoRoot = await mkdtemp(path.join(packageDir, '.dev-test-'));
+  await writeFile(
+    path.join(repoRoot, 'package.json'),
+    JSON.stringify({ name: 'fixture-repo', private: true, workspaces: ['plugins/*'] }),
+  );
+  const created = await createPlugin({
+    name: 'hello',
+    placement: 'toolbar',
+    pluginsDir: path.join(repoRoot, 'plugins'),
+  });
+  pluginSource = path.join(created.dir, 'src', 'hello-plugin.ts');
+  originalSource = await readFile(pluginSource, 'utf8');
+  appDir = path.join(repoRoot, 'app');
+  await mkdir(appDir);
+  await writeFile(
+    path.join(appDir, 'index.html'),
+    '<!doctype html><html><head><title>app</title></head><body>app</body></html>',
+  );
+});
+
+afterEach(async () => {
+  events?.close();
+  events = undefined;
+  await server?.close();
+  server = undefined;
+  await writeFile(pluginSource, originalSource);
+});
+
+afterAll(async () => {
+  await rm(repoRoot, { recursive: true, force: true });
+});
+
+const start = async (watch: boolean) => {
+  server = await startDevServer({ repoRoot, watch, appDir, simulate: false, media: false });
+  return server;
+};
+
+async function get(url: string): Promise<string> {
+  const response = await fetch(url);
+  expect(response.status).toBe(200);
+  return response.text();
+}
+
+const servedBundle = (node: DevServer) =>
+  get(`${node.url}/webapp2/custom_configuration/plugins/hello/hello.plugin.js`);
+
+describe('npm run dev', () => {
+  it('builds a plugin that was never built and serves it in the branding, enabled', async () => {
+    const node = await start(true);
+    expect(node.plugins).toEqual(['hello']);
+    const settings = JSON.parse(
+      await get(`${node.url}/webapp2/custom_configuration/settings.json`),
+    ) as { plugins: unknown[] };
+    expect(settings.plugins).toEqual([
+      { id: 'hello-plugin-1.0', srcURL: 'plugins/hello/hello.plugin.package.json', enabled: true },
+    ]);
+    expect(await servedBundle(node)).toContain('registerPlugin');
+  }, 30_000);
+
+  it('adds the live-reload client to the host page, and serves it from the same origin', async () => {
+    const node = await start(true);
+    expect(await get(`${node.url}/webapp2/conference/meet`)).toContain(
+      `<script src="${CLIENT_SCRIPT_PATH}"></script>`,
+    );
+    expect(await get(`${node.url}${CLIENT_SCRIPT_PATH}`)).toContain('new EventSource');
+  }, 30_000);
+
+  it('rebuilds a saved plugin, serves the new bundle and tells the page to reload', async () => {
+    const node = await start(true);
+    events = await openDevEvents(`${node.url}${EVENTS_PATH}`);
+    const reload = events.next('reload');
+    await writeFile(pluginSource, originalSource.replace('Hello!', 'Howdy!'));
+    expect(await reload).toEqual({ type: 'reload', plugin: 'hello' });
+    expect(await servedBundle(node)).toContain('Howdy!');
+  }, 30_000);
+
+  it('reports a build error to the page and keeps serving the last good build', async () => {
+    const node = await start(true);
+    const lastGood = await servedBundle(node);
+    events = await openDevEvents(`${node.url}${EVENTS_PATH}`);
+    const failed = events.next('build-error');
+    await writeFile(pluginSource, `${originalSource}\nexport const broken = ;\n`);
+    const error = await failed;
+    expect(error.plugin).toBe('hello');
+    expect(error.message).toMatch(/hello-plugin\.ts/);
+    expect(await servedBundle(node)).toBe(lastGood);
+
+    // A page opened now still sees the error; fixing the file clears it and reloads.
+    const late = await openDevEvents(`${node.url}${EVENTS_PATH}`);
+    try {
+      expect((await late.next('build-error')).plugin).toBe('hello');
+    } finally {
+      late.close();
+    }
+    const fixed = events.next('build-ok');
+    const reload = events.next('reload');
+    await writeFile(pluginSource, originalSource.replace('Hello!', 'Fixed!'));
+    expect(await fixed).toMatchObject({ plugin: 'hello' });
+    await reload;
+    expect(await servedBundle(node)).toContain('Fixed!');
+  }, 30_000);
+
+  it('reports a check failure of @ipk/rollup-config (an action that is not registered) as a build error', async () => {
+    const node = await start(true);
+    events = await openDevEvents(`${node.url}${EVENTS_PATH}`);
+    const failed = events.next('build-error');
+    await writeFile(
+      pluginSource,
+      originalSource.replace('async openHelloDialog(', 'async openHelloDialg('),
+    );
+    expect((await failed).message).toMatch(/action mismatch/);
+  }, 30_000);
+});
+
+describe('npm start', () => {
+  it('serves the host app as built, without the live-reload client', async () => {
+    const node = await start(false);
+    expect(await get(`${node.url}/webapp2/`)).not.toContain(CLIENT_SCRIPT_PATH);
+    expect((await fetch(`${node.url}${EVENTS_PATH}`)).status).toBe(404);
+    expect(await servedBundle(node)).toContain('registerPlugin');
+  }, 30_000);
+});

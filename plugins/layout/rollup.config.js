@@ -1,0 +1,3 @@
+import definePluginConfig from '@ipk/rollup-config';
+
+export default definePluginConfig();

@@ -1,0 +1,132 @@
+import {
+  BUTTON_TAG,
+  LAYOUT_PICKER_TAG,
+  describeLayout,
+  openDialog,
+  type DialogHandle,
+  type IpkLayoutPicker,
+  type LayoutSelectDetail,
+} from '@ipk/dialogs';
+import type { LayoutTransforms } from '@ipk/plugin-api';
+import {
+  OFFERED_LAYOUTS,
+  type AppliedLayout,
+  type LayoutKey,
+  type PickerSpec,
+} from './layout-choice';
+import type { RequestOutcome } from './node-request';
+
+/** Sends one `transform_layout` and says whether the node took it. */
+export type ApplyTransforms = (transforms: LayoutTransforms) => Promise<RequestOutcome>;
+
+export interface LayoutDialog {
+  readonly handle: DialogHandle;
+  readonly pickers: ReadonlyMap<LayoutKey, IpkLayoutPicker>;
+  readonly overlayText: HTMLInputElement;
+  readonly resetButton: HTMLElement;
+  /** "Current layout: …" (role=status). */
+  readonly currentLine: HTMLElement;
+  /** The node's refusal (role=alert), empty after a change went through. */
+  readonly errorLine: HTMLElement;
+}
+
+export const LAYOUT_DIALOG_CLASS = 'ipk-layout-plugin';
+
+/** `2 × 2 (4:0)`, or the default when nothing was set from here. */
+export function describeApplied(applied: AppliedLayout, pickers: readonly PickerSpec[]): string {
+  const parts = pickers
+    .map(({ key, heading }) => {
+      const layout = applied[key];
+      if (layout === undefined) return undefined;
+      const named = `${describeLayout(layout).name} (${layout})`;
+      return pickers.length > 1 ? `${heading.toLowerCase()} ${named}` : named;
+    })
+    .filter((part): part is string => part !== undefined);
+  const names =
+    applied.enable_overlay_text === undefined
+      ? ''
+      : `; names ${applied.enable_overlay_text ? 'shown' : 'hidden'}`;
+  if (parts.length === 0) return `Current layout: the meeting's default${names}`;
+  return `Current layout: ${parts.join(', ')}${names} (set from this browser)`;
+}
+
+/**
+ * The layout dialog: one picker per layout key, names (overlay text) on/off and back to the
+ * default. Nothing changes on screen until the node accepts: the picker's selection is held
+ * (`preventDefault` on `ipk-layout-select`) and moved only when the request succeeded.
+ */
+export function openLayoutDialog(
+  specs: readonly PickerSpec[],
+  applied: AppliedLayout,
+  apply: ApplyTransforms,
+  onApplied: (transforms: LayoutTransforms) => void,
+): LayoutDialog {
+  const content = document.createElement('div');
+  content.className = LAYOUT_DIALOG_CLASS;
+  let current: AppliedLayout = { ...applied };
+
+  const currentLine = document.createElement('p');
+  currentLine.setAttribute('role', 'status');
+  const errorLine = document.createElement('p');
+  errorLine.setAttribute('role', 'alert');
+
+  const pickers = new Map<LayoutKey, IpkLayoutPicker>();
+  for (const spec of specs) {
+    const heading = document.createElement('h3');
+    heading.textContent = spec.heading;
+    const picker = document.createElement(LAYOUT_PICKER_TAG) as IpkLayoutPicker;
+    picker.label = spec.heading;
+    picker.layouts = OFFERED_LAYOUTS;
+    picker.current = current[spec.key] ?? '';
+    picker.dataset['key'] = spec.key;
+    pickers.set(spec.key, picker);
+    content.append(heading, picker);
+  }
+
+  const overlayLabel = document.createElement('label');
+  const overlayText = document.createElement('input');
+  overlayText.type = 'checkbox';
+  overlayLabel.append(overlayText, ' Show names (overlay text)');
+
+  const resetButton = document.createElement(BUTTON_TAG);
+  resetButton.setAttribute('variant', 'blue');
+  resetButton.textContent = 'Back to default';
+  content.append(overlayLabel, resetButton, currentLine, errorLine);
+
+  const show = (): void => {
+    for (const [key, picker] of pickers) picker.current = current[key] ?? '';
+    // Unknown until set from here: the VMR's theme decides, so neither ticked nor unticked.
+    overlayText.indeterminate = current.enable_overlay_text === undefined;
+    overlayText.checked = current.enable_overlay_text === true;
+    currentLine.textContent = describeApplied(current, specs);
+  };
+
+  let queue: Promise<void> = Promise.resolve();
+  const send = (transforms: LayoutTransforms): void => {
+    queue = queue.then(async () => {
+      const outcome = await apply(transforms);
+      if (outcome.ok) {
+        current = Object.keys(transforms).length === 0 ? {} : { ...current, ...transforms };
+        errorLine.textContent = '';
+        onApplied(transforms);
+      } else {
+        errorLine.textContent = `The layout was not changed: ${outcome.reason}`;
+      }
+      show();
+    });
+  };
+
+  content.addEventListener('ipk-layout-select', (event) => {
+    const select = event as CustomEvent<LayoutSelectDetail>;
+    const key = (select.target as HTMLElement).dataset['key'] as LayoutKey | undefined;
+    if (key === undefined) return;
+    select.preventDefault();
+    send({ [key]: select.detail.layout });
+  });
+  overlayText.addEventListener('change', () => send({ enable_overlay_text: overlayText.checked }));
+  resetButton.addEventListener('click', () => send({}));
+
+  show();
+  const handle = openDialog({ title: 'Conference layout', content });
+  return { handle, pickers, overlayText, resetButton, currentLine, errorLine };
+}
