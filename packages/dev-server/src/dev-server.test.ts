@@ -132,6 +132,50 @@ describe('npm run dev', () => {
   }, 30_000);
 });
 
+describe('plugins coming and going', () => {
+  it('adds a plugin created while watching (npm run new-plugin) and reloads the page', async () => {
+    const node = await start(true);
+    events = await openDevEvents(`${node.url}${EVENTS_PATH}`);
+    const reload = events.next('reload');
+    const pluginsDir = path.join(repoRoot, 'plugins');
+    try {
+      await createPlugin({ name: 'newcomer', placement: 'conference', pluginsDir });
+      expect(await reload).toEqual({ type: 'reload', plugin: 'newcomer' });
+      const settings = JSON.parse(
+        await get(`${node.url}/webapp2/custom_configuration/settings.json`),
+      ) as { plugins: Array<{ id: string }> };
+      expect(settings.plugins.map((plugin) => plugin.id)).toEqual([
+        'hello-plugin-1.0',
+        'newcomer-plugin-1.0',
+      ]);
+    } finally {
+      await rm(path.join(pluginsDir, 'newcomer'), { recursive: true, force: true });
+    }
+  }, 30_000);
+
+  it('leaves out a plugin that does not build, names it, and serves the others', async () => {
+    const pluginsDir = path.join(repoRoot, 'plugins');
+    const broken = await createPlugin({ name: 'broken', pluginsDir });
+    const lines: string[] = [];
+    try {
+      await writeFile(path.join(broken.dir, 'src', 'index.ts'), 'export const broken = ;\n');
+      server = await startDevServer({
+        repoRoot,
+        watch: true,
+        appDir,
+        simulate: false,
+        media: false,
+        log: (line) => lines.push(line),
+      });
+      expect(server.plugins).toEqual(['hello']);
+      expect(lines.join('\n')).toMatch(/broken: not built, left out of the branding/);
+      expect(await servedBundle(server)).toContain('registerPlugin');
+    } finally {
+      await rm(broken.dir, { recursive: true, force: true });
+    }
+  }, 30_000);
+});
+
 describe('npm start', () => {
   it('serves the host app as built, without the live-reload client', async () => {
     const node = await start(false);

@@ -1,12 +1,12 @@
+// One module per component, not the package root: only what the dialog uses is bundled.
+import { BUTTON_TAG } from '@ipk/dialogs/button';
 import {
-  BUTTON_TAG,
   LAYOUT_PICKER_TAG,
-  describeLayout,
-  openDialog,
-  type DialogHandle,
   type IpkLayoutPicker,
   type LayoutSelectDetail,
-} from '@ipk/dialogs';
+} from '@ipk/dialogs/layout-picker';
+import { describeLayout } from '@ipk/dialogs/layout-tiles';
+import { openDialog, type DialogHandle } from '@ipk/dialogs/open-dialog';
 import type { LayoutTransforms } from '@ipk/plugin-api';
 import {
   OFFERED_LAYOUTS,

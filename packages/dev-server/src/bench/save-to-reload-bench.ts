@@ -1,6 +1,6 @@
 /**
  * Save-to-reload time of `npm run dev`: for a new plugin from the template and for a copy of the
- * kit's `chat-watcher` plugin (Lit dialogs, more modules), saves a source file N times and measures
+ * kit's `chat-watcher` plugin (more modules), saves a source file N times and measures
  * from the write to the page hearing `reload` on the live-reload channel (what a browser tab acts
  * on), split into the Rollup rebuild and the branding rebuild. Goal: under 1 s.
  *
