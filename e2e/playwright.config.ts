@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig, devices } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_FAKE_MEDIA_ARGS, chromiumExecutablePath } from '@ipk/chromium';
 import type { WorkerFixtures } from './src/fixtures.js';
@@ -18,14 +19,18 @@ const electronUserAgent = desktopChrome.userAgent
   .replace(' Chrome/', ' PexipInfinityConnect/2.5.0 Chrome/')
   .replace(' Safari/', ' Electron/37.2.0 Safari/');
 
+const repoDir = fileURLToPath(new URL('..', import.meta.url)).replace(/\/$/, '');
 const againstRealNode = Boolean(process.env.PEXIP_NODE_URL);
 
 export default defineConfig<unknown, WorkerFixtures>({
-  testDir: '..',
-  testMatch: ['**/e2e/tests/**/*.spec.ts', '**/plugins/*/tests/*.spec.ts'],
+  // Globs are matched against absolute paths: anchored at the repo root, so plugins scaffolded
+  // elsewhere (e.g. create-plugin's test folders) are not picked up.
+  testDir: repoDir,
+  testMatch: [`${repoDir}/e2e/tests/**/*.spec.ts`, `${repoDir}/plugins/*/tests/*.spec.ts`],
   testIgnore: ['**/node_modules/**'],
   globalSetup: './src/global-setup.ts',
-  outputDir: './test-results',
+  // Overridable so two runs on one checkout do not delete each other's traces.
+  outputDir: process.env.IPK_E2E_OUTPUT_DIR ?? './test-results',
   fullyParallel: true,
   // A real conference is shared: tests in it one at a time, so rosters are what each test made.
   workers: againstRealNode ? 1 : 2,
@@ -33,7 +38,13 @@ export default defineConfig<unknown, WorkerFixtures>({
   retries: 0,
   timeout: 30_000,
   expect: { timeout: 7_000 },
-  reporter: [['list'], ['html', { outputFolder: 'playwright-report', open: 'never' }]],
+  reporter: [
+    ['list'],
+    [
+      'html',
+      { outputFolder: process.env.IPK_E2E_REPORT_DIR ?? 'playwright-report', open: 'never' },
+    ],
+  ],
   use: {
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',

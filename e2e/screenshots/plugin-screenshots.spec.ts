@@ -13,8 +13,9 @@ async function savePicture(host: HostPage, plugin: string): Promise<void> {
   console.log(`saved ${file}`);
 }
 
-test('recording: the toolbar button and the dialog', async ({ host }) => {
+test('recording: the toolbar button and the dialog', async ({ host, joinBot }) => {
   await host.join({ role: 'chair' });
+  await joinBot({ name: 'Alice Andersen' });
   await host.toolbarButton('Start recording').click();
   await host
     .dialog('Start recording')
@@ -44,8 +45,12 @@ test('chat-watcher: the rules dialog and a toast', async ({ host, joinBot }) => 
   await savePicture(host, 'chat-watcher');
 });
 
-test('screenshot: the dialog with a preview', async ({ host }) => {
+test('screenshot: the dialog with a preview', async ({ host, joinBot }) => {
   await host.join({ role: 'chair' });
+  await joinBot({ name: 'Alice Andersen' });
+  await joinBot({ name: 'Meeting Room 4' });
+  await host.openParticipants();
+  await expect(host.rosterRow('Meeting Room 4')).toBeVisible();
   await expect(host.page.locator('#mainVideo')).toHaveJSProperty('readyState', 4);
   await host.chooseConferenceMenuItem('Take a screenshot');
   await expect(

@@ -36,7 +36,9 @@ export interface WorkerFixtures {
   platform: Platform;
   /**
    * Whether the mock node answers WebRTC calls with `@ipk/mock-media` (your camera looped back),
-   * as `ipk-mock-node` does when it is installed. Off: the host joins API-only.
+   * as `ipk-mock-node` does. Off by default: the host then joins API-only, which is what nearly
+   * every plugin test needs and costs a fraction of the CPU; a spec about media says
+   * `test.use({callMedia: true})` and gets workers of its own.
    */
   callMedia: boolean;
   target: Target;
@@ -46,7 +48,7 @@ export interface WorkerFixtures {
 
 export const test = base.extend<TestFixtures, WorkerFixtures>({
   platform: ['web', { option: true, scope: 'worker' }],
-  callMedia: [true, { option: true, scope: 'worker' }],
+  callMedia: [false, { option: true, scope: 'worker' }],
 
   target: [
     // eslint-disable-next-line no-empty-pattern

@@ -9,6 +9,9 @@ const screenshot = readPluginPackage(
   new URL('../../plugins/screenshot/screenshot.plugin.package.json', import.meta.url),
 );
 
+// Real call media: the node loops the fake camera back, so #mainVideo shows received video.
+test.use({ callMedia: true });
+
 test.beforeEach(({ platform }) => {
   const absent = absenceReason(screenshot, platform);
   test.skip(absent !== undefined, absent);

@@ -5,5 +5,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['src/**/*.test.ts'],
+    // The scaffold and eject tests run builds and an npm install: one file at a time, so they do
+    // not starve each other on a 2-core machine.
+    fileParallelism: false,
   },
 });

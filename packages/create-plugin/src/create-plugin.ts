@@ -1,5 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { formatRenderedFiles } from './format-files.js';
 import { PLACEMENT_TEXT, pluginNames, type Placement } from './plugin-names.js';
 import { renderPluginTemplate, type RenderedFile } from './plugin-template.js';
 
@@ -36,8 +37,11 @@ export async function createPlugin(options: CreatePluginOptions): Promise<Create
   const description =
     options.description ??
     `Adds "${names.title}" to the ${PLACEMENT_TEXT[placement]} and says hello.`;
-  const files = await renderPluginTemplate({ ...names, placement, description });
   const dir = path.resolve(options.pluginsDir, names.name);
+  const files = await formatRenderedFiles(
+    await renderPluginTemplate({ ...names, placement, description }),
+    dir,
+  );
   await mkdir(path.dirname(dir), { recursive: true });
   try {
     // Not recursive: fails with EEXIST rather than writing into someone's folder.

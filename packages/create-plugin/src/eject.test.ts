@@ -108,5 +108,5 @@ it(
     });
     expect(tested.stdout).toMatch(/Tests\s+3 passed/);
   },
-  5 * 60_000,
+  6 * 60_000,
 );

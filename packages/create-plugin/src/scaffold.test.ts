@@ -66,6 +66,14 @@ describe.each(PLACEMENTS)('a new %s plugin', (placement) => {
   });
 });
 
+describe('the new plugins as generated', () => {
+  it('pass the repo ESLint and Prettier checks', { timeout: 60_000 }, async () => {
+    const dirs = PLACEMENTS.map(pluginDir);
+    await run(bin('prettier'), ['--check', ...dirs], { cwd: packageDir });
+    await run(bin('eslint'), dirs, { cwd: packageDir });
+  });
+});
+
 describe("the new plugins' end-to-end specs", () => {
   it(
     'typecheck against @ipk/e2e, as the e2e suite compiles them',

@@ -64,6 +64,8 @@ function startHost(): Host {
     nodeUrl: node.url,
     platform: 'web',
     loadScript: evaluateFetchedScript((url) => fetch(url).then((response) => response.text())),
+    // These tests are about the conference, not media (happy-dom has no WebRTC): control-only.
+    media: false,
   });
   return host;
 }
