@@ -15,6 +15,11 @@ export default tseslint.config(
       '**/coverage/**',
       '**/playwright-report/**',
       '**/test-results/**',
+      // Temporary folders of the scaffold, dev-server and bench tests, left only by an interrupted run.
+      '**/.scaffold-test-*/**',
+      '**/.dev-test-*/**',
+      '**/.browser-test-*/**',
+      '**/.bench-*/**',
       // Fixture plugins imitate real third-party webapp2 plugins: sloppy-mode classic scripts on purpose.
       '**/fixtures/**/*.js',
     ],

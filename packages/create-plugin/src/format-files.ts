@@ -9,7 +9,7 @@ interface Prettier {
 
 /**
  * Token values change line lengths, so the rendered files are formatted with the Prettier of the
- * repo they land in (its config too), when there is one: a new plugin then passes `npm run lint`
+ * repo they land in, with its config, when there is one: a new plugin then passes `npm run lint`
  * as it is. Prettier is optional (loaded at run time, not a dependency): without it the files are
  * written as rendered.
  */
@@ -24,7 +24,9 @@ export async function formatRenderedFiles(
       const filepath = path.join(dir, file.path);
       const { inferredParser } = await prettier.getFileInfo(filepath);
       if (inferredParser === null) return file;
-      const config = (await prettier.resolveConfig(filepath)) ?? {};
+      const config = await prettier.resolveConfig(filepath);
+      // No Prettier config there (a plugin made outside a repo): keep the template's own style.
+      if (config === null) return file;
       return { path: file.path, text: await prettier.format(file.text, { ...config, filepath }) };
     }),
   );
