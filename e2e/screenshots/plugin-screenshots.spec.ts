@@ -58,3 +58,29 @@ test('screenshot: the dialog with a preview', async ({ host, joinBot }) => {
   ).toBeVisible();
   await savePicture(host, 'screenshot');
 });
+
+test('layout: the layout dialog', async ({ host, joinBot }) => {
+  await host.join({ role: 'chair' });
+  await joinBot({ name: 'Alice Andersen' });
+  await host.toolbarButton('Change layout').click();
+  await expect(
+    host.dialog('Conference layout').getByRole('button', { name: '2 × 2' }),
+  ).toBeVisible();
+  await savePicture(host, 'layout');
+});
+
+test('dtmf: the keypad for a SIP participant', async ({ host, mock, target }) => {
+  await host.join({ role: 'chair' });
+  mock.addParticipant(target.conference.alias, {
+    displayName: 'Conference bridge',
+    protocol: 'sip',
+  });
+  const menu = await host.openParticipantMenu('Conference bridge');
+  await menu.getByRole('menuitem', { name: 'Send DTMF' }).click();
+  const dialog = host.dialog('Send DTMF to Conference bridge');
+  const keypad = dialog.getByRole('group', { name: 'Keypad for Conference bridge' });
+  for (const key of ['1', '2', '3', '4', '#'])
+    await keypad.getByRole('button', { name: key }).click();
+  await expect(dialog.getByText('Sent: 1234#', { exact: true })).toBeVisible();
+  await savePicture(host, 'dtmf');
+});

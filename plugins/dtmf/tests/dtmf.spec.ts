@@ -35,7 +35,7 @@ test.describe('dtmf', { tag: '@mock-only' }, () => {
     const dialog = await openKeypad(host, 'IVR');
     const keypad = dialog.getByRole('group', { name: 'Keypad for IVR' });
     for (const key of ['4', '2', '#']) await keypad.getByRole('button', { name: key }).click();
-    await expect(dialog.getByRole('status')).toHaveText('Sent: 42#');
+    await expect(dialog.getByText('Sent: 42#', { exact: true })).toBeVisible();
 
     expect(mock.dtmfReceived(ivr.uuid)).toBe('42#');
     expect(mock.dtmfReceived(room.uuid)).toBe('');
@@ -66,6 +66,8 @@ test.describe('dtmf', { tag: '@mock-only' }, () => {
   }) => {
     await host.join({ role: 'chair' });
     await joinBot({ name: 'Control Bot' });
+    await host.openParticipants();
+    await expect(host.rosterRow('Control Bot')).toBeVisible(); // one at a time: see above
     mock.addParticipant(target.conference.alias, { displayName: 'Phone', protocol: 'sip' });
     let menu = await host.openParticipantMenu('Phone');
     await expect(menu.getByRole('menuitem', { name: 'Send DTMF' })).toBeVisible();
