@@ -104,6 +104,24 @@ describe('joining through @pexip/infinity', () => {
     });
   });
 
+  test('keeps every participant when several join in one burst', async () => {
+    const current = startHost();
+    await current.join({ alias: 'meet', displayName: 'Tester' });
+    await until(current.participants$, (list) => list.length === 3);
+    for (const displayName of ['Dana', 'Erik', 'Farah']) {
+      node.control.addParticipant('meet', { displayName });
+    }
+    const roster = await until(current.participants$, (list) => list.length === 6);
+    expect(roster.map((participant) => participant.name).sort()).toEqual([
+      'Alice Andersen',
+      'Bob Berg',
+      'Dana',
+      'Erik',
+      'Farah',
+      'Tester',
+    ]);
+  });
+
   test('asks for a PIN, says when it was wrong, joins as guest with the guest PIN', async () => {
     const current = startHost();
     expect(await current.join({ alias: 'pinned', displayName: 'Tester' })).toEqual({

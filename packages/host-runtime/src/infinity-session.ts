@@ -132,7 +132,11 @@ export const createInfinitySession: NodeSessionFactory = ({ nodeUrl }) => {
   quietInfinityLogs();
   const signals = createInfinityClientSignals([], {
     batchScheduleTimeoutMS: 0,
-    batchBufferSize: 1,
+    // The joined/updated/left signals are batched into a ring buffer of this size until the next
+    // tick, and @pexip/infinity 20 drops `emitImmediatelyWhenFull` on the way to @pexip/signal: a
+    // small buffer silently overwrites all but the last participants of a burst. Large enough
+    // that no burst between two ticks can overflow it.
+    batchBufferSize: 100_000,
   });
   const callSignals = createCallSignals([]);
   const client: InfinityClient = createInfinityClient(signals, callSignals);
