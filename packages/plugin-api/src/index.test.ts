@@ -28,6 +28,7 @@ describe('@ipk/plugin-api', () => {
         'parseJson',
         'parseLocatedJson',
         'parseMenuIcon',
+        'sendNodeRequest',
         'validateManifest',
         'validatePluginPackage',
         'validateSettings',

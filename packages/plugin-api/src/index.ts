@@ -49,3 +49,5 @@ export {
   FILE_VALIDATORS,
   type PluginFileKind,
 } from './check-file-text.js';
+
+export { sendNodeRequest, type RequestOutcome } from './send-node-request.js';

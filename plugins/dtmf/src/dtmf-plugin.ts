@@ -5,7 +5,7 @@ import type {
   RegisterPluginOptions,
 } from '@ipk/plugin-api';
 import { openKeypadDialog, type KeypadDialog } from './keypad-dialog';
-import { sendNodeRequest } from './node-request';
+import { sendNodeRequest } from '@ipk/plugin-api';
 
 /** Must equal the package file's `id` (the build checks it). */
 export const DTMF_PLUGIN_ID = 'dtmf-plugin-1.0';

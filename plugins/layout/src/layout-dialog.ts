@@ -14,7 +14,7 @@ import {
   type LayoutKey,
   type PickerSpec,
 } from './layout-choice';
-import type { RequestOutcome } from './node-request';
+import type { RequestOutcome } from '@ipk/plugin-api';
 
 /** Sends one `transform_layout` and says whether the node took it. */
 export type ApplyTransforms = (transforms: LayoutTransforms) => Promise<RequestOutcome>;

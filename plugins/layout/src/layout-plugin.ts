@@ -6,7 +6,7 @@ import type {
 } from '@ipk/plugin-api';
 import { pickersFor, type AppliedLayout } from './layout-choice';
 import { openLayoutDialog, type LayoutDialog } from './layout-dialog';
-import { sendNodeRequest } from './node-request';
+import { sendNodeRequest } from '@ipk/plugin-api';
 
 /** Must equal the package file's `id` (the build checks it). */
 export const LAYOUT_PLUGIN_ID = 'layout-plugin-1.0';

@@ -1,4 +1,4 @@
-import type { PluginAPI } from '@ipk/plugin-api';
+import type { PluginAPI } from './pex.js';
 
 /** What became of one client REST API request sent through `PEX.pluginAPI.sendRequest`. */
 export type RequestOutcome =

@@ -1,6 +1,6 @@
-import type { ClientApiReply, PluginAPI } from '@ipk/plugin-api';
+import type { ClientApiReply, PluginAPI } from './pex.js';
 import { describe, expect, it } from 'vitest';
-import { sendNodeRequest } from './node-request';
+import { sendNodeRequest } from './send-node-request.js';
 
 type SendRequest = PluginAPI['sendRequest'];
 
