@@ -5,6 +5,9 @@ import { defineConfig } from 'vitest/config';
 // that base. `public/app.css` is copied un-hashed: plugins link `/webapp2/app.css` by name.
 export default defineConfig({
   base: '/webapp2/',
+  // @pexip/infinity (under @ipk/host-runtime) publishes only a `module` entry with extension-less
+  // ESM imports; the app's unit tests import the runtime, so Vitest must resolve it like a bundler.
+  resolve: { mainFields: ['browser', 'module', 'main'] },
   build: {
     outDir: 'dist',
     emptyOutDir: true,
@@ -13,5 +16,6 @@ export default defineConfig({
   test: {
     environment: 'happy-dom',
     include: ['src/**/*.test.ts'],
+    server: { deps: { inline: [/@pexip\//] } },
   },
 });

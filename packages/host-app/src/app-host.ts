@@ -1,13 +1,14 @@
 /**
  * What the app needs from `@ipk/host-runtime`'s `Host`, and nothing more. The views read these
  * streams and call these methods only, so they are tested against a small in-memory host
- * (`test-fixtures/fake-host.ts`) while the runtime grows on its own.
+ * (`test-fixtures/fake-host.ts`) while the runtime grows on its own. The host owns every state
+ * (conference, self media, plugins); the app renders it and hands the user's choices back.
  */
 import type { Host } from '@ipk/host-runtime';
 
 export type {
   AppAction,
-  ChatMessage,
+  ChatEntry,
   ConferenceDetails,
   ConnectionState,
   JoinOutcome,
@@ -19,7 +20,10 @@ export type {
   Participant,
   PluginRecord,
   PluginStatus,
+  PluginStatusKind,
+  SelfMediaState,
   SelfView,
+  TimelineEntry,
 } from '@ipk/host-runtime';
 
 export type AppHost = Pick<
@@ -28,10 +32,16 @@ export type AppHost = Pick<
   | 'leave'
   | 'connection$'
   | 'media$'
+  | 'selfMedia$'
+  | 'setMicrophoneMuted'
+  | 'setCameraMuted'
+  | 'setLocked'
+  | 'setGuestsMuted'
   | 'participants$'
   | 'conference$'
   | 'self$'
-  | 'chat$'
+  | 'timeline$'
+  | 'selectTimelineEntry'
   | 'sendChat'
   | 'plugins$'
   | 'menuItems$'
@@ -39,16 +49,4 @@ export type AppHost = Pick<
   | 'setPluginEnabled'
   | 'notices$'
   | 'fatalError$'
-  | 'appActions$'
-  | 'dispatchAppAction'
 >;
-
-/**
- * The conference control menu's own items (webapp2: "Lock conference", "Mute all Guests"). The
- * runtime has no method for them, so `main.ts` sends the node's REST requests (`lock`, `unlock`,
- * `muteguests`, `unmuteguests`) through the same authenticated path plugins use.
- */
-export interface ConferenceControls {
-  setLocked(locked: boolean): Promise<unknown>;
-  setGuestsMuted(muted: boolean): Promise<unknown>;
-}

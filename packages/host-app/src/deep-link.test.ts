@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseDeepLink } from './deep-link.js';
+import { joinedAddress, parseDeepLink } from './deep-link.js';
 
 const at = (url: string) => {
   const { pathname, search } = new URL(url, 'https://node.example');
@@ -49,8 +49,29 @@ describe('parseDeepLink', () => {
   });
 
   it('reads ?strictPlugins=1 for Oops-page parity', () => {
-    expect(at('/webapp2/?strictPlugins=1').strictPlugins).toBe(true);
-    expect(at('/webapp2/?strictPlugins=0').strictPlugins).toBe(false);
+    expect(at('/webapp2/?strictPlugins=1').hostOptions.strictPlugins).toBe(true);
+    expect(at('/webapp2/?strictPlugins=true').hostOptions.strictPlugins).toBe(true);
+    expect(at('/webapp2/?strictPlugins=0').hostOptions.strictPlugins).toBe(false);
+  });
+
+  it('hands the host plain options: one set of rules for every switch', () => {
+    expect(
+      at('/webapp2/?media=no&mediaTimeoutMs=3000&pluginLoadTimeoutMs=500&platform=ios').hostOptions,
+    ).toMatchObject({
+      media: false,
+      mediaConnectTimeoutMs: 3000,
+      pluginLoadTimeoutMs: 500,
+      platform: 'ios',
+    });
+    const plain = at('/webapp2/?media=maybe&mediaTimeoutMs=-1&platform=windows').hostOptions;
+    expect(plain).not.toHaveProperty('media');
+    expect(plain).not.toHaveProperty('mediaConnectTimeoutMs');
+    expect(plain).not.toHaveProperty('platform');
+  });
+
+  it('the address once joined is the conference path without the query', () => {
+    expect(joinedAddress('meet')).toBe('/webapp2/conference/meet');
+    expect(joinedAddress('a b/c')).toBe('/webapp2/conference/a%20b%2Fc');
   });
 
   it('offers every query parameter as plain strings, for PEX.conferenceQueryParams', () => {

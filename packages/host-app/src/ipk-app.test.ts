@@ -149,30 +149,39 @@ describe('the toolbar', () => {
       menuItem({ key: 'a', placement: 'toolbar', label: 'Start recording', iconUrl: '/i.svg#rec' }),
       menuItem({ key: 'b', placement: 'toolbar', label: 'Hidden one', hidden: true }),
       menuItem({ key: 'c', placement: 'conference', label: 'Not on the toolbar' }),
-      menuItem({ key: 'd', placement: 'toolbar', label: null, action: 'takeScreenshot' }),
+      menuItem({
+        key: 'd',
+        placement: 'toolbar',
+        label: null,
+        iconUrl: 'http://node/x.svg#x',
+        action: 'takeScreenshot',
+        pluginName: 'Screenshot',
+      }),
     ]);
     const toolbar = screen.getByRole('toolbar', { name: 'Conference toolbar' });
     const button = await within(toolbar).findByRole('button', { name: 'Start recording' });
     expect(button.getAttribute('title')).toBe('Start recording');
     expect(within(toolbar).queryByRole('button', { name: 'Hidden one' })).toBeNull();
     expect(within(toolbar).queryByRole('button', { name: 'Not on the toolbar' })).toBeNull();
-    // No label in the package file: the action's name still makes the button usable.
-    within(toolbar).getByRole('button', { name: 'takeScreenshot' });
+    // An icon and no label: the button is named after the plugin, never its action function.
+    within(toolbar).getByRole('button', { name: 'Screenshot' });
+    expect(within(toolbar).queryByRole('button', { name: 'takeScreenshot' })).toBeNull();
     fireEvent.click(button);
     expect(host.calls.invokeMenuItem).toEqual([{ key: 'a' }]);
   });
 
-  it('mutes the microphone and tells plugins with webapp2 action type', async () => {
+  it("asks the host to mute the microphone and shows the host's state", async () => {
     const { host } = await joined();
     fireEvent.click(screen.getByRole('button', { name: 'Mute microphone' }));
     await screen.findByRole('button', { name: 'Unmute microphone' });
-    expect(host.calls.dispatchAppAction).toEqual([{ type: '[Conference] Mute Microphone' }]);
+    expect(host.calls.controls).toEqual(['microphone:true']);
   });
 
-  it("follows a plugin's PEX.dispatchAction for the camera", async () => {
+  it("follows the host's self-media state, whoever changed it (a plugin's PEX.dispatchAction)", async () => {
     const { host } = await joined();
-    host.appActions.next({ type: '[Conference] Mute Camera' });
+    host.selfMedia.next({ microphoneMuted: false, cameraMuted: true });
     await screen.findByRole('button', { name: 'Start camera' });
+    expect(host.calls.controls).toEqual([]);
   });
 });
 
@@ -183,7 +192,7 @@ describe('the conference control menu', () => {
   }
 
   it("offers a Host the app's lock and mute-guests items, then the plugins' items", async () => {
-    const { host, controls } = await joined();
+    const { host } = await joined();
     host.menuItems.next([
       menuItem({ key: 'shot', placement: 'conference', label: 'Take screenshot' }),
       menuItem({ key: 'gone', placement: 'conference', label: 'Hidden', hidden: true }),
@@ -194,7 +203,7 @@ describe('the conference control menu', () => {
       .map((item) => item.textContent?.trim());
     expect(names).toEqual(['Lock conference', 'Mute all guests', 'Take screenshot']);
     fireEvent.click(within(menu).getByRole('menuitem', { name: 'Lock conference' }));
-    expect(controls.requests).toEqual(['lock']);
+    expect(host.calls.controls).toEqual(['lock']);
   });
 
   it('turns into "Unlock conference" when the conference is locked', async () => {
@@ -276,8 +285,9 @@ describe('chat', () => {
   it('shows messages as text and sends what the user types', async () => {
     const { host } = await joined();
     fireEvent.click(screen.getByRole('button', { name: 'Chat' }));
-    host.chat.next([
+    host.timeline.next([
       {
+        kind: 'chat',
         id: '1',
         origin: '<b>Eve</b>',
         uuid: 'e',
@@ -286,6 +296,7 @@ describe('chat', () => {
         direct: false,
         own: false,
       },
+      { kind: 'joined', id: '2', uuid: 'b', name: 'Bob', at: 1 },
     ]);
     const log = await screen.findByRole('log', { name: 'Chat messages' });
     await within(log).findByText('<b>Eve</b>');
@@ -293,6 +304,15 @@ describe('chat', () => {
     fireEvent.input(screen.getByLabelText('Chat message'), { target: { value: 'hello' } });
     fireEvent.click(screen.getByRole('button', { name: 'Send' }));
     expect(host.calls.sendChat).toEqual(['hello']);
+  });
+
+  it('lists joins in the timeline, and picking an entry tells the host (SELECT_EVENT)', async () => {
+    const { host } = await joined();
+    fireEvent.click(screen.getByRole('button', { name: 'Chat' }));
+    host.timeline.next([{ kind: 'joined', id: 'event-7', uuid: 'b', name: 'Bob', at: 1 }]);
+    const log = await screen.findByRole('log', { name: 'Chat messages' });
+    fireEvent.click(await within(log).findByRole('button', { name: /Bob joined/ }));
+    expect(host.calls.selectTimelineEntry).toEqual(['event-7']);
   });
 });
 
@@ -327,7 +347,12 @@ describe('Settings > Plugins', () => {
     fireEvent.click(toggle);
     expect(host.calls.setPluginEnabled).toEqual([{ id: 'rec', enabled: false }]);
     host.plugins.next([
-      pluginRecord({ id: 'rec', name: 'Recording', enabled: false, status: 'disabled' }),
+      pluginRecord({
+        id: 'rec',
+        name: 'Recording',
+        enabled: false,
+        status: { kind: 'disabled', by: 'user' },
+      }),
     ]);
     await waitFor(() => expect(toggle.getAttribute('aria-checked')).toBe('false'));
     fireEvent.click(toggle);
@@ -340,20 +365,24 @@ describe('Settings > Plugins', () => {
       pluginRecord({
         id: 'ios',
         name: 'iOS only',
-        status: 'skipped',
-        reason: 'platforms [ios] do not include web',
+        status: {
+          kind: 'skipped',
+          cause: 'platform',
+          reason: 'platforms [ios] do not include web',
+        },
       }),
       pluginRecord({
         id: 'boom',
         name: 'Boom',
-        status: 'failed',
-        error: 'load threw: TypeError: x is undefined',
+        status: { kind: 'failed', phase: 'load', message: 'TypeError: x is undefined' },
       }),
       pluginRecord({
         id: 'bad',
         name: 'bad',
-        status: 'invalid',
-        reason: 'plugins/bad/bad.plugin.package.json: /menuItems must be object',
+        status: {
+          kind: 'invalid',
+          reason: 'plugins/bad/bad.plugin.package.json: /menuItems must be object',
+        },
       }),
     ]);
     const list = await openPlugins();
@@ -361,7 +390,7 @@ describe('Settings > Plugins', () => {
     expect(text).toContain('Skipped');
     expect(text).toContain('platforms [ios] do not include web');
     expect(text).toContain('Failed');
-    expect(text).toContain('load threw: TypeError: x is undefined');
+    expect(text).toContain('load: TypeError: x is undefined');
     expect(text).toContain('/menuItems must be object');
     // A plugin that cannot run here cannot be switched on either.
     expect(
@@ -375,8 +404,7 @@ describe('Settings > Plugins', () => {
       pluginRecord({
         id: 'bad',
         name: 'bad',
-        status: 'invalid',
-        reason: 'settings.json: /plugins/0/srcURL is missing',
+        status: { kind: 'invalid', reason: 'settings.json: /plugins/0/srcURL is missing' },
       }),
     ]);
     fireEvent.click(await screen.findByRole('button', { name: 'Settings' }));

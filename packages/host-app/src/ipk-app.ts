@@ -1,9 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import type {
-  AppAction,
   AppHost,
-  ChatMessage,
-  ConferenceControls,
   ConferenceDetails,
   ConnectionState,
   JoinOutcome,
@@ -11,15 +8,16 @@ import type {
   MenuItemView,
   Participant,
   PluginRecord,
+  SelfMediaState,
   SelfView,
+  TimelineEntry,
 } from './app-host.js';
-import type { DeepLink } from './deep-link.js';
+import { joinedAddress, type DeepLink } from './deep-link.js';
 import { LightElement } from './light-element.js';
 import type { MenuEntry } from './ipk-menu-button.js';
 import type { JoinDetail } from './ipk-join-screen.js';
 import type { ShownNotice } from './ipk-toasts.js';
 import type { SidePanel } from './ipk-toolbar.js';
-import { setTracksEnabled } from './local-media.js';
 import { accessibleLabel, visibleItems } from './menu-item-look.js';
 import { StagePainter } from './stage-painter.js';
 import './ipk-chat.js';
@@ -38,17 +36,6 @@ const NOTICE_MS = 8000;
 /** Below this width the side panel covers the stage instead of sitting beside it. */
 const WIDE_VIEWPORT_PX = 800;
 
-/**
- * Actions webapp2 emits for its own microphone and camera buttons, which plugins also send with
- * `PEX.dispatchAction` (start-muted, mute-video-participant): both must really mute.
- */
-const MEDIA_ACTIONS: Readonly<Record<string, { kind: 'audio' | 'video'; muted: boolean }>> = {
-  '[Conference] Mute Microphone': { kind: 'audio', muted: true },
-  '[Conference] Unmute Microphone': { kind: 'audio', muted: false },
-  '[Conference] Mute Camera': { kind: 'video', muted: true },
-  '[Conference] Unmute Camera': { kind: 'video', muted: false },
-};
-
 const EMPTY_CONFERENCE: ConferenceDetails = {
   locked: false,
   guestsMuted: false,
@@ -65,7 +52,6 @@ const EMPTY_CONFERENCE: ConferenceDetails = {
 export class IpkApp extends LightElement {
   static override properties = {
     host: { attribute: false },
-    controls: { attribute: false },
     link: { attribute: false },
     phase: { state: true },
     pinRequired: { state: true },
@@ -74,21 +60,19 @@ export class IpkApp extends LightElement {
     participants: { state: true },
     conference: { state: true },
     self: { state: true },
-    chat: { state: true },
+    timeline: { state: true },
     plugins: { state: true },
     menuItems: { state: true },
     notices: { state: true },
     fault: { state: true },
     panel: { state: true },
     settingsOpen: { state: true },
-    microphoneMuted: { state: true },
-    cameraMuted: { state: true },
+    selfMedia: { state: true },
     selfStream: { state: true },
     mainStream: { state: true },
   };
 
   declare host: AppHost | null;
-  declare controls: ConferenceControls | null;
   declare link: DeepLink | null;
   declare phase: Phase;
   declare pinRequired: boolean;
@@ -97,15 +81,14 @@ export class IpkApp extends LightElement {
   declare participants: readonly Participant[];
   declare conference: ConferenceDetails;
   declare self: SelfView | undefined;
-  declare chat: readonly ChatMessage[];
+  declare timeline: readonly TimelineEntry[];
   declare plugins: readonly PluginRecord[];
   declare menuItems: readonly MenuItemView[];
   declare notices: readonly ShownNotice[];
   declare fault: Error | undefined;
   declare panel: SidePanel | null;
   declare settingsOpen: boolean;
-  declare microphoneMuted: boolean;
-  declare cameraMuted: boolean;
+  declare selfMedia: SelfMediaState;
   declare selfStream: MediaStream | null;
   declare mainStream: MediaStream | null;
 
@@ -119,7 +102,6 @@ export class IpkApp extends LightElement {
   constructor() {
     super();
     this.host = null;
-    this.controls = null;
     this.link = null;
     this.phase = 'join';
     this.pinRequired = false;
@@ -128,15 +110,14 @@ export class IpkApp extends LightElement {
     this.participants = [];
     this.conference = EMPTY_CONFERENCE;
     this.self = undefined;
-    this.chat = [];
+    this.timeline = [];
     this.plugins = [];
     this.menuItems = [];
     this.notices = [];
     this.fault = undefined;
     this.panel = null;
     this.settingsOpen = false;
-    this.microphoneMuted = false;
-    this.cameraMuted = false;
+    this.selfMedia = { microphoneMuted: false, cameraMuted: false };
     this.selfStream = null;
     this.mainStream = null;
   }
@@ -222,7 +203,7 @@ export class IpkApp extends LightElement {
       <ipk-stage
         .mainStream=${this.mainStream}
         .selfStream=${this.selfStream}
-        .cameraMuted=${this.cameraMuted}
+        .cameraMuted=${this.selfMedia.cameraMuted}
       ></ipk-stage>
       ${
         this.panel === null
@@ -237,9 +218,10 @@ export class IpkApp extends LightElement {
                       @ipk-invoke=${this.onInvoke}
                     ></ipk-roster>`
                   : html`<ipk-chat
-                      .messages=${this.chat}
+                      .entries=${this.timeline}
                       .enabled=${this.conference.chatEnabled}
                       @ipk-send-chat=${this.onSendChat}
+                      @ipk-select-entry=${this.onSelectEntry}
                     ></ipk-chat>`
               }
             </aside>`
@@ -247,12 +229,13 @@ export class IpkApp extends LightElement {
       <ipk-toolbar
         .pluginItems=${visibleItems(this.menuItems, 'toolbar')}
         .conferenceEntries=${this.conferenceEntries()}
-        .microphoneMuted=${this.microphoneMuted}
-        .cameraMuted=${this.cameraMuted}
+        .microphoneMuted=${this.selfMedia.microphoneMuted}
+        .cameraMuted=${this.selfMedia.cameraMuted}
         .panel=${this.panel}
         @ipk-invoke=${this.onInvoke}
-        @ipk-toggle-microphone=${() => this.toggleMedia('Microphone', !this.microphoneMuted)}
-        @ipk-toggle-camera=${() => this.toggleMedia('Camera', !this.cameraMuted)}
+        @ipk-toggle-microphone=${() =>
+          this.host?.setMicrophoneMuted(!this.selfMedia.microphoneMuted)}
+        @ipk-toggle-camera=${() => this.host?.setCameraMuted(!this.selfMedia.cameraMuted)}
         @ipk-toggle-panel=${this.onTogglePanel}
         @ipk-open-settings=${() => (this.settingsOpen = true)}
         @ipk-leave=${() => void this.leave()}
@@ -266,21 +249,29 @@ export class IpkApp extends LightElement {
    */
   private conferenceEntries(): MenuEntry[] {
     const own: MenuEntry[] = [];
-    const controls = this.controls;
-    if (controls !== null && this.self?.role === 'chair') {
+    const host = this.host;
+    if (host !== null && this.self?.role === 'chair') {
       const { locked, guestsMuted } = this.conference;
       own.push(
         {
           key: 'app:lock',
           label: locked ? 'Unlock conference' : 'Lock conference',
           iconUrl: null,
-          run: () => this.control(controls.setLocked(!locked), 'lock the conference'),
+          run: () =>
+            this.control(
+              host.setLocked(!locked),
+              locked ? 'unlock the conference' : 'lock the conference',
+            ),
         },
         {
           key: 'app:mute-guests',
           label: guestsMuted ? 'Unmute all guests' : 'Mute all guests',
           iconUrl: null,
-          run: () => this.control(controls.setGuestsMuted(!guestsMuted), 'mute the guests'),
+          run: () =>
+            this.control(
+              host.setGuestsMuted(!guestsMuted),
+              guestsMuted ? 'unmute the guests' : 'mute the guests',
+            ),
         },
       );
     }
@@ -302,14 +293,14 @@ export class IpkApp extends LightElement {
       host.participants$.subscribe((list) => (this.participants = list)),
       host.conference$.subscribe((details) => (this.conference = details)),
       host.self$.subscribe((self) => (this.self = self)),
-      host.chat$.subscribe((messages) => (this.chat = messages)),
+      host.selfMedia$.subscribe((state) => (this.selfMedia = state)),
+      host.timeline$.subscribe((entries) => (this.timeline = entries)),
       host.plugins$.subscribe((records) => (this.plugins = records)),
       host.menuItems$.subscribe((items) => (this.menuItems = items)),
       host.notices$.subscribe((notice) =>
         this.showNotice({ ...notice, id: `notice-${++this.noticeCount}` }),
       ),
       host.fatalError$.subscribe((error) => (this.fault = error)),
-      host.appActions$.subscribe((action) => this.onAppAction(action)),
     ];
   }
 
@@ -343,6 +334,8 @@ export class IpkApp extends LightElement {
       this.phase = 'in-call';
       this.pinRequired = false;
       document.title = `${this.alias} · Infinity Plugin Kit`;
+      // As webapp2: the address is the conference's, without the query (and its PIN).
+      window.history.replaceState(window.history.state, '', joinedAddress(this.alias));
       this.startMedia();
       return;
     }
@@ -386,10 +379,6 @@ export class IpkApp extends LightElement {
 
   private onMedia(state: MediaState): void {
     this.media = state;
-    if (state.kind !== 'off') {
-      setTracksEnabled(state.local, 'audio', !this.microphoneMuted);
-      setTracksEnabled(state.local, 'video', !this.cameraMuted);
-    }
     if (this.phase === 'in-call') this.showMedia();
   }
 
@@ -406,21 +395,6 @@ export class IpkApp extends LightElement {
     this.stagePainter = null;
     this.mainStream = null;
     this.selfStream = null;
-  }
-
-  /** The toolbar's own buttons: mute locally and tell plugins, with webapp2's action types. */
-  private toggleMedia(device: 'Microphone' | 'Camera', muted: boolean): void {
-    const action = { type: `[Conference] ${muted ? 'Mute' : 'Unmute'} ${device}` };
-    this.onAppAction(action);
-    this.host?.dispatchAppAction(action);
-  }
-
-  private onAppAction(action: AppAction): void {
-    const effect = MEDIA_ACTIONS[action.type];
-    if (effect === undefined) return;
-    setTracksEnabled(this.selfStream, effect.kind, !effect.muted);
-    if (effect.kind === 'audio') this.microphoneMuted = effect.muted;
-    else this.cameraMuted = effect.muted;
   }
 
   private readonly onInvoke = (
@@ -443,6 +417,10 @@ export class IpkApp extends LightElement {
         message: `Message not sent: ${error instanceof Error ? error.message : String(error)}`,
       });
     });
+  };
+
+  private readonly onSelectEntry = (event: CustomEvent<{ id: string }>): void => {
+    this.host?.selectTimelineEntry(event.detail.id);
   };
 
   private readonly onSetPluginEnabled = (

@@ -1,29 +1,33 @@
 import { html, type PropertyValues } from 'lit';
-import type { ChatMessage } from './app-host.js';
+import type { TimelineEntry } from './app-host.js';
 import { appIcon } from './app-icons.js';
 import { LightElement } from './light-element.js';
 
 /**
- * Chat: the conference's messages (text from the node, rendered as text only) and a box to send.
- * Event (bubbles): `ipk-send-chat` {text}. The box keeps what was typed until the send is handed on.
+ * The conference timeline, as webapp2's side panel: chat messages (text from the node, rendered as
+ * text only) and who joined or left, and a box to send. Picking an entry tells plugins
+ * (`PEX.actions.SELECT_EVENT`, seed: "The application user selects an event in the timeline").
+ *
+ * Events (bubble): `ipk-send-chat` {text}; `ipk-select-entry` {id}. The box keeps what was typed
+ * until the send is handed on.
  */
 export class IpkChat extends LightElement {
   static override properties = {
-    messages: { attribute: false },
+    entries: { attribute: false },
     enabled: { type: Boolean },
   };
 
-  declare messages: readonly ChatMessage[];
+  declare entries: readonly TimelineEntry[];
   declare enabled: boolean;
 
   constructor() {
     super();
-    this.messages = [];
+    this.entries = [];
     this.enabled = true;
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    if (!changed.has('messages')) return;
+    if (!changed.has('entries')) return;
     const log = this.querySelector('.ipk-chat-log');
     if (log !== null) log.scrollTop = log.scrollHeight;
   }
@@ -32,14 +36,7 @@ export class IpkChat extends LightElement {
     return html`<section class="ipk-chat">
       <h2 class="ipk-panel-title">Chat</h2>
       <ol class="ipk-chat-log" role="log" aria-label="Chat messages">
-        ${this.messages.map(
-          (message) =>
-            html`<li class="ipk-chat-message ${message.own ? 'mine' : ''}">
-              <span class="ipk-chat-from">${message.origin}</span>
-              <time datetime=${new Date(message.at).toISOString()}>${clock(message.at)}</time>
-              <p class="ipk-chat-text">${message.text}</p>
-            </li>`,
-        )}
+        ${this.entries.map((entry) => this.renderEntry(entry))}
       </ol>
       ${
         this.enabled
@@ -58,6 +55,33 @@ export class IpkChat extends LightElement {
           : html`<p class="ipk-muted-text">Chat is turned off in this conference.</p>`
       }
     </section>`;
+  }
+
+  private renderEntry(entry: TimelineEntry) {
+    const time = html`<time datetime=${new Date(entry.at).toISOString()}>${clock(entry.at)}</time>`;
+    const select = (): void => {
+      this.dispatchEvent(
+        new CustomEvent('ipk-select-entry', {
+          detail: { id: entry.id },
+          bubbles: true,
+          composed: true,
+        }),
+      );
+    };
+    if (entry.kind !== 'chat') {
+      const what = entry.kind === 'joined' ? 'joined' : 'left';
+      return html`<li class="ipk-timeline-event">
+        <button type="button" class="ipk-timeline-select" @click=${select}>
+          <span>${entry.name} ${what}</span> ${time}
+        </button>
+      </li>`;
+    }
+    return html`<li class="ipk-chat-message ${entry.own ? 'mine' : ''}">
+      <button type="button" class="ipk-timeline-select" @click=${select}>
+        <span class="ipk-chat-from">${entry.origin}</span> ${time}
+        <span class="ipk-chat-text">${entry.text}</span>
+      </button>
+    </li>`;
   }
 
   private onSubmit(event: SubmitEvent): void {

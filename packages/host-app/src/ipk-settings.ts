@@ -1,9 +1,9 @@
 import { html, nothing } from 'lit';
-import type { PluginRecord, PluginStatus } from './app-host.js';
+import type { PluginRecord, PluginStatusKind } from './app-host.js';
 import { appIcon } from './app-icons.js';
 import { LightElement } from './light-element.js';
 
-const STATUS_TEXT: Record<PluginStatus, string> = {
+const STATUS_TEXT: Record<PluginStatusKind, string> = {
   pending: 'Waiting to join',
   loading: 'Loading',
   loaded: 'Running',
@@ -67,15 +67,36 @@ export class IpkSettings extends LightElement {
   }
 
   private renderPlugin(plugin: PluginRecord) {
-    return html`<li class="ipk-plugin" data-plugin=${plugin.id} data-status=${plugin.status}>
+    const kind = plugin.status.kind;
+    const problem = pluginProblem(plugin);
+    return html`<li class="ipk-plugin" data-plugin=${plugin.id} data-status=${kind}>
       <div class="ipk-plugin-text">
         <span class="ipk-plugin-name">${plugin.name}</span>
-        <span class="ipk-plugin-status status-${plugin.status}">${STATUS_TEXT[plugin.status]}</span>
+        <span class="ipk-plugin-status status-${kind}">${STATUS_TEXT[kind]}</span>
         <p class="ipk-plugin-description">${plugin.description}</p>
+        ${problem === null ? nothing : html`<p class="ipk-plugin-reason">${problem}</p>`}
         ${
-          pluginProblem(plugin) === null
+          plugin.longTasks === undefined
             ? nothing
-            : html`<p class="ipk-plugin-reason">${pluginProblem(plugin)}</p>`
+            : html`<p class="ipk-plugin-long-tasks">${longTaskText(plugin.longTasks)}</p>`
+        }
+        ${
+          plugin.beyondTheGuide.length === 0
+            ? nothing
+            : html`<details class="ipk-plugin-beyond">
+                <summary>
+                  Uses ${plugin.beyondTheGuide.length}
+                  thing${plugin.beyondTheGuide.length === 1 ? '' : 's'} beyond the plugin guide
+                </summary>
+                <ul aria-label=${`Beyond the plugin guide: ${plugin.name}`}>
+                  ${plugin.beyondTheGuide.map(
+                    (finding) =>
+                      html`<li>
+                        ${finding.what} <span class="ipk-muted-text">(${finding.why})</span>
+                      </li>`,
+                  )}
+                </ul>
+              </details>`
         }
       </div>
       ${plugin.allowUnload ? this.renderSwitch(plugin) : nothing}
@@ -83,7 +104,7 @@ export class IpkSettings extends LightElement {
   }
 
   private renderSwitch(plugin: PluginRecord) {
-    const canRun = plugin.status !== 'skipped' && plugin.status !== 'invalid';
+    const canRun = plugin.status.kind !== 'skipped' && plugin.status.kind !== 'invalid';
     return html`<button
       type="button"
       role="switch"
@@ -116,7 +137,20 @@ export class IpkSettings extends LightElement {
 
 /** Why a plugin is not running, in the runtime's words (they name the file and the fault). */
 function pluginProblem(plugin: PluginRecord): string | null {
-  return plugin.reason ?? plugin.error ?? null;
+  const status = plugin.status;
+  if (status.kind === 'failed') return `${status.phase}: ${status.message}`;
+  if (status.kind === 'skipped' || status.kind === 'invalid') return status.reason;
+  return null;
+}
+
+function seconds(ms: number): string {
+  return `${(Math.round(ms / 100) / 10).toString()} s`;
+}
+
+/** "Blocked the page 2 times, longest 3.2 s (in load)". */
+function longTaskText(report: NonNullable<PluginRecord['longTasks']>): string {
+  const times = report.count === 1 ? 'once' : `${report.count} times`;
+  return `Blocked the page ${times}, longest ${seconds(report.longestMs)} (in ${report.longestWhere}); ${seconds(report.totalMs)} in all.`;
 }
 
 customElements.define('ipk-settings', IpkSettings);

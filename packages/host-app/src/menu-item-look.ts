@@ -1,6 +1,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { MenuItemLook, MenuItemView, MenuPlacement } from './app-host.js';
 
+export { lookForParticipant } from '@ipk/host-runtime';
+
 /** The visible items of one placement, in the order the runtime lists them. */
 export function visibleItems(
   items: readonly MenuItemView[],
@@ -10,19 +12,11 @@ export function visibleItems(
 }
 
 /**
- * How a participant-menu item looks for one participant, or null where it is hidden for them: a
- * plugin's `state$` of the form `{[uuid]: {icon, label}}` relabels it for that uuid, and a null
- * look hides it there (mtw relies on this). Without an entry the item's own look applies.
+ * What a screen reader and the hover tip say: the label, else the plugin's name. Never the action
+ * function's name: that is code, not words for users (mtw's `label: null` showed "movetoWaiting").
  */
-export function lookForParticipant(item: MenuItemView, uuid: string): MenuItemLook | null {
-  const perParticipant = item.perParticipant;
-  if (perParticipant === undefined || !(uuid in perParticipant)) return item;
-  return perParticipant[uuid] ?? null;
-}
-
-/** What a screen reader and the hover tip say: the label, else the action's name. */
 export function accessibleLabel(look: MenuItemLook, item: MenuItemView): string {
-  return look.label ?? item.action;
+  return look.label ?? item.pluginName;
 }
 
 /**

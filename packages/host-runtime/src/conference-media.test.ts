@@ -2,11 +2,8 @@ import { firstValueFrom, filter, type Observable } from 'rxjs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AppAction, Host, HostOptions, MediaState, Notice } from './host.js';
 import type { NodeJoinRequest, NodeJoinResult } from './node-session.js';
-import {
-  FakeNodeSession,
-  hostWithBranding,
-  settingsFor,
-} from './fake-node-session.test-support.js';
+import { hostWithBranding, settingsFor } from './fake-node-session.test-support.js';
+import { FakeNodeSession } from './testing/fake-node-session.js';
 
 /** A fake node session that can carry media, recording what the host asks of it. */
 class MediaNodeSession extends FakeNodeSession {
@@ -14,9 +11,9 @@ class MediaNodeSession extends FakeNodeSession {
   stopMediaCalls = 0;
   leaveCalls = 0;
 
-  override join(request?: NodeJoinRequest): Promise<NodeJoinResult> {
-    if (request) this.joinRequests.push(request);
-    return super.join();
+  override join(request: NodeJoinRequest): Promise<NodeJoinResult> {
+    this.joinRequests.push(request);
+    return super.join(request);
   }
 
   override leave(): Promise<void> {

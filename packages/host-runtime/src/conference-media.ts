@@ -46,6 +46,10 @@ export class ConferenceMedia {
 
   readonly state$: Observable<MediaState> = this.state.asObservable();
 
+  get value(): MediaState {
+    return this.state.value;
+  }
+
   constructor(private readonly options: ConferenceMediaOptions) {}
 
   /**

@@ -1,6 +1,6 @@
 import { ACTIONS, WEBAPP2_ACTION_TYPES } from '@ipk/plugin-api';
 import { BehaviorSubject, type Observable } from 'rxjs';
-import type { AppAction, ChatMessage } from './host.js';
+import type { AppAction, ChatEntry, TimelineEntry } from './host.js';
 import type {
   NodeChatMessage,
   NodeConferenceStatus,
@@ -22,6 +22,9 @@ interface RosterEntry {
   participant: Participant;
 }
 
+/** The timeline keeps this many entries (a long meeting's chat must not grow without bound). */
+export const TIMELINE_LIMIT = 1000;
+
 const INITIAL_CONFERENCE: ConferenceDetails = Object.freeze({
   locked: false,
   guestsMuted: false,
@@ -31,7 +34,8 @@ const INITIAL_CONFERENCE: ConferenceDetails = Object.freeze({
 });
 
 /**
- * The conference as plugins and the app see it: the roster, the conference details and chat.
+ * The conference as plugins and the app see it: the roster, the conference details and the
+ * timeline (chat, joins and leaves, each with the action it was announced with).
  * Snapshots are frozen; a burst of roster changes is coalesced into one `participants$`
  * emission per animation frame (the bench measures it). App actions for roster changes
  * (`PARTICIPANT_CONNECT_SUCCESS`, `'[Participant] Muted Changed'`, ...) are dispatched as the
@@ -42,17 +46,19 @@ export class ConferenceModel {
   private readonly stage = new Map<string, StagePosition>();
   private readonly participants = new BehaviorSubject<readonly Participant[]>(Object.freeze([]));
   private readonly conference = new BehaviorSubject<ConferenceDetails>(INITIAL_CONFERENCE);
-  private readonly chat = new BehaviorSubject<readonly ChatMessage[]>(Object.freeze([]));
+  private readonly timeline = new BehaviorSubject<readonly TimelineEntry[]>(Object.freeze([]));
+  /** The action each timeline entry was announced with (`SELECT_EVENT` carries it). */
+  private readonly timelineActions = new Map<string, AppAction>();
   private status: NodeConferenceStatus = {};
   private token: TokenFacts = { chatEnabled: false, callType: '' };
   private cancelFrame: (() => void) | undefined;
   private framePending = false;
   private syncing = false;
-  private chatCounter = 0;
+  private timelineCounter = 0;
 
   readonly participants$: Observable<readonly Participant[]> = this.participants.asObservable();
   readonly conference$: Observable<ConferenceDetails> = this.conference.asObservable();
-  readonly chat$: Observable<readonly ChatMessage[]> = this.chat.asObservable();
+  readonly timeline$: Observable<readonly TimelineEntry[]> = this.timeline.asObservable();
 
   constructor(
     private readonly scheduleFrame: FrameScheduler,
@@ -78,8 +84,10 @@ export class ConferenceModel {
     this.roster.set(node.uuid, { node, participant });
     this.scheduleParticipants();
     if (!previous) {
-      if (!this.syncing)
-        this.dispatch({ type: ACTIONS.PARTICIPANT_CONNECT_SUCCESS, payload: participant });
+      if (this.syncing) return;
+      const action = { type: ACTIONS.PARTICIPANT_CONNECT_SUCCESS, payload: participant };
+      this.dispatch(action);
+      this.addTimeline({ kind: 'joined', uuid: participant.uuid, name: participant.name }, action);
       return;
     }
     this.dispatchChanges(previous.participant, participant);
@@ -101,9 +109,13 @@ export class ConferenceModel {
   }
 
   remove(uuid: string): void {
-    if (!this.roster.delete(uuid)) return;
+    const entry = this.roster.get(uuid);
+    if (!entry) return;
+    this.roster.delete(uuid);
     this.scheduleParticipants();
-    this.dispatch({ type: ACTIONS.PARTICIPANT_DISCONNECT_SUCCESS, payload: uuid });
+    const action = { type: ACTIONS.PARTICIPANT_DISCONNECT_SUCCESS, payload: uuid };
+    this.dispatch(action);
+    this.addTimeline({ kind: 'left', uuid, name: entry.participant.name }, action);
   }
 
   /** Uuids currently on the roster (a resync deletes the ones the node no longer lists). */
@@ -131,18 +143,45 @@ export class ConferenceModel {
     this.conference.next(conferenceFromNode(this.status, this.token));
   }
 
-  addChat(message: NodeChatMessage, own: boolean): ChatMessage {
-    this.chatCounter += 1;
-    const entry: ChatMessage = Object.freeze({
-      id: `chat-${this.chatCounter}`,
-      origin: message.origin,
-      uuid: message.uuid,
-      text: message.payload,
+  /** A chat message: on the timeline, announced to plugins with `action`. */
+  addChat(message: NodeChatMessage, own: boolean, action: AppAction): ChatEntry {
+    const entry = this.addTimeline(
+      {
+        kind: 'chat',
+        origin: message.origin,
+        uuid: message.uuid,
+        text: message.payload,
+        direct: message.direct,
+        own,
+      },
+      action,
+    );
+    return entry as ChatEntry;
+  }
+
+  /** The action a timeline entry was announced with, if it is still on the timeline. */
+  timelineAction(id: string): AppAction | undefined {
+    return this.timelineActions.get(id);
+  }
+
+  private addTimeline(
+    fields:
+      | Omit<ChatEntry, 'id' | 'at'>
+      | Omit<Extract<TimelineEntry, { kind: 'joined' | 'left' }>, 'id' | 'at'>,
+    action: AppAction,
+  ): TimelineEntry {
+    this.timelineCounter += 1;
+    const entry = Object.freeze({
+      ...fields,
+      id: `event-${this.timelineCounter}`,
       at: Date.now(),
-      direct: message.direct,
-      own,
-    });
-    this.chat.next(Object.freeze([...this.chat.value, entry]));
+    }) as TimelineEntry;
+    const kept = [...this.timeline.value, entry];
+    for (const dropped of kept.splice(0, Math.max(0, kept.length - TIMELINE_LIMIT))) {
+      this.timelineActions.delete(dropped.id);
+    }
+    this.timelineActions.set(entry.id, action);
+    this.timeline.next(Object.freeze(kept));
     return entry;
   }
 
@@ -169,7 +208,8 @@ export class ConferenceModel {
     this.token = { chatEnabled: false, callType: '' };
     this.flush();
     this.conference.next(INITIAL_CONFERENCE);
-    this.chat.next(Object.freeze([]));
+    this.timeline.next(Object.freeze([]));
+    this.timelineActions.clear();
   }
 
   dispose(): void {
@@ -178,6 +218,6 @@ export class ConferenceModel {
     this.cancelFrame = undefined;
     this.participants.complete();
     this.conference.complete();
-    this.chat.complete();
+    this.timeline.complete();
   }
 }

@@ -1,8 +1,10 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { filter, firstValueFrom, type Observable } from 'rxjs';
+import type { PexGlobal } from '@ipk/plugin-api';
 import {
   SELF_UUID,
   hostWithBranding,
+  problemOf,
   nodeParticipant,
   settingsFor,
   type BrandingFiles,
@@ -32,6 +34,7 @@ async function joined(
 ): Promise<TestHost> {
   current = hostWithBranding(files, options);
   await current.host.join({ alias: 'meet', displayName: 'Tester' });
+  await current.host.settled();
   return current;
 }
 
@@ -82,11 +85,12 @@ describe('loading plugins by the branding rules', () => {
     expect(before).toMatchObject({
       name: 'Menu hider',
       description: 'getPluginMenuItem(...).hide()',
-      status: 'pending',
+      status: { kind: 'pending' },
     });
     await current.host.join({ alias: 'meet', displayName: 'Tester' });
+    await current.host.settled();
     expect(await pluginRow(current.host, 'menu-hider')).toMatchObject({
-      status: 'loaded',
+      status: { kind: 'loaded' },
       version: '2',
     });
   });
@@ -97,15 +101,15 @@ describe('loading plugins by the branding rules', () => {
       { platform: 'ios' },
     );
     const row = await pluginRow(host, 'participant-state');
-    expect(row.status).toBe('skipped');
-    expect(row.reason).toBe('not available on ios (package platforms: web, electron)');
+    expect(row.status.kind).toBe('skipped');
+    expect(problemOf(row)).toBe('not available on ios (package platforms: web, electron)');
   });
 
   test("skips a plugin whose participantRoles do not include the user's role", async () => {
     const { host } = await joined(settingsFor({ id: 'renamer', folder: 'renamer' }), {
       role: 'GUEST',
     });
-    expect((await pluginRow(host, 'renamer')).reason).toBe(
+    expect(problemOf(await pluginRow(host, 'renamer'))).toBe(
       'role guest not allowed (package participantRoles: chair)',
     );
   });
@@ -114,18 +118,18 @@ describe('loading plugins by the branding rules', () => {
     const files = settingsFor({ id: 'sloppy-globals', folder: 'sloppy-globals', enabled: false });
     const { host } = await joined(files);
     expect(await pluginRow(host, 'sloppy-globals')).toMatchObject({
-      status: 'disabled',
+      status: { kind: 'disabled', by: 'settings' },
       enabled: false,
     });
     await host.setPluginEnabled('sloppy-globals', true);
     expect(await pluginRow(host, 'sloppy-globals')).toMatchObject({
-      status: 'loaded',
+      status: { kind: 'loaded' },
       enabled: true,
     });
     await host.dispose();
     const again = await joined(files);
     expect(await pluginRow(again.host, 'sloppy-globals')).toMatchObject({
-      status: 'loaded',
+      status: { kind: 'loaded' },
       enabled: true,
     });
   });
@@ -160,9 +164,9 @@ describe('loading plugins by the branding rules', () => {
     };
     const { host } = await joined(files);
     const broken = await pluginRow(host, 'broken');
-    expect(broken.status).toBe('invalid');
-    expect(broken.reason).toContain('plugins/broken/broken.plugin.package.json');
-    expect((await pluginRow(host, 'menu-hider')).status).toBe('loaded');
+    expect(broken.status.kind).toBe('invalid');
+    expect(problemOf(broken)).toContain('plugins/broken/broken.plugin.package.json');
+    expect((await pluginRow(host, 'menu-hider')).status.kind).toBe('loaded');
   });
 
   test('names settings.json when it is not valid JSON, and loads no plugin', async () => {
@@ -180,7 +184,7 @@ describe('loading plugins by the branding rules', () => {
       settingsFor({ id: 'action-listener', folder: 'action-listener' }),
     );
     const row = await pluginRow(host, 'action-listener');
-    expect(row.status).toBe('loaded');
+    expect(row.status.kind).toBe('loaded');
     expect(row.packageId).toBe('action-listener-1.0');
     expect(row.warnings.join('\n')).toContain('differs from the package file id');
   });
@@ -230,13 +234,13 @@ describe('faults are contained: the plugin is marked failed, its items go, the o
   ])('%s', async (_kind, source, error) => {
     const { host, node } = await faulty(source);
     node.emit({ kind: 'participant-joined', participant: nodeParticipant('other') });
-    const row = await until(host.plugins$, (rows) => rows[0]?.status === 'failed').then(
+    const row = await until(host.plugins$, (rows) => rows[0]?.status.kind === 'failed').then(
       (rows) => rows[0],
     );
-    expect(row?.error).toContain(error);
+    expect(problemOf(row)).toContain(error);
     const items = await menu(host);
     expect(items.map((item) => item.pluginId)).toEqual(['menu-hider']);
-    expect((await pluginRow(host, 'menu-hider')).status).toBe('loaded');
+    expect((await pluginRow(host, 'menu-hider')).status.kind).toBe('loaded');
   });
 
   test('an action that throws (or rejects) fails only its plugin, with a toast', async () => {
@@ -246,10 +250,10 @@ describe('faults are contained: the plugin is marked failed, its items go, the o
     const notices = collect(host.notices$);
     const [item] = await menu(host);
     host.invokeMenuItem(item?.key ?? '');
-    const row = await until(host.plugins$, (rows) => rows[0]?.status === 'failed').then(
+    const row = await until(host.plugins$, (rows) => rows[0]?.status.kind === 'failed').then(
       (rows) => rows[0],
     );
-    expect(row?.error).toBe('action: bad click');
+    expect(problemOf(row)).toBe('action: bad click');
     expect(notices.map((notice: Notice) => notice.message)).toContain(
       'Plugin "faulty" stopped (action): bad click',
     );
@@ -260,7 +264,7 @@ describe('faults are contained: the plugin is marked failed, its items go, the o
       `PEX.pluginAPI.registerPlugin({id: 'faulty', load() {}, unload() { throw new Error('no cleanup'); }, act() {}});`,
     );
     await host.setPluginEnabled('faulty', false);
-    expect((await pluginRow(host, 'faulty')).error).toBe('unload: no cleanup');
+    expect(problemOf(await pluginRow(host, 'faulty'))).toBe('unload: no cleanup');
     expect((await menu(host)).map((item) => item.pluginId)).toEqual(['menu-hider']);
   });
 
@@ -277,7 +281,7 @@ describe('faults are contained: the plugin is marked failed, its items go, the o
       type: '[Conference] Buzz Changed',
       payload: { buzzTime: 2, name: 'B' },
     });
-    expect((await pluginRow(host, 'faulty')).error).toBe('subscription: bad buzz');
+    expect(problemOf(await pluginRow(host, 'faulty'))).toBe('subscription: bad buzz');
     expect(
       seen.filter((action: AppAction) => action.type === '[Conference] Buzz Changed'),
     ).toHaveLength(2);
@@ -301,7 +305,7 @@ describe('faults are contained: the plugin is marked failed, its items go, the o
     );
     await host.setPluginEnabled('faulty', false);
     await host.setPluginEnabled('faulty', true);
-    expect(await pluginRow(host, 'faulty')).toMatchObject({ status: 'loaded' });
+    expect(await pluginRow(host, 'faulty')).toMatchObject({ status: { kind: 'loaded' } });
     expect(globals['faultyRuns']).toBe(2);
   });
 });
@@ -472,8 +476,11 @@ describe('participants$ and conferenceDetails$', () => {
     });
     const list = await until(host.participants$, (people) => people.length === 2);
     expect(list.find((p) => p.uuid === 'evil')?.name).toBe(payload);
-    const [message] = await until(host.chat$, (messages) => messages.length === 1);
-    expect(message).toMatchObject({ origin: payload, text: payload, own: false });
+    const timeline = await until(host.timeline$, (entries) => entries.length === 2);
+    expect(timeline).toMatchObject([
+      { kind: 'joined', name: payload },
+      { kind: 'chat', origin: payload, text: payload, own: false },
+    ]);
     expect(globals['pwned']).toBeUndefined();
     expect(document.querySelector('img')).toBeNull();
   });
@@ -504,20 +511,7 @@ describe('participants$ and conferenceDetails$', () => {
   });
 });
 
-interface PexForTests {
-  pluginAPI: Record<string, (...args: unknown[]) => unknown>;
-  actions$: {
-    ofType(...types: string[]): {
-      filter(fn: (a: AppAction) => boolean): { subscribe(fn: (a: AppAction) => void): unknown };
-    };
-  };
-  actions: Record<string, string>;
-  conferenceQueryParams: Record<string, string>;
-  selfUUID: string | undefined;
-  pexrtc: Record<string, unknown>;
-  dispatchAction(action: AppAction): void;
-}
-const pex = (): PexForTests => globals['PEX'] as PexForTests;
+const pex = (): PexGlobal => (window as unknown as { PEX: PexGlobal }).PEX;
 
 describe('window.PEX.pluginAPI sends what the node expects', () => {
   test('sendRequest: conference-relative with or without a leading slash, POST, payload as body, answer returned', async () => {
@@ -533,12 +527,21 @@ describe('window.PEX.pluginAPI sends what the node expects', () => {
     ]);
   });
 
-  test('sendRequest rejects with the node message when the node refuses', async () => {
-    const { node } = await joined({});
+  test("a refusal reaches the plugin as PexRTC delivers it: the node's answer, to the callback and the promise, never a rejection", async () => {
+    const { host, node } = await joined({});
     node.answer = () => ({ status: 403, body: { status: 'failed', result: 'Not a host' } });
-    await expect(pex().pluginAPI['sendRequest']?.('lock')).rejects.toThrow(
-      'The node answered 403: Not a host',
+    const replies: unknown[] = [];
+    const reply = await pex().pluginAPI.sendRequest('lock', undefined, (answer) =>
+      replies.push(answer),
     );
+    expect(reply).toEqual({ status: 'failed', result: 'Not a host' });
+    expect(replies).toEqual([reply]);
+    // Without a callback nobody may be left with an unhandled rejection; the refusal is a notice.
+    const notices = collect(host.notices$);
+    await pex().pluginAPI.sendRequest('lock');
+    expect(notices.map((notice) => notice.message)).toEqual([
+      "sendRequest('lock') was refused by the node: Not a host",
+    ]);
   });
 
   test('dialOut maps to dial and calls back with {result: [uuids]}; a refusal calls back with []', async () => {
@@ -588,8 +591,8 @@ describe('window.PEX.pluginAPI sends what the node expects', () => {
       ['message', { type: 'text/plain', payload: 'as action' }],
     ]);
     expect(warn).toHaveBeenCalledTimes(1);
-    const chat = await until(host.chat$, (messages) => messages.length === 2);
-    expect(chat.map((message) => [message.text, message.own])).toEqual([
+    const chat = await until(host.timeline$, (entries) => entries.length === 2);
+    expect(chat.map((entry) => entry.kind === 'chat' && [entry.text, entry.own])).toEqual([
       ['hello', true],
       ['as action', true],
     ]);
@@ -672,13 +675,19 @@ describe('real-plugin behaviours (webapp2-in-the-wild.md), each with a fixture p
     current = hostWithBranding(settingsFor({ id: 'start-muted', folder: 'start-muted' }));
     const actions = collect(current.host.appActions$);
     await current.host.join({ alias: 'meet', displayName: 'Tester' });
+    await current.host.settled();
     expect(globals['startMutedJoinRole']).toBe('HOST');
     expect(actions.map((action) => action.type)).toEqual([
       '[Conference] Connect Success',
       '[Conference] Mute Camera',
       '[Conference] Mute Microphone',
       '[Conference] Set Self UUID',
+      '[Conference] Set remote call type',
     ]);
+    expect(await firstValueFrom(current.host.selfMedia$)).toEqual({
+      microphoneMuted: true,
+      cameraMuted: true,
+    });
   });
 
   test('PEX.pexrtc callbacks replaced by a plugin feed the roster (hide-api-users drops API clients)', async () => {
@@ -767,7 +776,7 @@ describe('faults the browser reports on window (script evaluation, timers, DOM h
     const { host } = await joined(settingsFor({ id: 'menu-hider', folder: 'menu-hider' }), {
       loadScript: scriptThatThrows(),
     });
-    expect((await pluginRow(host, 'menu-hider')).error).toBe('evaluation: script threw');
+    expect(problemOf(await pluginRow(host, 'menu-hider'))).toBe('evaluation: script threw');
   });
 
   test('a later error from the plugin script (a timer, an onclick) fails it as a callback fault', async () => {
@@ -778,7 +787,7 @@ describe('faults the browser reports on window (script evaluation, timers, DOM h
     window.dispatchEvent(
       new ErrorEvent('error', { filename: url, message: 'x', error: new Error('timer threw') }),
     );
-    expect((await pluginRow(host, 'menu-hider')).error).toBe('callback: timer threw');
+    expect(problemOf(await pluginRow(host, 'menu-hider'))).toBe('callback: timer threw');
     expect(await menu(host)).toEqual([]);
   });
 });

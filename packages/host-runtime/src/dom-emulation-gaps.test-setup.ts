@@ -27,18 +27,37 @@ function streamingFetch(url: string | URL, init?: RequestInit): Promise<Response
       String(url),
       { method: 'GET', headers: { accept: 'text/event-stream' } },
       (incoming) => {
+        // Set once the stream is over (cancelled by the reader, closed, errored): chunks still
+        // queued in timers are then dropped.
+        let cancelled = false;
+        const over = (): void => {
+          cancelled = true;
+        };
         const body = new ReadableStream<Uint8Array>({
           start(controller) {
             // A browser dispatches `open` and each message as separate tasks, so promise
             // continuations run in between (@pexip/infinity subscribes its handlers right after
             // `open`); deliver each chunk in a later task to keep that ordering.
             incoming.on('data', (chunk: Buffer) =>
-              setTimeout(() => controller.enqueue(new Uint8Array(chunk))),
+              setTimeout(() => {
+                if (!cancelled) controller.enqueue(new Uint8Array(chunk));
+              }),
             );
-            incoming.on('end', () => setTimeout(() => controller.close()));
-            incoming.on('error', (error) => controller.error(error));
+            incoming.on('end', () =>
+              setTimeout(() => {
+                if (cancelled) return;
+                over();
+                controller.close();
+              }),
+            );
+            incoming.on('error', (error) => {
+              if (cancelled) return;
+              over();
+              controller.error(error);
+            });
           },
           cancel() {
+            over();
             incoming.destroy();
           },
         });

@@ -90,12 +90,18 @@ describe('joining through @pexip/infinity', () => {
       'Tester',
     ]);
     expect(roster.find((participant) => participant.name === 'Tester')?.protocol).toBe('api');
-    const [probe, throws] = await until(current.plugins$, (rows) => rows[0]?.status === 'loaded');
+    const [probe, throws] = await until(
+      current.plugins$,
+      (rows) => rows[0]?.status.kind === 'loaded',
+    );
     expect(probe?.id).toBe('probe-plugin');
     expect(throws).toMatchObject({
       id: 'throws',
-      status: 'failed',
-      error: 'evaluation: undefinedFunctionCall is not defined',
+      status: {
+        kind: 'failed',
+        phase: 'evaluation',
+        message: 'undefinedFunctionCall is not defined',
+      },
     });
     expect(await firstValueFrom(current.self$)).toMatchObject({
       role: 'chair',
@@ -229,8 +235,11 @@ describe('every PEX call makes its round trip to the node', () => {
       expect(conference().chat.map((message) => message.payload)).toContain('hello from a plugin'),
     );
     node.control.injectChat('meet', { payload: '<b>not bold</b>', origin: 'Alice Andersen' });
-    const messages = await until(current.chat$, (list) => list.some((message) => !message.own));
-    expect(messages.find((message) => !message.own)?.text).toBe('<b>not bold</b>');
+    const timeline = await until(current.timeline$, (list) =>
+      list.some((entry) => entry.kind === 'chat' && !entry.own),
+    );
+    const received = timeline.find((entry) => entry.kind === 'chat' && !entry.own);
+    expect(received?.kind === 'chat' && received.text).toBe('<b>not bold</b>');
   });
 
   test('leave releases the token: the node no longer lists us', async () => {

@@ -1,20 +1,24 @@
 export { createHost } from './create-host.js';
 export { detectPlatform, isPlatform } from './platform.js';
 export { createInfinitySession } from './infinity-session.js';
+export { lookForParticipant } from './menu-item-look.js';
 export {
   injectScriptElement,
   evaluateFetchedScript,
   evaluateClassicScript,
 } from './script-loaders.js';
 export type { DialogOpener, OpenedDialog } from './template-dialog.js';
+export type { FaultPhase } from './plugin-scope.js';
+export type { BeyondTheGuideFinding } from './beyond-the-guide-usage.js';
 export type {
   AppAction,
-  ChatMessage,
+  ChatEntry,
   ConnectionState,
   Host,
   HostOptions,
   JoinOutcome,
   JoinRequest,
+  LongTaskReport,
   MediaState,
   MenuItemLook,
   MenuItemView,
@@ -22,7 +26,11 @@ export type {
   NoticeLevel,
   PluginRecord,
   PluginStatus,
+  PluginStatusKind,
+  PresenceEntry,
+  SelfMediaState,
   SelfView,
+  TimelineEntry,
 } from './host.js';
 export type {
   ConferenceDetails,

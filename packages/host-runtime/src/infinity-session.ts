@@ -235,6 +235,9 @@ export const createInfinitySession: NodeSessionFactory = ({ nodeUrl }) => {
     emit({ kind: 'disconnected', reason: error });
   });
 
+  const conferenceUrl = (conference: string): string =>
+    `${origin}/api/client/v2/conferences/${encodeURIComponent(conference)}`;
+
   const callWith = (request: NodeJoinRequest) =>
     client.call({
       conferenceAlias: request.alias,
@@ -285,13 +288,24 @@ export const createInfinitySession: NodeSessionFactory = ({ nodeUrl }) => {
       // event stream; the new call is control-only, as when joining without media.
       await client.restartCall({ bandwidth: 0, callType: ClientCallType.None });
     },
+    releaseOnPageExit() {
+      if (!joined || !token || !alias) return;
+      joined = false;
+      mediaActive = false;
+      void fetch(`${conferenceUrl(alias)}/release_token`, {
+        method: 'POST',
+        keepalive: true,
+        headers: { token, 'Content-Type': 'application/json' },
+        body: '{}',
+      }).catch(() => undefined);
+    },
     onEvent(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
     async request(method, path, body) {
       if (!token || !alias) throw new Error('Not in a conference: join first.');
-      const url = `${origin}/api/client/v2/conferences/${encodeURIComponent(alias)}/${path.replace(/^\/+/, '')}`;
+      const url = `${conferenceUrl(alias)}/${path.replace(/^\/+/, '')}`;
       const response = await fetch(url, {
         method,
         headers: { token, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },

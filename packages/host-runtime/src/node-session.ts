@@ -87,6 +87,12 @@ export interface NodeSession {
    * never join with media need not implement it.
    */
   stopMedia?(): Promise<void>;
+  /**
+   * The page is going away: release the token with a request the browser completes after the page
+   * is gone (`fetch` with `keepalive`), so the node drops the participant at once. Synchronous:
+   * nothing can be awaited in `pagehide`.
+   */
+  releaseOnPageExit?(): void;
   /** Subscribes to node events; returns the unsubscriber. */
   onEvent(listener: (event: NodeEvent) => void): () => void;
   /**

@@ -1,10 +1,18 @@
-import { ACTIONS } from '@ipk/plugin-api';
+import {
+  ACTIONS,
+  type ClientApiReply,
+  type DialogHandle,
+  type PexActionStream,
+  type PexGlobal,
+  type PluginAPI,
+} from '@ipk/plugin-api';
 import { BehaviorSubject, type Observable } from 'rxjs';
+import type { BeyondTheGuideFinding } from './beyond-the-guide-usage.js';
 import type { AppAction, Notice } from './host.js';
 import type { NodeAnswer } from './node-session.js';
 import type { PexRTC } from './pexrtc-facade.js';
-import { currentScope } from './plugin-scope.js';
-import type { PluginRuntime } from './plugin-runtime.js';
+import { currentScope, type PluginScope } from './plugin-scope.js';
+import { errorMessage, type PluginRuntime } from './plugin-runtime.js';
 import { PluginStream, runningPlugin } from './plugin-stream.js';
 import { openTemplateDialog, type DialogOpener, type OpenedDialog } from './template-dialog.js';
 
@@ -14,6 +22,7 @@ export interface PexGlobalOptions {
   /** Conference-relative, authenticated request to the node. */
   readonly request: (method: 'GET' | 'POST', path: string, body?: unknown) => Promise<NodeAnswer>;
   readonly actions$: Observable<AppAction>;
+  /** `PEX.dispatchAction`: an action a plugin dispatches (it reaches the app and every plugin). */
   readonly dispatch: (action: AppAction) => void;
   readonly sendChat: (text: string) => Promise<void>;
   readonly selfUuid: () => string | undefined;
@@ -22,11 +31,11 @@ export interface PexGlobalOptions {
   readonly openDialog: DialogOpener;
   readonly notice: (notice: Notice) => void;
   /** Every pluginAPI call, in order (the testing harness records them). */
-  readonly record?: (call: string, args: readonly unknown[]) => void;
+  readonly onCall?: (call: string, args: readonly unknown[]) => void;
 }
 
 export interface PexInstallation {
-  readonly pex: Record<string, unknown>;
+  readonly pex: PexGlobal;
   /** The template dialogs still open, oldest first. */
   readonly openDialogs: readonly OpenedDialog[];
   uninstall(): void;
@@ -73,51 +82,143 @@ function transformsFromLegacy(change: unknown): Record<string, unknown> {
   return transforms;
 }
 
-function successResult(answer: NodeAnswer): unknown {
-  if (answer.status >= 200 && answer.status < 300) return answer.body;
-  const result =
-    typeof answer.body === 'object' && answer.body !== null
-      ? (answer.body as { result?: unknown }).result
-      : answer.body;
-  throw new Error(`The node answered ${answer.status}: ${text(result)}`);
+/**
+ * The node's answer as PexRTC hands it to a `sendRequest` callback: the JSON envelope, refusals
+ * included (`{status: 'failed', result: '<reason>'}`); a body that is not the envelope is wrapped.
+ */
+function replyOf(answer: NodeAnswer): ClientApiReply {
+  const ok = answer.status >= 200 && answer.status < 300;
+  const body = answer.body;
+  if (typeof body === 'object' && body !== null && 'status' in body && 'result' in body) {
+    const envelope = body as { status: unknown; result: unknown };
+    return {
+      status: ok && envelope.status !== 'failed' ? 'success' : 'failed',
+      result: envelope.result,
+    };
+  }
+  return { status: ok ? 'success' : 'failed', result: ok ? body : `HTTP ${answer.status}` };
+}
+
+function failedReply(error: unknown): ClientApiReply {
+  return { status: 'failed', result: errorMessage(error) };
+}
+
+function refusalText(reply: ClientApiReply): string {
+  return typeof reply.result === 'string' && reply.result !== '' ? reply.result : 'refused';
+}
+
+/** The `PEX.actions` values: the action types the plugin guide documents. */
+const DOCUMENTED_ACTION_TYPES: ReadonlySet<string> = new Set(Object.values(ACTIONS));
+
+/** A global `window.PEX` / `window.PexRTC` slot: one accessor per window, the host behind it swappable. */
+interface GlobalSlot {
+  value: unknown;
+  /** Set while a host is installed: an assignment by anyone else is refused and blamed. */
+  onAssign: ((value: unknown) => void) | undefined;
+}
+
+const slotsByWindow = new WeakMap<Window, Map<string, GlobalSlot>>();
+
+/**
+ * `window[name]` as a non-configurable accessor: a plugin can neither replace nor delete it
+ * (`window.PEX = null` in one plugin's `load` used to break every later plugin, each blamed for
+ * it). While a host is installed, an assignment is refused and reported to `onAssign`; between
+ * hosts (tests) the slot behaves like a plain variable.
+ */
+function globalSlot(window: Window, name: string): GlobalSlot {
+  let slots = slotsByWindow.get(window);
+  if (!slots) {
+    slots = new Map();
+    slotsByWindow.set(window, slots);
+  }
+  const existing = slots.get(name);
+  if (existing) return existing;
+  const target = window as unknown as Record<string, unknown>;
+  const slot: GlobalSlot = { value: target[name], onAssign: undefined };
+  Object.defineProperty(window, name, {
+    configurable: false,
+    enumerable: true,
+    get: () => slot.value,
+    set: (value: unknown) => {
+      if (value === slot.value) return;
+      if (slot.onAssign) slot.onAssign(value);
+      else slot.value = value;
+    },
+  });
+  slots.set(name, slot);
+  return slot;
+}
+
+/** Makes the listed members of `object` read-only, leaving the object extensible. */
+function lockMembers(object: object, names: readonly string[]): void {
+  for (const name of names) {
+    const descriptor = Object.getOwnPropertyDescriptor(object, name);
+    if (!descriptor) continue;
+    Object.defineProperty(object, name, {
+      ...descriptor,
+      configurable: false,
+      ...('value' in descriptor ? { writable: false } : {}),
+    });
+  }
 }
 
 /**
- * Builds `window.PEX` (seed "Plugin API functions" plus what real plugins use, see
- * webapp2-in-the-wild.md) and the global `PexRTC`, and installs them on `window`.
+ * Builds `window.PEX` as the `PexGlobal` contract plugin authors compile against (seed "Plugin
+ * API functions" plus what real plugins use, webapp2-in-the-wild.md) and installs it, with the
+ * global `PexRTC`, on `window`.
  */
 export function installPexGlobal(window: Window, options: PexGlobalOptions): PexInstallation {
   const { runtime, notice } = options;
   const openDialogs: OpenedDialog[] = [];
   const unattributed = (error: unknown): void => runtime.unattributedFault(error);
-  const record = (call: string, args: readonly unknown[]): void => options.record?.(call, args);
-  const post = (path: string, body?: unknown): Promise<unknown> =>
-    options.request('POST', path, body).then(successResult);
-  /** Fire-and-forget commands: a refusal is a toast, not a plugin fault. */
+  const called = (call: string, args: readonly unknown[]): void => options.onCall?.(call, args);
+  /** Notes a use of something beyond the plugin guide, against the plugin whose code runs now. */
+  const beyond = (finding: BeyondTheGuideFinding): void => {
+    const scope = runtime.blame();
+    if (scope) runtime.noteBeyondTheGuide(scope, finding);
+  };
+  const postForReply = (path: string, body?: unknown): Promise<ClientApiReply> =>
+    options.request('POST', path, body).then(replyOf, failedReply);
+  /** A refusal of something a plugin asked for: a warning that names the plugin. */
+  const refused = (scope: PluginScope | undefined, call: string, reason: string): void =>
+    notice({
+      level: 'warning',
+      message: `${scope ? `Plugin "${scope.pluginId}": ` : ''}${call} was refused by the node: ${reason}`,
+      ...(scope ? { pluginId: scope.pluginId } : {}),
+    });
+  /** Fire-and-forget commands (spotlight, disconnect, layouts): a refusal is a toast. */
   const command = (call: string, path: string, body?: unknown): void => {
-    post(path, body).catch((error: unknown) =>
-      notice({
-        level: 'warning',
-        message: `${call}: ${error instanceof Error ? error.message : String(error)}`,
-      }),
-    );
+    const scope = runtime.blame();
+    void postForReply(path, body).then((reply) => {
+      if (reply.status === 'failed') refused(scope, call, refusalText(reply));
+    });
   };
   let layoutWarned = false;
 
-  const pluginAPI = {
-    registerPlugin(pluginOptions: unknown): void {
-      record('registerPlugin', [pluginOptions]);
+  const pluginAPI: PluginAPI = {
+    registerPlugin(pluginOptions) {
+      called('registerPlugin', [pluginOptions]);
       runtime.register(pluginOptions);
     },
-    createNewState(initial?: unknown): BehaviorSubject<unknown> {
-      return new BehaviorSubject<unknown>(initial ?? {});
+    createNewState<T>(initial?: T) {
+      return new BehaviorSubject<T>((initial ?? {}) as T);
     },
-    sendRequest(path: unknown, payload?: unknown): Promise<unknown> {
-      record('sendRequest', payload === undefined ? [path] : [path, payload]);
-      return post(conferencePath(path), payload);
+    sendRequest(path, payload, callback) {
+      called('sendRequest', payload === undefined ? [path] : [path, payload]);
+      const scope = runtime.blame();
+      return postForReply(conferencePath(path), payload).then((reply) => {
+        if (typeof callback === 'function') {
+          const deliver = (): void => callback(reply);
+          if (scope) scope.contain('callback', deliver);
+          else deliver();
+        } else if (reply.status === 'failed') {
+          refused(scope, `sendRequest('${text(path)}')`, refusalText(reply));
+        }
+        return reply;
+      });
     },
-    openTemplateDialog(config: unknown, ...extra: unknown[]) {
-      record('openTemplateDialog', [config, ...extra]);
+    openTemplateDialog(config, ...extra): DialogHandle {
+      called('openTemplateDialog', [config, ...extra]);
       return openTemplateDialog(
         options.openDialog,
         unattributed,
@@ -129,53 +230,44 @@ export function installPexGlobal(window: Window, options: PexGlobalOptions): Pex
         extra,
       );
     },
-    spotlightOnParticipant(uuid: unknown): void {
-      record('spotlightOnParticipant', [uuid]);
+    spotlightOnParticipant(uuid) {
+      called('spotlightOnParticipant', [uuid]);
       command('spotlightOnParticipant', `participants/${text(uuid)}/spotlighton`);
     },
-    spotlightOffParticipant(uuid: unknown): void {
-      record('spotlightOffParticipant', [uuid]);
+    spotlightOffParticipant(uuid) {
+      called('spotlightOffParticipant', [uuid]);
       command('spotlightOffParticipant', `participants/${text(uuid)}/spotlightoff`);
     },
-    dialOut(
-      alias: unknown,
-      protocol: unknown,
-      role: unknown,
-      callback: unknown,
-      params?: unknown,
-    ): void {
-      record('dialOut', [alias, protocol, role, callback, params]);
-      const scope = currentScope.current;
+    dialOut(alias, protocol, role, callback, params) {
+      called('dialOut', [alias, protocol, role, callback, params]);
+      const scope = currentScope.current ?? runtime.blame();
       const reply = (uuids: string[]): void => {
         if (typeof callback !== 'function') return;
-        const call = (): unknown => (callback as (value: unknown) => unknown)({ result: uuids });
+        const call = (): unknown => callback({ result: uuids });
         if (scope) scope.contain('callback', call);
         else call();
       };
       const body = {
         role: dialRole(role),
         destination: text(alias),
-        protocol: typeof protocol === 'string' && protocol !== '' ? protocol : 'auto',
+        protocol: typeof protocol === 'string' && text(protocol) !== '' ? protocol : 'auto',
         ...dialParams(params),
       };
-      post('dial', body).then(
-        (answer) => {
-          const result = (answer as { result?: unknown } | undefined)?.result;
-          reply(
-            Array.isArray(result)
-              ? result.filter((uuid): uuid is string => typeof uuid === 'string')
-              : [],
-          );
-        },
-        () => reply([]),
-      );
+      void postForReply('dial', body).then((answer) => {
+        const result = answer.status === 'success' ? answer.result : undefined;
+        reply(
+          Array.isArray(result)
+            ? result.filter((uuid): uuid is string => typeof uuid === 'string')
+            : [],
+        );
+      });
     },
-    disconnectParticipant(uuid: unknown): void {
-      record('disconnectParticipant', [uuid]);
+    disconnectParticipant(uuid) {
+      called('disconnectParticipant', [uuid]);
       command('disconnectParticipant', `participants/${text(uuid)}/disconnect`);
     },
-    changeConferenceLayout(change: unknown): void {
-      record('changeConferenceLayout', [change]);
+    changeConferenceLayout(change) {
+      called('changeConferenceLayout', [change]);
       if (!layoutWarned) {
         layoutWarned = true;
         const message =
@@ -187,46 +279,60 @@ export function installPexGlobal(window: Window, options: PexGlobalOptions): Pex
         transforms: transformsFromLegacy(change),
       });
     },
-    transformConferenceLayout(transforms: unknown): void {
-      record('transformConferenceLayout', [transforms]);
+    transformConferenceLayout(transforms) {
+      called('transformConferenceLayout', [transforms]);
       const body = typeof transforms === 'object' && transforms !== null ? transforms : {};
       command('transformConferenceLayout', 'transform_layout', { transforms: body });
     },
-    sendChatMessage(message: unknown): void {
-      record('sendChatMessage', [message]);
+    sendChatMessage(message) {
+      called('sendChatMessage', [message]);
       const payload =
         typeof message === 'object' && message !== null
           ? (message as { payload?: unknown }).payload
           : message;
-      options.sendChat(text(payload)).catch((error: unknown) =>
-        notice({
-          level: 'warning',
-          message: `sendChatMessage: ${error instanceof Error ? error.message : String(error)}`,
-        }),
-      );
+      const scope = runtime.blame();
+      options
+        .sendChat(text(payload))
+        .catch((error: unknown) => refused(scope, 'sendChatMessage', errorMessage(error)));
     },
-    getPluginMenuItem(pluginId: unknown, menuItemId: unknown) {
+    getPluginMenuItem(pluginId, menuItemId) {
+      called('getPluginMenuItem', [pluginId, menuItemId]);
+      beyond({
+        what: 'calls PEX.pluginAPI.getPluginMenuItem',
+        why: 'not in the plugin guide (webapp2 internals)',
+      });
       return {
-        hide: (): void => runtime.setItemHidden(text(pluginId), text(menuItemId), true),
-        show: (): void => runtime.setItemHidden(text(pluginId), text(menuItemId), false),
+        hide: () => runtime.setItemHidden(text(pluginId), text(menuItemId), true),
+        show: () => runtime.setItemHidden(text(pluginId), text(menuItemId), false),
       };
     },
   };
+  Object.freeze(pluginAPI);
 
-  const actions$ = Object.assign(new PluginStream(options.actions$, runningPlugin, unattributed), {
-    ofType: (...types: unknown[]) =>
-      new PluginStream(options.actions$, runningPlugin, unattributed).filter((action) =>
-        types.includes(action.type),
-      ),
-  });
+  const stream = new PluginStream(options.actions$, runningPlugin, unattributed);
+  const ofType = (...types: unknown[]): PluginStream<AppAction> => {
+    for (const type of types) {
+      if (typeof type === 'string' && !DOCUMENTED_ACTION_TYPES.has(type)) {
+        beyond({
+          what: `listens for '${type}'`,
+          why: "webapp2's internal NgRx action, not one of the guide's PEX.actions",
+        });
+      }
+    }
+    return new PluginStream(options.actions$, runningPlugin, unattributed).filter((action) =>
+      types.includes(action.type),
+    );
+  };
+  const actions$ = Object.assign(stream, { ofType }) as unknown as PexActionStream;
+  const conferenceQueryParams = Object.freeze({ ...options.queryParams });
 
-  const pex: Record<string, unknown> = {
+  const pex: PexGlobal = {
     pluginAPI,
     actions$,
     actions: ACTIONS,
-    conferenceQueryParams: { ...options.queryParams },
-    dispatchAction(action: unknown): void {
-      record('dispatchAction', [action]);
+    conferenceQueryParams,
+    dispatchAction(action) {
+      called('dispatchAction', [action]);
       if (
         typeof action !== 'object' ||
         action === null ||
@@ -234,23 +340,61 @@ export function installPexGlobal(window: Window, options: PexGlobalOptions): Pex
       ) {
         throw new TypeError('PEX.dispatchAction expects an action {type: string, payload?}.');
       }
-      options.dispatch(action as AppAction);
+      beyond({
+        what: `dispatches '${action.type}'`,
+        why: "PEX.dispatchAction drives webapp2's internal store: not in the plugin guide",
+      });
+      options.dispatch(action);
     },
-    pexrtc: options.pexrtc,
+    get selfUUID() {
+      beyond({ what: 'reads PEX.selfUUID', why: 'not in the plugin guide' });
+      return options.selfUuid();
+    },
+    get pexrtc() {
+      beyond({
+        what: 'uses PEX.pexrtc',
+        why: "webapp2's PexRTC call object: not in the plugin guide",
+      });
+      return options.pexrtc;
+    },
   };
-  Object.defineProperty(pex, 'selfUUID', { enumerable: true, get: options.selfUuid });
+  lockMembers(pex, [
+    'pluginAPI',
+    'actions$',
+    'actions',
+    'conferenceQueryParams',
+    'dispatchAction',
+    'selfUUID',
+    'pexrtc',
+  ]);
 
-  const target = window as unknown as Record<string, unknown>;
-  const previous = { PEX: target['PEX'], PexRTC: target['PexRTC'] };
-  target['PEX'] = pex;
-  target['PexRTC'] = options.pexrtc.constructor;
+  const install = (name: string, value: unknown): (() => void) => {
+    const slot = globalSlot(window, name);
+    const previous = { value: slot.value, onAssign: slot.onAssign };
+    slot.value = value;
+    slot.onAssign = (replacement) => {
+      const culprit = runtime.blame();
+      const error = new Error(
+        `it assigned window.${name} = ${errorMessage(replacement)}; the host keeps its own ${name}, which every plugin shares`,
+      );
+      if (culprit) culprit.fail('globals', error);
+      else
+        notice({ level: 'warning', message: `A script tried to replace window.${name}; ignored.` });
+    };
+    return () => {
+      slot.value = previous.value;
+      slot.onAssign = previous.onAssign;
+    };
+  };
+  const restorePex = install('PEX', pex);
+  const restorePexRtc = install('PexRTC', options.pexrtc.constructor);
   return {
     pex,
     openDialogs,
     uninstall: () => {
       for (const dialog of [...openDialogs]) dialog.close();
-      target['PEX'] = previous.PEX;
-      target['PexRTC'] = previous.PexRTC;
+      restorePex();
+      restorePexRtc();
     },
   };
 }

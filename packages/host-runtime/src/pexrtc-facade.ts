@@ -1,3 +1,4 @@
+import type { ChatMessage as PexChatMessage, PexRtcLike, PexRtcParticipant } from '@ipk/plugin-api';
 import type { NodeChatMessage, NodeParticipant } from './node-session.js';
 
 /** What the facade's default callbacks feed: the host's roster and chat. */
@@ -7,9 +8,13 @@ export interface RosterSink {
   chat(message: NodeChatMessage): void;
 }
 
-/** What the facade's methods do against the conference. */
+/** What the facade's methods do against the conference (all go through the host). */
 export interface PexRtcCommands {
-  muteAudio(muted: boolean): void;
+  /** The self-media state's microphone / camera (`undefined`: toggle). Returns the new state. */
+  muteAudio(setting: boolean | undefined): boolean;
+  muteVideo(setting: boolean | undefined): boolean;
+  mutedAudio(): boolean;
+  mutedVideo(): boolean;
   setParticipantText(uuid: string, text: string): void;
   sendChatMessage(text: string, uuid?: string): void;
 }
@@ -28,10 +33,10 @@ function isRecord(value: unknown): value is Record<string, unknown> {
  * plugin's wrapper passes on (or not) is what the roster shows. The defaults are plain
  * functions (plugins call the saved originals without `this`).
  *
- * The class is named `PexRTC` because old plugins find the instance by
- * `constructor.name === 'PexRTC'`; it is also installed as the global `PexRTC`.
+ * `mutedAudio`/`mutedVideo` read the host's one self-media state, and `muteAudio`/`muteVideo`
+ * change it: the toolbar, this object and `PEX.dispatchAction` never disagree.
  */
-export class PexRTC {
+export class PexRTC implements PexRtcLike {
   conference_name = '';
   conference = '';
   node = '';
@@ -39,36 +44,35 @@ export class PexRTC {
   uuid = '';
   role: 'HOST' | 'GUEST' | '' = '';
   state = 'IDLE';
-  mutedAudio = false;
   /**
    * `call.pc`: the call's `RTCPeerConnection` once media connects, null before, without media
    * and after it ends (PexRTC's `call.pc` likewise exists only while a call has media).
    */
   readonly call: { pc: RTCPeerConnection | null } = { pc: null };
 
-  onParticipantCreate: Callback<Record<string, unknown>>;
-  onParticipantUpdate: Callback<Record<string, unknown>>;
+  onParticipantCreate: Callback<PexRtcParticipant>;
+  onParticipantUpdate: Callback<PexRtcParticipant>;
   onParticipantDelete: Callback<{ uuid: string }>;
-  onChatMessage: Callback<Record<string, unknown>>;
+  onChatMessage: Callback<PexChatMessage>;
 
   constructor(
-    private readonly sink?: RosterSink,
-    private readonly commands?: PexRtcCommands,
+    private readonly sink: RosterSink,
+    private readonly commands: PexRtcCommands,
   ) {
-    const upsert = (participant: Record<string, unknown>): void => {
+    const upsert = (participant: unknown): void => {
       if (isRecord(participant) && typeof participant['uuid'] === 'string') {
-        this.sink?.upsert({ ...participant, uuid: participant['uuid'] });
+        this.sink.upsert({ ...participant, uuid: participant['uuid'] });
       }
     };
     this.onParticipantCreate = upsert;
     this.onParticipantUpdate = upsert;
     this.onParticipantDelete = (participant) => {
       if (isRecord(participant) && typeof participant.uuid === 'string')
-        this.sink?.remove(participant.uuid);
+        this.sink.remove(participant.uuid);
     };
     this.onChatMessage = (message) => {
       if (!isRecord(message)) return;
-      this.sink?.chat({
+      this.sink.chat({
         origin: typeof message['origin'] === 'string' ? message['origin'] : '',
         uuid: typeof message['uuid'] === 'string' ? message['uuid'] : '',
         type: typeof message['type'] === 'string' ? message['type'] : 'text/plain',
@@ -78,28 +82,39 @@ export class PexRTC {
     };
   }
 
+  get mutedAudio(): boolean {
+    return this.commands.mutedAudio();
+  }
+
+  get mutedVideo(): boolean {
+    return this.commands.mutedVideo();
+  }
+
   /** PexRTC `muteAudio(setting)`: toggles without an argument; returns the new state. */
   muteAudio(setting?: boolean): boolean {
-    this.mutedAudio = typeof setting === 'boolean' ? setting : !this.mutedAudio;
-    this.commands?.muteAudio(this.mutedAudio);
-    return this.mutedAudio;
+    return this.commands.muteAudio(typeof setting === 'boolean' ? setting : undefined);
+  }
+
+  /** PexRTC `muteVideo(setting)`: as `muteAudio`, for the camera. */
+  muteVideo(setting?: boolean): boolean {
+    return this.commands.muteVideo(typeof setting === 'boolean' ? setting : undefined);
   }
 
   setParticipantText(uuid: string, text: string): void {
-    this.commands?.setParticipantText(String(uuid), String(text));
+    this.commands.setParticipantText(String(uuid), String(text));
   }
 
   sendChatMessage(text: string, uuid?: string): void {
-    this.commands?.sendChatMessage(String(text), uuid === undefined ? undefined : String(uuid));
+    this.commands.sendChatMessage(String(text), uuid === undefined ? undefined : String(uuid));
   }
 
   /** Node events enter here: a copy goes through whatever callback is installed now. */
   feedCreate(participant: NodeParticipant): void {
-    this.onParticipantCreate?.({ ...participant });
+    this.onParticipantCreate?.({ ...participant } as PexRtcParticipant);
   }
 
   feedUpdate(participant: NodeParticipant): void {
-    this.onParticipantUpdate?.({ ...participant });
+    this.onParticipantUpdate?.({ ...participant } as PexRtcParticipant);
   }
 
   feedDelete(uuid: string): void {
@@ -110,3 +125,7 @@ export class PexRTC {
     this.onChatMessage?.({ ...message });
   }
 }
+
+// Old plugins find the call object by `constructor.name === 'PexRTC'` (webapp2-in-the-wild.md);
+// a minifier renames classes, so the name is set explicitly and survives the app's build.
+Object.defineProperty(PexRTC, 'name', { value: 'PexRTC' });

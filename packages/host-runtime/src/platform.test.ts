@@ -26,9 +26,4 @@ describe('detectPlatform', () => {
   ])('recognises %s', (platform, userAgent) => {
     expect(detectPlatform(userAgent)).toBe(platform);
   });
-
-  test('?platform= overrides the user agent; an unknown value is ignored', () => {
-    expect(detectPlatform(CHROME, '?platform=android&x=1')).toBe('android');
-    expect(detectPlatform(CHROME, '?platform=windows')).toBe('web');
-  });
 });

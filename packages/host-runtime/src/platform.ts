@@ -8,12 +8,10 @@ export function isPlatform(value: unknown): value is Platform {
 
 /**
  * The platform a package file's `platforms` is matched against. Electron is recognised from
- * its user-agent token (the desktop app has no `window.process` in the renderer); a
- * `?platform=` query parameter overrides detection so any platform can be tried in a browser.
+ * its user-agent token (the desktop app has no `window.process` in the renderer). (The host app
+ * lets `?platform=` override it, to try any platform in a browser.)
  */
-export function detectPlatform(userAgent: string, search = ''): Platform {
-  const override = new URLSearchParams(search).get('platform');
-  if (isPlatform(override)) return override;
+export function detectPlatform(userAgent: string): Platform {
   if (/\bElectron\//.test(userAgent)) return 'electron';
   if (/iPhone|iPad|iPod/.test(userAgent)) return 'ios';
   if (/Android/.test(userAgent)) return 'android';

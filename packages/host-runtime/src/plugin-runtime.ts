@@ -1,8 +1,15 @@
 import { BehaviorSubject, type Observable, type Subscription } from 'rxjs';
-import type { MenuItemView, Notice, PluginRecord, PluginStatus } from './host.js';
-import { resolveIconUrl, resolveLook } from './menu-item-look.js';
-import { MENU_PLACEMENTS, type PluginEntrySource, type PluginPackage } from './plugin-package.js';
-import { PluginScope, currentScope, type FaultPhase } from './plugin-scope.js';
+import type { BeyondTheGuideFinding } from './beyond-the-guide-usage.js';
+import type { LongTaskReport, MenuItemView, Notice, PluginRecord, PluginStatus } from './host.js';
+import { pluginMenuItems } from './menu-item-look.js';
+import type { PluginEntrySource, PluginPackage } from './plugin-package.js';
+import {
+  PluginScope,
+  blameScope,
+  containUncaughtPluginErrors,
+  currentScope,
+  type FaultPhase,
+} from './plugin-scope.js';
 import { PluginStream } from './plugin-stream.js';
 import type {
   ConferenceDetails,
@@ -25,8 +32,6 @@ interface Registration {
 interface PluginEntry {
   readonly source: PluginEntrySource;
   status: PluginStatus;
-  reason: string | undefined;
-  error: string | undefined;
   readonly warnings: string[];
   enabled: boolean;
   scope: PluginScope | undefined;
@@ -34,7 +39,14 @@ interface PluginEntry {
   stateSubscription: Subscription | undefined;
   state: unknown;
   readonly hiddenItems: Set<string>;
-  sourceUrl: string | undefined;
+  longTasks: LongTaskReport | undefined;
+  readonly beyondTheGuide: Map<string, BeyondTheGuideFinding>;
+}
+
+/** What the runtime reads of the conference when it calls a plugin's menu action. */
+export interface ActionContext {
+  participants(): readonly Participant[];
+  conference(): ConferenceDetails;
 }
 
 export interface PluginRuntimeOptions {
@@ -42,22 +54,30 @@ export interface PluginRuntimeOptions {
   readonly platform: Platform;
   readonly participants$: Observable<readonly Participant[]>;
   readonly conference$: Observable<ConferenceDetails>;
+  readonly actionContext: ActionContext;
   readonly strictPlugins: boolean;
   readonly storage: Storage | undefined;
   readonly loadScript: ScriptLoader;
+  /** Bound on evaluating one source and on one `load` settling. */
+  readonly loadTimeoutMs: number;
   readonly notice: (notice: Notice) => void;
   readonly fatal: (error: Error) => void;
 }
 
 const STORAGE_PREFIX = 'ipk-host-runtime:plugin-enabled:';
 
-function errorMessage(error: unknown): string {
-  if (error instanceof Error) return error.message;
-  return String(error);
+/** Reads what a plugin threw without trusting it: a hostile error's getters may throw too. */
+export function errorMessage(error: unknown): string {
+  try {
+    if (error instanceof Error) return String(error.message);
+    return String(error);
+  } catch {
+    return 'an error whose message could not be read';
+  }
 }
 
 function asError(error: unknown): Error {
-  return error instanceof Error ? error : new Error(String(error));
+  return error instanceof Error ? error : new Error(errorMessage(error));
 }
 
 function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
@@ -68,35 +88,71 @@ function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
   );
 }
 
+/** Settles with the promise, or rejects with `message` after `ms`. */
+function within<T>(promise: PromiseLike<T>, ms: number, message: string): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(message)), ms);
+    Promise.resolve(promise).then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error instanceof Error ? error : asError(error));
+      },
+    );
+  });
+}
+
+function seconds(ms: number): string {
+  return `${Math.round(ms / 100) / 10} s`;
+}
+
+function isSubscribable(
+  value: unknown,
+): value is { subscribe(observer: { next: (value: unknown) => void }): Subscription } {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { subscribe?: unknown }).subscribe === 'function'
+  );
+}
+
 /**
  * The plugin service: owns every plugin listed in settings.json, from package file to
  * unload, and the menu model built from their package files and `state$`.
  *
- * Lifecycle of one plugin (status in Settings > Plugins):
- * `invalid` (bad package file) | `skipped` (platform or role not listed) | `disabled`
- * (by settings.json or the user) | `pending` (waits for the conference: the role is not known
- * before joining) → `loading` (script evaluating, `load` running) → `loaded` | `failed`.
+ * Lifecycle of one plugin (`PluginStatus`): `invalid` | `skipped` (platform at once, role once
+ * joined) | `disabled` | `pending` → `loading` → `loaded` | `failed`.
  */
 export class PluginRuntime {
   private readonly entries: PluginEntry[] = [];
   private role: ParticipantRole | undefined;
-  private participants: readonly Participant[] = [];
-  private conference: ConferenceDetails | undefined;
-  private readonly subscriptions: Subscription[] = [];
   private readonly records = new BehaviorSubject<readonly PluginRecord[]>([]);
   private readonly menu = new BehaviorSubject<readonly MenuItemView[]>([]);
   private readonly removeErrorListeners: () => void;
   private queue: Promise<void> = Promise.resolve();
+  /** The plugin whose source is being evaluated now (scripts run one at a time). */
+  private evaluating: PluginEntry | undefined;
 
   readonly records$: Observable<readonly PluginRecord[]> = this.records.asObservable();
   readonly menuItems$: Observable<readonly MenuItemView[]> = this.menu.asObservable();
 
   constructor(private readonly options: PluginRuntimeOptions) {
-    this.subscriptions.push(
-      options.participants$.subscribe((participants) => (this.participants = participants)),
-      options.conference$.subscribe((conference) => (this.conference = conference)),
+    this.removeErrorListeners = containUncaughtPluginErrors(
+      options.window,
+      () => this.scopes(),
+      (scope) => (this.entryOf(scope)?.status.kind === 'loading' ? 'evaluation' : 'callback'),
     );
-    this.removeErrorListeners = this.listenForUncaughtPluginErrors();
+  }
+
+  private scopes(): (PluginScope | undefined)[] {
+    return this.entries.map((entry) => entry.scope);
+  }
+
+  private entryOf(scope: PluginScope): PluginEntry | undefined {
+    return this.entries.find((entry) => entry.scope === scope);
   }
 
   /** Takes the plugins of settings.json (in order); platform filtering happens here. */
@@ -106,37 +162,61 @@ export class PluginRuntime {
   }
 
   private entryFor(source: PluginEntrySource): PluginEntry {
-    const entry: PluginEntry = {
+    const enabled = this.storedChoice(source.settingsId) ?? source.enabledByDefault;
+    return {
       source,
-      status: 'pending',
-      reason: undefined,
-      error: undefined,
+      status: this.initialStatus(source, enabled),
       warnings: [...source.warnings],
-      enabled: this.storedChoice(source.settingsId) ?? source.enabledByDefault,
+      enabled,
       scope: undefined,
       registration: undefined,
       stateSubscription: undefined,
       state: undefined,
       hiddenItems: new Set(),
-      sourceUrl: undefined,
+      longTasks: undefined,
+      beyondTheGuide: new Map(),
     };
-    if (!source.pkg) {
-      entry.status = 'invalid';
-      entry.reason = source.invalidReason ?? 'the package file could not be read';
-    } else if (!source.pkg.platforms.includes(this.options.platform)) {
-      entry.status = 'skipped';
-      entry.reason = `not available on ${this.options.platform} (package platforms: ${source.pkg.platforms.join(', ') || 'none'})`;
-    } else if (!entry.enabled) {
-      entry.status = 'disabled';
-    }
-    return entry;
   }
 
-  /** Called once the user's role is known (joined): loads every eligible, enabled plugin. */
+  private initialStatus(source: PluginEntrySource, enabled: boolean): PluginStatus {
+    const pkg = source.pkg;
+    if (!pkg) {
+      return {
+        kind: 'invalid',
+        reason: source.invalidReason ?? 'the package file could not be read',
+      };
+    }
+    if (!pkg.platforms.includes(this.options.platform)) {
+      return {
+        kind: 'skipped',
+        cause: 'platform',
+        reason: `not available on ${this.options.platform} (package platforms: ${pkg.platforms.join(', ') || 'none'})`,
+      };
+    }
+    if (!enabled) {
+      return {
+        kind: 'disabled',
+        by: this.storedChoice(source.settingsId) === false ? 'user' : 'settings',
+      };
+    }
+    return { kind: 'pending' };
+  }
+
+  /**
+   * Called once the user's role is known (joined): loads every eligible, enabled plugin. Sources
+   * are evaluated one after another (a script pairs with its `registerPlugin` by order), but no
+   * plugin's `load` holds up the next: each is called at once and given `loadTimeoutMs` to settle.
+   * Resolves when every plugin has loaded or failed.
+   */
   async startConference(role: ParticipantRole): Promise<void> {
     this.role = role;
     await this.serially(async () => {
-      for (const entry of this.entries) await this.activate(entry);
+      const loads: Promise<void>[] = [];
+      for (const entry of this.entries) {
+        const loading = await this.activate(entry);
+        if (loading) loads.push(loading);
+      }
+      await Promise.all(loads);
     });
   }
 
@@ -144,10 +224,9 @@ export class PluginRuntime {
   async endConference(): Promise<void> {
     await this.serially(async () => {
       for (const entry of this.entries) {
-        if (entry.status === 'loaded') await this.deactivate(entry, 'pending');
-        else if (entry.status === 'skipped' && entry.reason?.startsWith('role')) {
-          entry.status = 'pending';
-          entry.reason = undefined;
+        if (entry.status.kind === 'loaded') await this.deactivate(entry, { kind: 'pending' });
+        else if (entry.status.kind === 'skipped' && entry.status.cause === 'role') {
+          entry.status = { kind: 'pending' };
         }
       }
       this.role = undefined;
@@ -158,22 +237,24 @@ export class PluginRuntime {
   async setEnabled(settingsId: string, enabled: boolean): Promise<void> {
     const entry = this.entries.find((candidate) => candidate.source.settingsId === settingsId);
     if (!entry) throw new Error(`No plugin with id "${settingsId}" in settings.json.`);
-    if (!entry.source.pkg)
-      throw new Error(`Plugin "${settingsId}" is invalid: ${entry.reason ?? ''}`);
+    if (!entry.source.pkg) {
+      const reason = entry.status.kind === 'invalid' ? entry.status.reason : '';
+      throw new Error(`Plugin "${settingsId}" is invalid: ${reason}`);
+    }
     if (!enabled && !entry.source.pkg.allowUnload) {
       throw new Error(`Plugin "${settingsId}" does not allow unloading (allowUnload: false).`);
     }
     await this.serially(async () => {
       entry.enabled = enabled;
       this.options.storage?.setItem(STORAGE_PREFIX + settingsId, String(enabled));
+      const kind = entry.status.kind;
       if (enabled) {
-        if (entry.status === 'disabled') entry.status = 'pending';
-        await this.activate(entry);
-      } else if (entry.status === 'loaded' || entry.status === 'loading') {
-        await this.deactivate(entry, 'disabled');
-      } else if (entry.status === 'pending' || entry.status === 'failed') {
-        entry.status = 'disabled';
-        entry.error = undefined;
+        if (kind === 'disabled') entry.status = { kind: 'pending' };
+        await await this.activate(entry);
+      } else if (kind === 'loaded' || kind === 'loading') {
+        await this.deactivate(entry, { kind: 'disabled', by: 'user' });
+      } else if (kind === 'pending' || kind === 'failed') {
+        entry.status = { kind: 'disabled', by: 'user' };
       }
       this.publish();
     });
@@ -193,37 +274,50 @@ export class PluginRuntime {
     return next;
   }
 
-  private async activate(entry: PluginEntry): Promise<void> {
+  /**
+   * Evaluates the plugin (if needed) and calls `load`. Returns the settling of an async `load`
+   * (bounded), or undefined when there is nothing to wait for.
+   */
+  private async activate(entry: PluginEntry): Promise<Promise<void> | undefined> {
     const pkg = entry.source.pkg;
-    if (!pkg || entry.status !== 'pending' || !entry.enabled || !this.role) return;
+    if (!pkg || entry.status.kind !== 'pending' || !entry.enabled || !this.role) return undefined;
     if (!pkg.participantRoles.includes(this.role)) {
-      entry.status = 'skipped';
-      entry.reason = `role ${this.role} not allowed (package participantRoles: ${pkg.participantRoles.join(', ') || 'none'})`;
+      entry.status = {
+        kind: 'skipped',
+        cause: 'role',
+        reason: `role ${this.role} not allowed (package participantRoles: ${pkg.participantRoles.join(', ') || 'none'})`,
+      };
       this.publish();
-      return;
+      return undefined;
     }
-    entry.status = 'loading';
-    entry.error = undefined;
+    entry.status = { kind: 'loading' };
     this.publish();
     // A plugin that failed is evaluated afresh when the user enables it again.
     if (entry.scope?.failed) entry.registration = undefined;
-    if (!entry.registration && !(await this.evaluate(entry, pkg))) return;
-    await this.callLoad(entry);
+    if (!entry.registration && !(await this.evaluate(entry, pkg))) return undefined;
+    return this.callLoad(entry);
   }
 
   /** Injects the source (relative to the package file) and waits for `registerPlugin`. */
   private async evaluate(entry: PluginEntry, pkg: PluginPackage): Promise<boolean> {
-    const scope = new PluginScope(entry.source.settingsId, (phase, error) =>
-      this.onFault(entry, phase, error),
-    );
-    entry.scope = scope;
     const sourceUrl = new URL(pkg.srcURL, entry.source.packageUrl ?? undefined).href;
-    entry.sourceUrl = sourceUrl;
+    const scope = new PluginScope(entry.source.settingsId, sourceUrl, {
+      fault: (phase, error) => this.onFault(entry, phase, error),
+      longTask: (where, ms) => this.onLongTask(entry, where, ms),
+    });
+    entry.scope = scope;
+    this.evaluating = entry;
     try {
-      await currentScope.run(scope, () => this.options.loadScript(sourceUrl, this.options.window));
+      await within(
+        currentScope.run(scope, () => this.options.loadScript(sourceUrl, this.options.window)),
+        this.options.loadTimeoutMs,
+        `the source did not load in ${seconds(this.options.loadTimeoutMs)} (${sourceUrl})`,
+      );
     } catch (error) {
       scope.fail('evaluation', error);
       return false;
+    } finally {
+      this.evaluating = undefined;
     }
     if (scope.failed) return false;
     if (!entry.registration) {
@@ -238,9 +332,10 @@ export class PluginRuntime {
     return true;
   }
 
-  private async callLoad(entry: PluginEntry): Promise<void> {
+  /** Calls `load`; an async `load` is awaited in the returned promise, within the time limit. */
+  private callLoad(entry: PluginEntry): Promise<void> | undefined {
     const { scope, registration } = entry;
-    if (!scope || !registration) return;
+    if (!scope || !registration) return undefined;
     scope.startRunning();
     this.watchState(entry, scope);
     const participants$ = new PluginStream(
@@ -256,16 +351,20 @@ export class PluginRuntime {
     const result = scope.contain('load', () =>
       registration.load.call(registration.options, participants$, conference$),
     );
-    if (isPromiseLike(result)) {
-      try {
-        await result;
-      } catch (error) {
-        scope.fail('load', error);
-      }
+    const loaded = (): void => {
+      if (scope.failed || entry.scope !== scope) return;
+      entry.status = { kind: 'loaded' };
+      this.publish();
+    };
+    if (!isPromiseLike(result)) {
+      loaded();
+      return undefined;
     }
-    if (scope.failed) return;
-    entry.status = 'loaded';
-    this.publish();
+    const limit = this.options.loadTimeoutMs;
+    return within(result, limit, `load did not finish in ${seconds(limit)}`).then(
+      loaded,
+      (error: unknown) => scope.fail('load', error),
+    );
   }
 
   private watchState(entry: PluginEntry, scope: PluginScope): void {
@@ -282,27 +381,22 @@ export class PluginRuntime {
     );
   }
 
-  private async deactivate(entry: PluginEntry, next: 'disabled' | 'pending'): Promise<void> {
+  private async deactivate(entry: PluginEntry, next: PluginStatus): Promise<void> {
     const { scope, registration } = entry;
     if (scope && registration?.unload && !scope.failed) {
       const result = scope.contain('unload', () => registration.unload?.call(registration.options));
       if (isPromiseLike(result)) {
-        try {
-          await result;
-        } catch (error) {
-          scope.fail('unload', error);
-        }
+        const limit = this.options.loadTimeoutMs;
+        await within(result, limit, `unload did not finish in ${seconds(limit)}`).catch(
+          (error: unknown) => scope.fail('unload', error),
+        );
       }
     }
     scope?.closeLoadSubscriptions();
     entry.stateSubscription?.unsubscribe();
     entry.stateSubscription = undefined;
     entry.state = undefined;
-    if (scope?.failed) {
-      this.publish();
-      return;
-    }
-    entry.status = next;
+    if (!scope?.failed) entry.status = next;
     this.publish();
   }
 
@@ -339,13 +433,17 @@ export class PluginRuntime {
     };
   }
 
+  /**
+   * The entry a `registerPlugin` call belongs to: the plugin whose code is running (in-process
+   * evaluation), else the one whose `<script>` is being evaluated, matched by package id (or,
+   * failing that, by settings id).
+   */
   private entryForRegistration(id: unknown): PluginEntry | undefined {
     const running = currentScope.current;
-    const byPackageId = this.entries.filter((entry) => entry.source.pkg?.id === id);
-    return (
-      byPackageId.find((entry) => entry.scope === running) ??
-      byPackageId.find((entry) => entry.status === 'loading') ??
-      this.entries.find((entry) => entry.source.settingsId === id && entry.status === 'loading')
+    const candidates = [running ? this.entryOf(running) : undefined, this.evaluating];
+    return candidates.find(
+      (entry) =>
+        entry !== undefined && (entry.source.pkg?.id === id || entry.source.settingsId === id),
     );
   }
 
@@ -378,7 +476,7 @@ export class PluginRuntime {
     const entry = this.entries.find((candidate) => candidate.source.settingsId === settingsId);
     const registration = entry?.registration;
     const scope = entry?.scope;
-    if (!entry || !registration || !scope || entry.status !== 'loaded') {
+    if (!entry || !registration || !scope || entry.status.kind !== 'loaded') {
       return Promise.reject(new Error(`Plugin "${settingsId}" is not loaded.`));
     }
     const action = registration.options[actionName];
@@ -412,16 +510,25 @@ export class PluginRuntime {
     placement: MenuPlacement,
     participant: Participant | undefined,
   ): unknown[] {
+    const { actionContext } = this.options;
     if (placement === 'participants') return [participant];
-    if (placement === 'conference') return [this.conference];
-    return [this.participants, this.conference];
+    if (placement === 'conference') return [actionContext.conference()];
+    return [actionContext.participants(), actionContext.conference()];
+  }
+
+  /**
+   * The plugin behind code running now or behind an error that reached the host outside any
+   * plugin call (by stack trace), if any.
+   */
+  blame(error?: unknown): PluginScope | undefined {
+    return blameScope(this.scopes(), error ?? new Error('who is calling'));
   }
 
   /** A fault that reached the runtime without a scope: blame by stack trace, else a notice. */
   unattributedFault(error: unknown): void {
-    const entry = this.entryFromStack(error);
-    if (entry?.scope) {
-      entry.scope.fail('callback', error);
+    const scope = this.blame(error);
+    if (scope) {
+      scope.fail('callback', error);
       return;
     }
     console.error('[ipk host] a plugin callback threw', error);
@@ -431,50 +538,50 @@ export class PluginRuntime {
     });
   }
 
-  private entryFromStack(error: unknown): PluginEntry | undefined {
-    const stack = error instanceof Error ? (error.stack ?? '') : '';
-    return this.entries.find((entry) => entry.sourceUrl && stack.includes(entry.sourceUrl));
+  /** Records one use of something beyond the plugin guide by the plugin behind `scope`. */
+  noteBeyondTheGuide(scope: PluginScope, finding: BeyondTheGuideFinding): void {
+    const entry = this.entryOf(scope);
+    if (!entry || entry.beyondTheGuide.has(finding.what)) return;
+    entry.beyondTheGuide.set(finding.what, finding);
+    this.publish();
   }
 
-  /** Errors thrown by plugin code the browser calls (timers, DOM handlers) land on window. */
-  private listenForUncaughtPluginErrors(): () => void {
-    const { window } = this.options;
-    const onError = (event: ErrorEvent): void => {
-      const entry =
-        this.entries.find(
-          (candidate) => candidate.sourceUrl && candidate.sourceUrl === event.filename,
-        ) ?? this.entryFromStack(event.error);
-      if (!entry?.scope || entry.scope.failed) return;
-      event.preventDefault();
-      entry.scope.fail(
-        entry.status === 'loading' ? 'evaluation' : 'callback',
-        event.error ?? new Error(event.message),
-      );
+  /** Long tasks the browser saw in a plugin's own script (timers, DOM handlers: not our calls). */
+  longTaskInScript(sourceUrl: string, where: string, ms: number): void {
+    const entry = this.entries.find((candidate) => candidate.scope?.sourceUrl === sourceUrl);
+    if (entry) this.onLongTask(entry, where, ms);
+  }
+
+  private onLongTask(entry: PluginEntry, where: string, ms: number): void {
+    const before = entry.longTasks;
+    const longest = before === undefined || ms > before.longestMs;
+    entry.longTasks = {
+      count: (before?.count ?? 0) + 1,
+      longestMs: longest ? ms : before.longestMs,
+      totalMs: (before?.totalMs ?? 0) + ms,
+      longestWhere: longest ? where : before.longestWhere,
     };
-    const onRejection = (event: PromiseRejectionEvent): void => {
-      const entry = this.entryFromStack(event.reason);
-      if (!entry?.scope || entry.scope.failed) return;
-      event.preventDefault();
-      entry.scope.fail('callback', event.reason);
-    };
-    window.addEventListener('error', onError);
-    window.addEventListener('unhandledrejection', onRejection);
-    return () => {
-      window.removeEventListener('error', onError);
-      window.removeEventListener('unhandledrejection', onRejection);
-    };
+    if (before === undefined) {
+      const name = entry.source.pkg?.name ?? entry.source.settingsId;
+      this.options.notice({
+        level: 'warning',
+        message: `Plugin "${name}" blocked the page for ${seconds(ms)} (${where}).`,
+        pluginId: entry.source.settingsId,
+      });
+    }
+    this.publish();
   }
 
   private onFault(entry: PluginEntry, phase: FaultPhase, error: unknown): void {
-    entry.status = 'failed';
-    entry.error = `${phase}: ${errorMessage(error)}`;
+    const message = errorMessage(error);
+    entry.status = { kind: 'failed', phase, message };
     entry.stateSubscription?.unsubscribe();
     entry.stateSubscription = undefined;
     const name = entry.source.pkg?.name ?? entry.source.settingsId;
-    console.error(`[ipk host] plugin "${entry.source.settingsId}" failed in ${phase}`, error);
+    console.error(`[ipk host] plugin "${entry.source.settingsId}" failed in ${phase}:`, message);
     this.options.notice({
       level: 'error',
-      message: `Plugin "${name}" stopped (${phase}): ${errorMessage(error)}`,
+      message: `Plugin "${name}" stopped (${phase}): ${message}`,
       pluginId: entry.source.settingsId,
     });
     this.publish();
@@ -483,7 +590,20 @@ export class PluginRuntime {
 
   private publish(): void {
     this.records.next(this.entries.map((entry) => this.recordOf(entry)));
-    this.menu.next(this.entries.flatMap((entry) => this.menuOf(entry)));
+    this.menu.next(
+      this.entries.flatMap((entry) =>
+        entry.status.kind === 'loaded' && entry.source.pkg
+          ? pluginMenuItems({
+              settingsId: entry.source.settingsId,
+              pkg: entry.source.pkg,
+              packageUrl: entry.source.packageUrl ?? this.options.window.document.baseURI,
+              documentUrl: this.options.window.document.baseURI,
+              state: entry.state,
+              hiddenItems: entry.hiddenItems,
+            })
+          : [],
+      ),
+    );
   }
 
   private recordOf(entry: PluginEntry): PluginRecord {
@@ -497,51 +617,17 @@ export class PluginRuntime {
       enabled: entry.enabled,
       allowUnload: pkg?.allowUnload ?? false,
       status: entry.status,
-      ...(entry.reason === undefined ? {} : { reason: entry.reason }),
-      ...(entry.error === undefined ? {} : { error: entry.error }),
       warnings: Object.freeze([...entry.warnings]),
+      ...(entry.longTasks === undefined ? {} : { longTasks: entry.longTasks }),
+      beyondTheGuide: Object.freeze([...entry.beyondTheGuide.values()]),
     });
-  }
-
-  private menuOf(entry: PluginEntry): MenuItemView[] {
-    const pkg = entry.source.pkg;
-    if (!pkg || entry.status !== 'loaded') return [];
-    const packageUrl = entry.source.packageUrl ?? this.options.window.document.baseURI;
-    const resolveIcon = (icon: string | null | undefined): string | null =>
-      resolveIconUrl(icon, packageUrl, this.options.window.document.baseURI);
-    return MENU_PLACEMENTS.flatMap((placement) =>
-      (pkg.menuItems[placement] ?? []).map((item, index) => {
-        const { look, perParticipant } = resolveLook(item, entry.state, resolveIcon);
-        const hidden = entry.hiddenItems.has(item.id ?? '') || entry.hiddenItems.has(item.action);
-        return Object.freeze({
-          key: `${entry.source.settingsId}/${placement}/${index}`,
-          pluginId: entry.source.settingsId,
-          placement,
-          action: item.action,
-          ...look,
-          hidden,
-          ...(perParticipant && placement === 'participants' ? { perParticipant } : {}),
-        });
-      }),
-    );
   }
 
   async dispose(): Promise<void> {
     await this.endConference();
     for (const entry of this.entries) entry.scope?.closeAll();
-    for (const subscription of this.subscriptions) subscription.unsubscribe();
     this.removeErrorListeners();
     this.records.complete();
     this.menu.complete();
   }
-}
-
-function isSubscribable(
-  value: unknown,
-): value is { subscribe(observer: { next: (value: unknown) => void }): Subscription } {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    typeof (value as { subscribe?: unknown }).subscribe === 'function'
-  );
 }

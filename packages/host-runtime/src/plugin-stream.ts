@@ -102,6 +102,8 @@ export class PluginStream<T> extends Observable<T> {
     return new PluginStream(this.source$.pipe(operator), this.scopeOf, this.onUnattributed);
   }
 
+  filter<S extends T>(predicate: (value: T, index: number) => value is S): PluginStream<S>;
+  filter(predicate: (value: T, index: number) => boolean): PluginStream<T>;
   filter(predicate: (value: T, index: number) => boolean): PluginStream<T> {
     return this.chain(filter(predicate));
   }

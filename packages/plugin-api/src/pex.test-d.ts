@@ -170,15 +170,33 @@ describe('PEX.actions$', () => {
 describe('window.PEX', () => {
   it('is the same PexGlobal as the global PEX, with the app extras', () => {
     expectTypeOf(window.PEX).toEqualTypeOf<PexGlobal>();
-    expectTypeOf(PEX.conferenceQueryParams).toEqualTypeOf<Record<string, string>>();
+    expectTypeOf(PEX.conferenceQueryParams).toEqualTypeOf<Readonly<Record<string, string>>>();
     new URLSearchParams(PEX.conferenceQueryParams);
     PEX.dispatchAction({ type: '[Conference] Mute Camera' });
     const rtc = PEX.pexrtc;
-    if (rtc) {
-      rtc.onParticipantCreate = (participant) => expectTypeOf(participant.uuid).toBeString();
-      rtc.setParticipantText('uuid', 'Guest 1234');
-      rtc.sendChatMessage('hi', 'uuid');
-      expectTypeOf(rtc.call?.pc).toEqualTypeOf<RTCPeerConnection | null | undefined>();
-    }
+    rtc.onParticipantCreate = (participant) => expectTypeOf(participant.uuid).toBeString();
+    rtc.setParticipantText('uuid', 'Guest 1234');
+    rtc.sendChatMessage('hi', 'uuid');
+    expectTypeOf(rtc.muteVideo(true)).toBeBoolean();
+    expectTypeOf(rtc.mutedAudio).toBeBoolean();
+    expectTypeOf(rtc.call.pc).toEqualTypeOf<RTCPeerConnection | null>();
+    expectTypeOf(PEX.selfUUID).toEqualTypeOf<string | undefined>();
+  });
+
+  it('is read-only where the host keeps it so: a plugin cannot replace the shared API', () => {
+    const replacement = { ...PEX.pluginAPI };
+    // @ts-expect-error PEX.pluginAPI is the host's, shared by every plugin
+    PEX.pluginAPI = replacement;
+    // @ts-expect-error PEX.pexrtc.mutedAudio reports the self-media state; muteAudio() changes it
+    PEX.pexrtc.mutedAudio = true;
+  });
+
+  it('chains RxJS 5 style operators on actions$, as older plugins write them', () => {
+    PEX.actions$
+      .ofType(PEX.actions.PARTICIPANT_CONNECT_SUCCESS)
+      .filter((action) => action.payload.name !== '')
+      .map((action) => action.payload.uuid)
+      .take(1)
+      .subscribe((uuid) => expectTypeOf(uuid).toBeString());
   });
 });

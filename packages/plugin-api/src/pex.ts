@@ -387,9 +387,11 @@ export interface PluginAPI {
    * the request is still a POST (`buzz`, `video_muted`).
    *
    * The seed documents no return value. webapp2 forwards to PexRTC's `sendRequest`, which hands
-   * the parsed answer to a callback; a Pexip sample passes that callback as the third argument
-   * (`sendRequest('muteguests', undefined, () => ...)`). This API also resolves the returned
-   * Promise with the same answer (our choice, so TypeScript plugins can `await` it).
+   * the node's parsed answer to a callback (a Pexip sample passes it as the third argument:
+   * `sendRequest('muteguests', undefined, () => ...)`), a refusal included: the answer is then
+   * `{status: 'failed', result: '<reason>'}`. The returned Promise (our addition, so TypeScript
+   * plugins can `await` it) resolves with that same answer and never rejects, so a plugin that
+   * ignores it never causes an unhandled rejection; check `status` (or use `sendNodeRequest`).
    */
   sendRequest(
     path: string,
@@ -530,16 +532,20 @@ export interface UnlistedPexAction {
  * plugins write `PEX.actions$.ofType(X).filter(...).map(...)`.
  */
 export interface ChainableObservable<T> extends Observable<T> {
-  filter<S extends T>(predicate: (value: T) => value is S): ChainableObservable<S>;
-  filter(predicate: (value: T) => boolean): ChainableObservable<T>;
-  map<R>(project: (value: T) => R): ChainableObservable<R>;
+  filter<S extends T>(predicate: (value: T, index: number) => value is S): ChainableObservable<S>;
+  filter(predicate: (value: T, index: number) => boolean): ChainableObservable<T>;
+  map<R>(project: (value: T, index: number) => R): ChainableObservable<R>;
+  take(count: number): ChainableObservable<T>;
+  first(): ChainableObservable<T>;
+  distinctUntilChanged(): ChainableObservable<T>;
+  takeUntil(notifier: Observable<unknown>): ChainableObservable<T>;
 }
 
 /**
  * `window.PEX.actions$`. Seed: "You can subscribe to actions and then process the action using
  * `ofType`." Subscribing to the whole stream works too.
  */
-export interface PexActionStream extends Observable<PexAction | UnlistedPexAction> {
+export interface PexActionStream extends ChainableObservable<PexAction | UnlistedPexAction> {
   ofType<T extends PexActionType>(...types: T[]): ChainableObservable<PexActionFor<T>>;
   ofType(...types: string[]): ChainableObservable<PexAction | UnlistedPexAction>;
 }
@@ -577,17 +583,30 @@ export interface PexRtcParticipant {
  * callbacks, so a host reads them at call time and feeds its roster through them.
  */
 export interface PexRtcLike {
+  /** The conference's name as the node gives it (falls back to the alias). */
   conference_name: string;
+  /** The alias that was dialled. */
   conference: string;
+  /** The Conferencing Node's host name (PexRTC `node`), e.g. `pexip.example.com`. */
   node: string;
   display_name: string;
+  /** This participant's uuid once connected, else `''`. */
   uuid: string;
-  role: 'HOST' | 'GUEST' | (string & {});
+  role: 'HOST' | 'GUEST' | '';
+  /** `'CONNECTED'` in a conference, `'IDLE'` outside. */
   state: string;
-  muteAudio(muted?: boolean): boolean;
+  /** The local microphone is muted (the app's button, `muteAudio`, or a plugin's dispatch). Read-only. */
+  readonly mutedAudio: boolean;
+  /** The local camera is muted. Read-only. */
+  readonly mutedVideo: boolean;
+  /** PexRTC `muteAudio(setting)`: mutes (true) or unmutes (false); toggles without an argument; returns the new state. */
+  muteAudio(setting?: boolean): boolean;
+  /** PexRTC `muteVideo(setting)`: as `muteAudio`, for the camera. */
+  muteVideo(setting?: boolean): boolean;
   setParticipantText(uuid: string, text: string): void;
   sendChatMessage(text: string, uuid?: string): void;
-  call?: { pc?: RTCPeerConnection | null } | null;
+  /** The call: `pc` is its `RTCPeerConnection` while media flows, `null` without media. */
+  readonly call: { readonly pc: RTCPeerConnection | null };
   onParticipantCreate: ((participant: PexRtcParticipant) => void) | null;
   onParticipantUpdate: ((participant: PexRtcParticipant) => void) | null;
   onParticipantDelete: ((participant: { uuid: string }) => void) | null;
@@ -601,17 +620,17 @@ export interface PexRtcLike {
 /** `window.PEX`: what webapp2 puts on the window for plugins. */
 export interface PexGlobal {
   /** Seed: "The plugin API includes a set of functions that are available on the window.PEX.pluginAPI object". */
-  pluginAPI: PluginAPI;
+  readonly pluginAPI: PluginAPI;
   /** Seed: "actions$ are observables". */
-  actions$: PexActionStream;
+  readonly actions$: PexActionStream;
   /** Seed: "The options for `(window.PEX.actions.<ACTION>)`". */
-  actions: typeof ACTIONS;
+  readonly actions: typeof ACTIONS;
   /** Seed: "Query parameters provided on the URL are available under `window.PEX.conferenceQueryParams`". */
-  conferenceQueryParams: Record<string, string>;
+  readonly conferenceQueryParams: Readonly<Record<string, string>>;
   /** Dispatches an app action, e.g. `{type: '[Conference] Mute Camera'}` (start-muted). */
   dispatchAction(action: DispatchableAction): void;
-  /** This user's participant uuid once connected. */
-  selfUUID?: string;
-  /** The PexRTC-like call object. */
-  pexrtc?: PexRtcLike;
+  /** This user's participant uuid once connected (`undefined` before joining). */
+  readonly selfUUID: string | undefined;
+  /** The PexRTC-like call object (plugins replace its `on*` callbacks). */
+  readonly pexrtc: PexRtcLike;
 }

@@ -23,7 +23,7 @@ afterEach(async () => {
 describe('__name__, in the host runtime', () => {
   it('loads and offers its menu item', async () => {
     harness = await createPluginHarness({ packageFile, sourceText });
-    expect(harness.record().status).toBe('loaded');
+    expect(harness.record().status.kind).toBe('loaded');
     expect(harness.menuItems()).toMatchObject([
       { placement: '__placement__', label: __CONSTANT___TITLE },
     ]);

@@ -4,11 +4,9 @@
  * runtime would say and check what the user sees and what the app asks for.
  */
 import { BehaviorSubject, Subject } from 'rxjs';
+import { participantWithDefaults } from '@ipk/host-runtime/testing/participants';
 import type {
-  AppAction,
   AppHost,
-  ChatMessage,
-  ConferenceControls,
   ConferenceDetails,
   ConnectionState,
   JoinOutcome,
@@ -17,7 +15,9 @@ import type {
   Notice,
   Participant,
   PluginRecord,
+  SelfMediaState,
   SelfView,
+  TimelineEntry,
 } from '../app-host.js';
 
 export interface FakeHost extends AppHost {
@@ -26,12 +26,12 @@ export interface FakeHost extends AppHost {
   readonly participants: BehaviorSubject<readonly Participant[]>;
   readonly conference: BehaviorSubject<ConferenceDetails>;
   readonly self: BehaviorSubject<SelfView | undefined>;
-  readonly chat: BehaviorSubject<readonly ChatMessage[]>;
+  readonly selfMedia: BehaviorSubject<SelfMediaState>;
+  readonly timeline: BehaviorSubject<readonly TimelineEntry[]>;
   readonly plugins: BehaviorSubject<readonly PluginRecord[]>;
   readonly menuItems: BehaviorSubject<readonly MenuItemView[]>;
   readonly notices: Subject<Notice>;
   readonly fatalError: BehaviorSubject<Error | undefined>;
-  readonly appActions: Subject<AppAction>;
   /** What `join` answers, in order; the last one repeats. */
   joinOutcomes: JoinOutcome[];
   readonly calls: {
@@ -40,7 +40,9 @@ export interface FakeHost extends AppHost {
     sendChat: string[];
     invokeMenuItem: { key: string; participant?: Participant }[];
     setPluginEnabled: { id: string; enabled: boolean }[];
-    dispatchAppAction: AppAction[];
+    /** Self-media and conference controls, in order: `microphone:true`, `lock`, `unmuteguests`, … */
+    controls: string[];
+    selectTimelineEntry: string[];
   };
 }
 
@@ -50,19 +52,23 @@ export function createFakeHost(): FakeHost {
   const participants = new BehaviorSubject<readonly Participant[]>([]);
   const conference = new BehaviorSubject<ConferenceDetails>(conferenceDetails());
   const self = new BehaviorSubject<SelfView | undefined>(undefined);
-  const chat = new BehaviorSubject<readonly ChatMessage[]>([]);
+  const selfMedia = new BehaviorSubject<SelfMediaState>({
+    microphoneMuted: false,
+    cameraMuted: false,
+  });
+  const timeline = new BehaviorSubject<readonly TimelineEntry[]>([]);
   const plugins = new BehaviorSubject<readonly PluginRecord[]>([]);
   const menuItems = new BehaviorSubject<readonly MenuItemView[]>([]);
   const notices = new Subject<Notice>();
   const fatalError = new BehaviorSubject<Error | undefined>(undefined);
-  const appActions = new Subject<AppAction>();
   const calls: FakeHost['calls'] = {
     join: [],
     leave: 0,
     sendChat: [],
     invokeMenuItem: [],
     setPluginEnabled: [],
-    dispatchAppAction: [],
+    controls: [],
+    selectTimelineEntry: [],
   };
   const host: FakeHost = {
     connection,
@@ -70,12 +76,12 @@ export function createFakeHost(): FakeHost {
     participants,
     conference,
     self,
-    chat,
+    selfMedia,
+    timeline,
     plugins,
     menuItems,
     notices,
     fatalError,
-    appActions,
     joinOutcomes: [{ kind: 'joined', role: 'chair' }],
     calls,
     connection$: connection.asObservable(),
@@ -83,12 +89,12 @@ export function createFakeHost(): FakeHost {
     participants$: participants.asObservable(),
     conference$: conference.asObservable(),
     self$: self.asObservable(),
-    chat$: chat.asObservable(),
+    selfMedia$: selfMedia.asObservable(),
+    timeline$: timeline.asObservable(),
     plugins$: plugins.asObservable(),
     menuItems$: menuItems.asObservable(),
     notices$: notices.asObservable(),
     fatalError$: fatalError.asObservable(),
-    appActions$: appActions.asObservable(),
     async join(request) {
       calls.join.push({ ...request });
       const outcome =
@@ -118,28 +124,25 @@ export function createFakeHost(): FakeHost {
     async setPluginEnabled(id, enabled) {
       calls.setPluginEnabled.push({ id, enabled });
     },
-    dispatchAppAction(action) {
-      calls.dispatchAppAction.push(action);
+    setMicrophoneMuted(muted) {
+      calls.controls.push(`microphone:${String(muted)}`);
+      selfMedia.next({ ...selfMedia.value, microphoneMuted: muted });
+    },
+    setCameraMuted(muted) {
+      calls.controls.push(`camera:${String(muted)}`);
+      selfMedia.next({ ...selfMedia.value, cameraMuted: muted });
+    },
+    async setLocked(locked) {
+      calls.controls.push(locked ? 'lock' : 'unlock');
+    },
+    async setGuestsMuted(muted) {
+      calls.controls.push(muted ? 'muteguests' : 'unmuteguests');
+    },
+    selectTimelineEntry(id) {
+      calls.selectTimelineEntry.push(id);
     },
   };
   return host;
-}
-
-export interface FakeControls extends ConferenceControls {
-  readonly requests: string[];
-}
-
-export function createFakeControls(): FakeControls {
-  const requests: string[] = [];
-  return {
-    requests,
-    async setLocked(locked) {
-      requests.push(locked ? 'lock' : 'unlock');
-    },
-    async setGuestsMuted(muted) {
-      requests.push(muted ? 'muteguests' : 'unmuteguests');
-    },
-  };
 }
 
 export function conferenceDetails(overrides: Partial<ConferenceDetails> = {}): ConferenceDetails {
@@ -153,33 +156,11 @@ export function conferenceDetails(overrides: Partial<ConferenceDetails> = {}): C
   };
 }
 
+/** A participant as the runtime would show it (the kit's one set of participant defaults). */
 export function participant(
   overrides: Partial<Participant> & { uuid: string; name: string },
 ): Participant {
-  return {
-    role: 'guest',
-    uri: `${overrides.name.toLowerCase().replace(/\W+/g, '.')}@example.com`,
-    startTime: 1_700_000_000,
-    protocol: 'api',
-    isExternal: false,
-    presenting: false,
-    muted: false,
-    canControl: false,
-    canDisconnect: true,
-    canTransfer: true,
-    canMute: true,
-    serviceType: 'conference',
-    callType: 'video',
-    spotlight: 0,
-    isStreaming: false,
-    vad: 0,
-    stageIndex: 0,
-    rxPresentation: true,
-    feccSupported: false,
-    buzzTime: 0,
-    isVideoMuted: false,
-    ...overrides,
-  };
+  return participantWithDefaults(overrides);
 }
 
 export function menuItem(
@@ -187,6 +168,7 @@ export function menuItem(
 ): MenuItemView {
   return {
     pluginId: 'fixture-plugin',
+    pluginName: 'Fixture plugin',
     action: 'doIt',
     iconUrl: null,
     label: null,
@@ -205,8 +187,9 @@ export function pluginRecord(
     version: '1.0',
     enabled: true,
     allowUnload: true,
-    status: 'loaded',
+    status: { kind: 'loaded' },
     warnings: [],
+    beyondTheGuide: [],
     ...overrides,
   };
 }

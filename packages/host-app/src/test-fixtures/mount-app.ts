@@ -1,16 +1,10 @@
 import { parseDeepLink } from '../deep-link.js';
 import { IpkApp } from '../ipk-app.js';
-import {
-  createFakeControls,
-  createFakeHost,
-  type FakeControls,
-  type FakeHost,
-} from './fake-host.js';
+import { createFakeHost, type FakeHost } from './fake-host.js';
 
 export interface MountedApp {
   readonly app: IpkApp;
   readonly host: FakeHost;
-  readonly controls: FakeControls;
 }
 
 /** Puts a fresh `<ipk-app>` on the page, wired to a fake host, as if opened at `url`. */
@@ -18,12 +12,10 @@ export function mountApp(url = '/webapp2/', host = createFakeHost()): MountedApp
   document.body.replaceChildren();
   const { pathname, search } = new URL(url, 'https://node.example');
   const app = document.createElement('ipk-app');
-  const controls = createFakeControls();
   app.link = parseDeepLink({ pathname, search });
-  app.controls = controls;
   app.host = host;
   document.body.append(app);
-  return { app, host, controls };
+  return { app, host };
 }
 
 export { IpkApp };

@@ -4,3 +4,18 @@ export type {
   PluginHarnessOptions,
   RecordedRequest,
 } from './plugin-harness-types.js';
+export {
+  FakeNodeSession,
+  SELF_UUID,
+  successAnswerer,
+  type FakeNodeOptions,
+  type NodeAnswerer,
+  type NodeRequest,
+} from './fake-node-session.js';
+export {
+  conferenceWithDefaults,
+  nodeParticipant,
+  nodeParticipantFor,
+  participantWithDefaults,
+  type NodeParticipantData,
+} from './participant-defaults.js';

@@ -1,4 +1,5 @@
 import type { AppAction, MenuItemLook, MenuItemView, PluginRecord } from '../host.js';
+import type { FakeNodeSession, NodeAnswerer } from './fake-node-session.js';
 import type { ConferenceDetails, Participant, ParticipantRole, Platform } from '../seed-types.js';
 
 export interface PluginHarnessOptions {
@@ -20,11 +21,16 @@ export interface PluginHarnessOptions {
   readonly conference?: Partial<ConferenceDetails>;
   /** What `PEX.conferenceQueryParams` shows. */
   readonly queryParams?: Readonly<Record<string, string>>;
-  /**
-   * The conference alias (`PEX.pexrtc.conference`, the `Connect Success` payload). Node calls
-   * are answered by a recording fake: success, and one new uuid for `dial`. Default `'meet'`.
-   */
+  /** The conference alias (`PEX.pexrtc.conference`, the `Connect Success` payload). Default `'meet'`. */
   readonly alias?: string;
+  /**
+   * How the fake node answers each request (`{method, path, body}` → `{status, body}`, may be
+   * async: a dial that fails, a refusal, an answer that comes later). Default: success, and one
+   * new uuid per `dial`.
+   */
+  readonly answerRequest?: NodeAnswerer;
+  /** The plugin's id in the generated settings.json. Default: the package file's `id`. */
+  readonly settingsId?: string;
 }
 
 /** One call the plugin made through `PEX.pluginAPI` (or `PEX.pexrtc`), in order. */
@@ -45,19 +51,29 @@ export interface PluginHarness {
   invoke(action: string, target?: Partial<Participant>): Promise<void>;
   /** The last value the plugin pushed into its `state$` (`undefined` before any). */
   state(): MenuItemLook | Readonly<Record<string, MenuItemLook | null>> | undefined;
+  /** The roster as the plugin's `participants$` last showed it (self first). */
+  participants(): readonly Participant[];
   /** Replaces the roster (the plugin's `participants$` emits once). */
   pushParticipants(participants: readonly Partial<Participant>[]): void;
-  /** Merges into the conference details (the plugin's `conferenceDetails$` emits once). */
+  /**
+   * Merges into the conference details (the plugin's `conferenceDetails$` emits once): `locked`,
+   * `guestsMuted`, `started`. (`chatEnabled`, `mediaType` are fixed at joining, as on a node.)
+   */
   pushConference(conference: Partial<ConferenceDetails>): void;
   /** Emits an app action on `PEX.actions$`, e.g. `{type: PEX.actions.RECEIVE_CHAT_MESSAGE, payload}`. */
   emitAction(action: AppAction): void;
   /** What the plugin sent, in order. */
   readonly requests: readonly RecordedRequest[];
+  /**
+   * The fake node underneath: `node.requests` (every HTTP-level request, host's own included) and
+   * `node.emit(event)` for anything else a node can send (a participant joining, a chat message).
+   */
+  readonly node: FakeNodeSession;
   /** The open template dialog's element (its body is light DOM), or null. */
   dialog(): HTMLElement | null;
   /** The plugin's row as Settings > Plugins would show it (status, reason, error). */
   record(): PluginRecord;
-  /** Calls the plugin's `unload` (contained) and removes its items. */
+  /** Switches the plugin off as Settings > Plugins does: `unload` (contained), its items removed. */
   unload(): Promise<void>;
   /** Removes `window.PEX`, open dialogs and the injected script. */
   dispose(): Promise<void>;

@@ -19,7 +19,7 @@ afterEach(async () => {
 describe("the seed's complete recording example, unmodified", () => {
   test('loads and shows "Start recording" on its toolbar button', async () => {
     harness = await createPluginHarness({ packageFile: recordingPackage });
-    expect(harness.record().status).toBe('loaded');
+    expect(harness.record().status.kind).toBe('loaded');
     const [button] = harness.menuItems();
     expect(button?.placement).toBe('toolbar');
     expect(button?.label).toBe('Start recording');
@@ -42,8 +42,8 @@ describe("the seed's complete recording example, unmodified", () => {
 
   test('is skipped for guests: its package lists only chair', async () => {
     harness = await createPluginHarness({ packageFile: recordingPackage, role: 'guest' });
-    expect(harness.record()).toMatchObject({ status: 'skipped' });
-    expect(harness.record().reason).toMatch(/role guest/);
+    expect(harness.record().status).toMatchObject({ kind: 'skipped', cause: 'role' });
+    expect(harness.record().status).toMatchObject({ reason: expect.stringMatching(/role guest/) });
     expect(harness.menuItems()).toEqual([]);
   });
 });

@@ -1,49 +1,24 @@
 import { readFile } from 'node:fs/promises';
-import { basename, resolve } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 // Node's URL, not the DOM emulation's global one: file: URLs must round-trip to paths.
 import { URL as NodeURL, fileURLToPath, pathToFileURL } from 'node:url';
-import {
-  ACTIONS,
-  WEBAPP2_ACTION_TYPES,
-  checkPluginPackageText,
-  formatIssue,
-} from '@ipk/plugin-api';
-import { BehaviorSubject, Subject } from 'rxjs';
-import type { AppAction, MenuItemLook, MenuItemView, Notice, PluginRecord } from '../host.js';
-import type { NodeAnswer, NodeParticipant } from '../node-session.js';
-import { installPexGlobal } from '../pex-global.js';
-import { PexRTC } from '../pexrtc-facade.js';
-import { PluginRuntime } from '../plugin-runtime.js';
+import { ConferenceHost } from '../conference-host.js';
+import type { FrameScheduler } from '../frame-scheduler.js';
+import type { MenuItemLook, MenuItemView, PluginRecord } from '../host.js';
+import type { MenuItem } from '../plugin-package.js';
 import { evaluateClassicScript } from '../script-loaders.js';
 import type { ConferenceDetails, MenuPlacement, Participant } from '../seed-types.js';
-import { openDialogWithIpkDialogs } from '../template-dialog.js';
-import { conferenceWithDefaults, participantWithDefaults } from './participant-defaults.js';
+import { FakeNodeSession, successAnswerer } from './fake-node-session.js';
+import {
+  conferenceWithDefaults,
+  nodeParticipantFor,
+  participantWithDefaults,
+} from './participant-defaults.js';
 import type {
   PluginHarness,
   PluginHarnessOptions,
   RecordedRequest,
 } from './plugin-harness-types.js';
-
-const SELF_UUID = 'self-uuid';
-
-async function readPackage(packageFile: string) {
-  const text = await readFile(packageFile, 'utf8');
-  const checked = checkPluginPackageText(text, basename(packageFile));
-  if (!checked.ok || !checked.value) {
-    const faults = checked.issues.filter((issue) => issue.severity === 'error').map(formatIssue);
-    throw new Error(
-      `createPluginHarness: ${packageFile} is not a valid plugin package file:\n${faults.join('\n')}`,
-    );
-  }
-  return checked.value;
-}
-
-/** The fake node: every command succeeds; `dial` answers one new uuid. */
-function fakeNodeAnswer(path: string): NodeAnswer {
-  if (path === 'dial')
-    return { status: 200, body: { status: 'success', result: [`dialled-${Date.now()}`] } };
-  return { status: 200, body: { status: 'success', result: true } };
-}
 
 /** Enables happy-dom's script evaluation so inline `onclick` in dialog bodies runs. */
 function allowInlineHandlers(window: Window): void {
@@ -52,11 +27,68 @@ function allowInlineHandlers(window: Window): void {
   if (happyDom?.settings) happyDom.settings['enableJavaScriptEvaluation'] = true;
 }
 
+/** Frames the harness runs itself, so a pushed roster reaches the plugin before the call returns. */
+function manualFrames(): { schedule: FrameScheduler; flush(): void } {
+  let pending: (() => void) | undefined;
+  return {
+    schedule: (callback) => {
+      pending = callback;
+      return () => {
+        if (pending === callback) pending = undefined;
+      };
+    },
+    flush: () => {
+      const run = pending;
+      pending = undefined;
+      run?.();
+    },
+  };
+}
+
+/** A storage that forgets: a test's enable/disable choices do not leak into the next. */
+function memoryStorage(): Storage {
+  const items = new Map<string, string>();
+  return {
+    get length() {
+      return items.size;
+    },
+    clear: () => items.clear(),
+    getItem: (key) => items.get(key) ?? null,
+    key: (index) => [...items.keys()][index] ?? null,
+    removeItem: (key) => void items.delete(key),
+    setItem: (key, value) => void items.set(key, String(value)),
+  };
+}
+
+function placementsOf(packageText: string): Partial<Record<MenuPlacement, MenuItem[]>> {
+  try {
+    const parsed = JSON.parse(packageText) as { menuItems?: unknown };
+    return typeof parsed.menuItems === 'object' && parsed.menuItems !== null
+      ? (parsed.menuItems as Partial<Record<MenuPlacement, MenuItem[]>>)
+      : {};
+  } catch {
+    return {};
+  }
+}
+
+function packageIdOf(packageText: string): string | undefined {
+  try {
+    const id = (JSON.parse(packageText) as { id?: unknown }).id;
+    return typeof id === 'string' && id !== '' ? id : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const PLACEMENTS: readonly MenuPlacement[] = ['toolbar', 'conference', 'participants'];
+
 /**
- * An in-process webapp2 for plugin unit tests: installs `window.PEX` in the test's DOM
- * emulation (Vitest `environment: 'happy-dom'` or `'jsdom'`), evaluates the plugin's IIFE as
- * a classic script, loads it as the real app would (package file validated; platform and role
- * enforced), and records every call it makes.
+ * An in-process webapp2 for plugin unit tests: the kit's real host (`createHost`'s assembly) on a
+ * fake node session, in the test's DOM emulation (Vitest `environment: 'happy-dom'` or `'jsdom'`).
+ * The plugin's package file is read and validated by the host's own branding loader, its IIFE
+ * evaluated as a classic script, its platform and role enforced, and every call it makes
+ * recorded. What the plugin sees is what it would see in the host app: the same participant
+ * objects, the same `PEX`, the same action order on joining.
  */
 export async function createPluginHarness(options: PluginHarnessOptions): Promise<PluginHarness> {
   const window = globalThis.window;
@@ -66,148 +98,162 @@ export async function createPluginHarness(options: PluginHarnessOptions): Promis
     );
   allowInlineHandlers(window);
   const packageFile = resolve(options.packageFile);
-  const pkg = await readPackage(packageFile);
+  const packageText = await readFile(packageFile, 'utf8');
   const packageUrl = pathToFileURL(packageFile).href;
-  const sourcePath = options.source
-    ? resolve(options.source)
-    : fileURLToPath(new NodeURL(pkg.srcURL, packageUrl));
-  const sourceText = options.sourceText ?? (await readFile(sourcePath, 'utf8'));
+  const brandingUrl = pathToFileURL(`${dirname(packageFile)}/`).href;
+  const settingsId = options.settingsId ?? packageIdOf(packageText) ?? basename(packageFile);
   const role = options.role ?? 'chair';
-
-  const self = participantWithDefaults(
-    { uuid: SELF_UUID, name: 'You', role, protocol: 'api', callType: 'api' },
-    0,
-  );
-  const toRoster = (partials: readonly Partial<Participant>[]): readonly Participant[] => {
-    const others = partials.map((partial, index) => participantWithDefaults(partial, index + 1));
-    return Object.freeze(
-      others.some((participant) => participant.uuid === SELF_UUID) ? others : [self, ...others],
-    );
-  };
-  const participants$ = new BehaviorSubject<readonly Participant[]>(
-    toRoster(options.participants ?? []),
-  );
-  const conference$ = new BehaviorSubject<ConferenceDetails>(
-    conferenceWithDefaults(options.conference ?? {}),
-  );
-  const actions$ = new Subject<AppAction>();
-  const requests: RecordedRequest[] = [];
-  const notices: Notice[] = [];
-
-  const runtime = new PluginRuntime({
-    window,
-    platform: options.platform ?? 'web',
-    participants$,
-    conference$,
-    strictPlugins: false,
-    storage: undefined,
-    loadScript: (url) => Promise.resolve(evaluateClassicScript(sourceText, url)),
-    notice: (notice) => notices.push(notice),
-    fatal: () => undefined,
-  });
-  runtime.setPlugins([
-    { settingsId: pkg.id, enabledByDefault: true, packageUrl, pkg, warnings: [] },
-  ]);
-
-  const upsert = (node: NodeParticipant): void => {
-    const others = participants$.value.filter((participant) => participant.uuid !== node.uuid);
-    const name = typeof node['display_name'] === 'string' ? node['display_name'] : node.uuid;
-    participants$.next(
-      Object.freeze([...others, participantWithDefaults({ uuid: node.uuid, name }, others.length)]),
-    );
-  };
-  const pexrtc = new PexRTC(
-    {
-      upsert,
-      remove: (uuid) =>
-        participants$.next(Object.freeze(participants$.value.filter((p) => p.uuid !== uuid))),
-      chat: (message) => actions$.next({ type: ACTIONS.RECEIVE_CHAT_MESSAGE, payload: message }),
-    },
-    {
-      muteAudio: (muted) =>
-        actions$.next({
-          type: muted
-            ? WEBAPP2_ACTION_TYPES.MUTE_MICROPHONE
-            : WEBAPP2_ACTION_TYPES.UNMUTE_MICROPHONE,
-        }),
-      setParticipantText: (uuid, text) =>
-        requests.push({ call: 'pexrtc.setParticipantText', args: [uuid, text] }),
-      sendChatMessage: (text, uuid) =>
-        requests.push({ call: 'pexrtc.sendChatMessage', args: uuid ? [text, uuid] : [text] }),
-    },
-  );
-  Object.assign(pexrtc, {
-    uuid: SELF_UUID,
+  const conference = conferenceWithDefaults(options.conference ?? {});
+  const node = new FakeNodeSession({
     role: role === 'chair' ? 'HOST' : 'GUEST',
-    display_name: 'You',
-    conference: options.alias ?? 'meet',
-    state: 'CONNECTED',
+    displayName: 'You',
+    chatEnabled: conference.chatEnabled,
+    callType: { video: 'video', audioonly: 'audio', none: 'none' }[conference.mediaType],
   });
-  const installation = installPexGlobal(window, {
-    runtime,
-    request: (_method, path) => Promise.resolve(fakeNodeAnswer(path)),
-    actions$,
-    dispatch: (action) => actions$.next(action),
-    sendChat: () => Promise.resolve(),
-    selfUuid: () => SELF_UUID,
-    queryParams: options.queryParams ?? {},
-    pexrtc,
-    openDialog: openDialogWithIpkDialogs,
-    notice: (notice) => notices.push(notice),
-    record: (call, args) => requests.push({ call, args }),
-  });
+  const answerDefault = successAnswerer();
+  node.answer = (request) => (options.answerRequest ?? answerDefault)(request);
+  const rosterOf = (partials: readonly Partial<Participant>[]) =>
+    partials.map((partial, index) => nodeParticipantFor(partial, index + 1));
+  const initial = rosterOf(options.participants ?? []);
+  node.roster = initial.map((data) => data.node);
 
-  await runtime.startConference(role);
-  actions$.next({
-    type: WEBAPP2_ACTION_TYPES.CONNECT_SUCCESS,
-    payload: {
-      alias: options.alias ?? 'meet',
-      displayName: 'You',
-      joinRole: role === 'chair' ? 'HOST' : 'guest',
-      serviceType: 'conference',
+  let sourceText = options.sourceText;
+  const frames = manualFrames();
+  const requests: RecordedRequest[] = [];
+  const host = new ConferenceHost({
+    window,
+    brandingUrl,
+    nodeSession: () => node,
+    platform: options.platform ?? 'web',
+    storage: memoryStorage(),
+    queryParams: options.queryParams ?? {},
+    media: false,
+    scheduleFrame: frames.schedule,
+    onPluginApiCall: (call, args) => requests.push({ call, args }),
+    fetch: (async (input: RequestInfo | URL) => {
+      const url = String(input);
+      if (url === new NodeURL('manifest.json', brandingUrl).href) {
+        return new Response(JSON.stringify({ brandingID: '1', isSettingsBranded: true }));
+      }
+      if (url === new NodeURL('settings.json', brandingUrl).href) {
+        return new Response(
+          JSON.stringify({
+            plugins: [{ id: settingsId, srcURL: basename(packageFile), enabled: true }],
+          }),
+        );
+      }
+      if (url === packageUrl) return new Response(packageText);
+      return new Response('Not found', { status: 404 });
+    }) as typeof fetch,
+    loadScript: async (url) => {
+      sourceText ??= await readFile(
+        options.source ? resolve(options.source) : fileURLToPath(url),
+        'utf8',
+      );
+      evaluateClassicScript(sourceText, url);
     },
   });
-  actions$.next({ type: WEBAPP2_ACTION_TYPES.SET_SELF_UUID, payload: SELF_UUID });
 
-  const record = () => {
+  const record = (): PluginRecord => {
     let rows: readonly PluginRecord[] = [];
-    runtime.records$.subscribe((value) => (rows = value)).unsubscribe();
+    host.plugins$.subscribe((value) => (rows = value)).unsubscribe();
     const row = rows[0];
     if (!row) throw new Error('createPluginHarness: no plugin record');
     return row;
   };
-  const menuItems = () => {
-    let items: readonly MenuItemView[] = [];
-    runtime.menuItems$.subscribe((value) => (items = value)).unsubscribe();
-    return items;
-  };
+  await host.join({ alias: options.alias ?? 'meet', displayName: 'You' });
+  await host.settled();
+  if (Object.keys(options.conference ?? {}).length > 0) {
+    node.emit({ kind: 'conference-status', status: conferenceStatus(conference) });
+  }
+  emitStage(node, initial);
+  frames.flush();
+  const status = record().status;
+  if (status.kind === 'invalid') {
+    await host.dispose();
+    throw new Error(
+      `createPluginHarness: ${packageFile} is not a valid plugin package file:\n${status.reason}`,
+    );
+  }
+
   const placementOf = (action: string): MenuPlacement =>
-    (['toolbar', 'conference', 'participants'] as const).find((placement) =>
-      (pkg.menuItems[placement] ?? []).some((item) => item.action === action),
+    PLACEMENTS.find((placement) =>
+      (placementsOf(packageText)[placement] ?? []).some((item) => item.action === action),
     ) ?? 'toolbar';
+  let conferenceNow = conference;
 
   return {
-    menuItems,
+    node,
+    menuItems: () => {
+      let items: readonly MenuItemView[] = [];
+      host.menuItems$.subscribe((value) => (items = value)).unsubscribe();
+      return items;
+    },
     async invoke(action, target) {
-      const participant = target ? participantWithDefaults(target, 0) : undefined;
-      await runtime.invokeAction(pkg.id, action, placementOf(action), participant);
+      const participant = target ? participantOf(host, target) : undefined;
+      await host.invokePluginAction(settingsId, action, placementOf(action), participant);
       const row = record();
-      if (row.status === 'failed') throw new Error(`${pkg.id} failed: ${row.error ?? ''}`);
+      if (row.status.kind === 'failed') {
+        throw new Error(`${settingsId} failed: ${row.status.message}`);
+      }
     },
     state: () =>
-      runtime.stateOf(pkg.id) as
+      host.pluginState(settingsId) as
         MenuItemLook | Readonly<Record<string, MenuItemLook | null>> | undefined,
-    pushParticipants: (partials) => participants$.next(toRoster(partials)),
-    pushConference: (conference) =>
-      conference$.next(Object.freeze({ ...conference$.value, ...conference })),
-    emitAction: (action) => actions$.next(action),
-    requests,
-    dialog: () => installation.openDialogs[installation.openDialogs.length - 1]?.element ?? null,
-    record,
-    unload: () => runtime.endConference(),
-    async dispose() {
-      await runtime.dispose();
-      installation.uninstall();
+    participants: () => currentParticipants(host),
+    pushParticipants(partials) {
+      const roster = rosterOf(partials);
+      node.emit({
+        kind: 'participants',
+        participants: [node.selfParticipant(), ...roster.map((data) => data.node)],
+      });
+      emitStage(node, roster);
+      frames.flush();
     },
+    pushConference(change) {
+      if ('chatEnabled' in change || 'mediaType' in change) {
+        throw new Error(
+          'pushConference: chatEnabled and mediaType come from request_token and cannot change during a call; pass them to createPluginHarness({conference}).',
+        );
+      }
+      conferenceNow = Object.freeze({ ...conferenceNow, ...change });
+      node.emit({ kind: 'conference-status', status: conferenceStatus(conferenceNow) });
+    },
+    emitAction: (action) => host.dispatchAppAction(action),
+    requests,
+    dialog: () => host.openDialogs[host.openDialogs.length - 1]?.element ?? null,
+    record,
+    unload: () => host.setPluginEnabled(settingsId, false),
+    dispose: () => host.dispose(),
   };
+}
+
+/** `conference_update` fields for the plugin-view conference details (README "Property mapping"). */
+function conferenceStatus(conference: ConferenceDetails): Record<string, unknown> {
+  return {
+    locked: conference.locked,
+    guests_muted: conference.guestsMuted,
+    started: conference.started,
+  };
+}
+
+function emitStage(
+  node: FakeNodeSession,
+  roster: readonly ReturnType<typeof nodeParticipantFor>[],
+): void {
+  const stage = roster.flatMap((data) => (data.stage ? [data.stage] : []));
+  if (stage.length > 0) node.emit({ kind: 'stage', stage });
+}
+
+function currentParticipants(host: ConferenceHost): readonly Participant[] {
+  let participants: readonly Participant[] = [];
+  host.participants$.subscribe((value) => (participants = value)).unsubscribe();
+  return participants;
+}
+
+/** The roster's own object for that uuid (as the app passes it), with `target`'s fields over it. */
+function participantOf(host: ConferenceHost, target: Partial<Participant>): Participant {
+  const listed = currentParticipants(host).find((participant) => participant.uuid === target.uuid);
+  if (listed && Object.keys(target).length === 1) return listed;
+  return participantWithDefaults({ ...(listed ?? {}), ...target });
 }

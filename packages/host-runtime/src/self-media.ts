@@ -1,0 +1,91 @@
+import { BehaviorSubject, type Observable } from 'rxjs';
+import type { SelfMediaState } from './host.js';
+
+export type SelfDevice = 'microphone' | 'camera';
+
+/**
+ * Who asked: the user with the app's own buttons, or a plugin (`PEX.dispatchAction`,
+ * `PEX.pexrtc.muteAudio`).
+ */
+export type MuteOrigin = 'user' | 'plugin';
+
+const UNMUTED: SelfMediaState = Object.freeze({ microphoneMuted: false, cameraMuted: false });
+
+function key(device: SelfDevice): keyof SelfMediaState {
+  return device === 'microphone' ? 'microphoneMuted' : 'cameraMuted';
+}
+
+function trackKind(device: SelfDevice): 'audio' | 'video' {
+  return device === 'microphone' ? 'audio' : 'video';
+}
+
+/**
+ * The user's own microphone and camera: the one state the toolbar shows, `PEX.pexrtc` reports
+ * and plugins change, applied to whatever local stream exists.
+ *
+ * - A mute holds whenever the stream appears: start-muted dispatches its mutes at Connect
+ *   Success, before the camera stream is attached, and they must not be lost (a privacy bug).
+ * - A plugin cannot unmute what the user muted: video-mute-participant dispatches
+ *   `'[Conference] Unmute Camera'` on every roster change; after the user turned the camera off,
+ *   only the user turns it back on.
+ */
+export class SelfMedia {
+  private readonly state = new BehaviorSubject<SelfMediaState>(UNMUTED);
+  private readonly mutedByUser: Record<SelfDevice, boolean> = { microphone: false, camera: false };
+  private stream: MediaStream | null = null;
+
+  readonly state$: Observable<SelfMediaState> = this.state.asObservable();
+
+  /** `changed` is told every change of state (the host tells the node). */
+  constructor(private readonly changed: (device: SelfDevice, muted: boolean) => void) {}
+
+  get value(): SelfMediaState {
+    return this.state.value;
+  }
+
+  muted(device: SelfDevice): boolean {
+    return this.state.value[key(device)];
+  }
+
+  /**
+   * Asks for a device to be muted or unmuted. Returns whether the state changed (a plugin's
+   * unmute of the user's own mute does not).
+   */
+  set(device: SelfDevice, muted: boolean, origin: MuteOrigin): boolean {
+    if (origin === 'user') this.mutedByUser[device] = muted;
+    else if (!muted && this.mutedByUser[device]) return false;
+    if (this.muted(device) === muted) return false;
+    this.state.next(Object.freeze({ ...this.state.value, [key(device)]: muted }));
+    this.apply();
+    this.changed(device, muted);
+    return true;
+  }
+
+  /** The local stream to keep in step (null when there is none). */
+  attach(stream: MediaStream | null): void {
+    this.stream = stream;
+    this.apply();
+  }
+
+  /** A new conference starts unmuted, as webapp2 does (start-muted mutes it again). */
+  reset(): void {
+    this.mutedByUser.microphone = false;
+    this.mutedByUser.camera = false;
+    this.state.next(UNMUTED);
+    this.apply();
+  }
+
+  dispose(): void {
+    this.state.complete();
+  }
+
+  private apply(): void {
+    if (this.stream === null) return;
+    for (const device of ['microphone', 'camera'] as const) {
+      const enabled = !this.muted(device);
+      for (const track of this.stream.getTracks()) {
+        if (track.kind === trackKind(device)) track.enabled = enabled;
+      }
+    }
+  }
+}
