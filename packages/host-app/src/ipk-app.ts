@@ -19,6 +19,7 @@ import type { JoinDetail } from './ipk-join-screen.js';
 import type { ShownNotice } from './ipk-toasts.js';
 import type { SidePanel } from './ipk-toolbar.js';
 import { accessibleLabel, visibleItems } from './menu-item-look.js';
+import { meterAudioLevel } from './audio-level-meter.js';
 import { StagePainter } from './stage-painter.js';
 import './ipk-chat.js';
 import './ipk-join-screen.js';
@@ -65,7 +66,9 @@ export class IpkApp extends LightElement {
     menuItems: { state: true },
     notices: { state: true },
     fault: { state: true },
-    panel: { state: true },
+    sidebarOpen: { state: true },
+    sidebarTab: { state: true },
+    audioLevel: { state: true },
     settingsOpen: { state: true },
     selfMedia: { state: true },
     selfStream: { state: true },
@@ -86,7 +89,11 @@ export class IpkApp extends LightElement {
   declare menuItems: readonly MenuItemView[];
   declare notices: readonly ShownNotice[];
   declare fault: Error | undefined;
-  declare panel: SidePanel | null;
+  /** The side panel shows (webapp2: `#conference-container.sidebar-open`). */
+  declare sidebarOpen: boolean;
+  /** What the side panel shows: the roster or the chat timeline. */
+  declare sidebarTab: SidePanel;
+  declare audioLevel: number;
   declare settingsOpen: boolean;
   declare selfMedia: SelfMediaState;
   declare selfStream: MediaStream | null;
@@ -115,7 +122,9 @@ export class IpkApp extends LightElement {
     this.menuItems = [];
     this.notices = [];
     this.fault = undefined;
-    this.panel = null;
+    this.sidebarOpen = false;
+    this.sidebarTab = 'participants';
+    this.audioLevel = 0;
     this.settingsOpen = false;
     this.selfMedia = { microphoneMuted: false, cameraMuted: false };
     this.selfStream = null;
@@ -124,10 +133,13 @@ export class IpkApp extends LightElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.panel = window.innerWidth >= WIDE_VIEWPORT_PX ? 'participants' : null;
+    this.sidebarOpen = window.innerWidth >= WIDE_VIEWPORT_PX;
+    window.addEventListener('keydown', this.onShortcut);
   }
 
   override disconnectedCallback(): void {
+    window.removeEventListener('keydown', this.onShortcut);
+    this.stopAudioMeter();
     this.unsubscribeAll();
     this.stopMedia();
     for (const timer of this.noticeTimers.values()) clearTimeout(timer);
@@ -181,9 +193,20 @@ export class IpkApp extends LightElement {
     ></ipk-join-screen>`;
   }
 
+  /**
+   * The conference, with webapp2's ids and classes where Pexip's gallery plugins read them
+   * (webapp2-in-the-wild.md, "The page"): `#conference-container` (class `sidebar-open` while the
+   * side panel shows), `#pex-sidebar-container > div.pex-sidebar__list > pex-roster-list` (class
+   * `hide` while the chat is shown instead), `#conference-stage-container` in the stage. The side
+   * panel is always in the DOM, so plugins that read those classes never meet a missing element.
+   */
   private renderConference() {
-    const panelLabel = this.panel === 'chat' ? 'Chat' : 'Participants';
-    return html`<div class="ipk-conference ${this.panel === null ? '' : 'with-panel'}">
+    const open = this.sidebarOpen;
+    const showsChat = this.sidebarTab === 'chat';
+    return html`<div
+      id="conference-container"
+      class="ipk-conference ${open ? 'with-panel sidebar-open' : ''}"
+    >
       <header class="ipk-conference-header">
         <h1 class="ipk-conference-title">${this.alias}</h1>
         ${this.conference.locked ? html`<span class="ipk-badge">locked</span>` : nothing}
@@ -205,33 +228,37 @@ export class IpkApp extends LightElement {
         .selfStream=${this.selfStream}
         .cameraMuted=${this.selfMedia.cameraMuted}
       ></ipk-stage>
-      ${
-        this.panel === null
-          ? nothing
-          : html`<aside class="ipk-side-panel" aria-label=${panelLabel}>
-              ${
-                this.panel === 'participants'
-                  ? html`<ipk-roster
-                      .participants=${this.participants}
-                      .participantItems=${visibleItems(this.menuItems, 'participants')}
-                      .selfUuid=${this.self?.uuid ?? null}
-                      @ipk-invoke=${this.onInvoke}
-                    ></ipk-roster>`
-                  : html`<ipk-chat
-                      .entries=${this.timeline}
-                      .enabled=${this.conference.chatEnabled}
-                      @ipk-send-chat=${this.onSendChat}
-                      @ipk-select-entry=${this.onSelectEntry}
-                    ></ipk-chat>`
-              }
-            </aside>`
-      }
+      <aside
+        id="pex-sidebar-container"
+        class="ipk-side-panel"
+        aria-label=${showsChat ? 'Chat' : 'Participants'}
+        ?hidden=${!open}
+      >
+        <div class="pex-sidebar__list">
+          <pex-roster-list class=${showsChat ? 'hide' : ''} ?hidden=${showsChat}>
+            <ipk-roster
+              .participants=${this.participants}
+              .participantItems=${visibleItems(this.menuItems, 'participants')}
+              .selfUuid=${this.self?.uuid ?? null}
+              @ipk-invoke=${this.onInvoke}
+            ></ipk-roster>
+          </pex-roster-list>
+          <ipk-chat
+            ?hidden=${!showsChat}
+            .entries=${this.timeline}
+            .enabled=${this.conference.chatEnabled}
+            @ipk-send-chat=${this.onSendChat}
+            @ipk-select-entry=${this.onSelectEntry}
+          ></ipk-chat>
+        </div>
+      </aside>
       <ipk-toolbar
         .pluginItems=${visibleItems(this.menuItems, 'toolbar')}
         .conferenceEntries=${this.conferenceEntries()}
         .microphoneMuted=${this.selfMedia.microphoneMuted}
         .cameraMuted=${this.selfMedia.cameraMuted}
-        .panel=${this.panel}
+        .audioLevel=${this.audioLevel}
+        .panel=${open ? this.sidebarTab : null}
         @ipk-invoke=${this.onInvoke}
         @ipk-toggle-microphone=${() =>
           this.host?.setMicrophoneMuted(!this.selfMedia.microphoneMuted)}
@@ -384,13 +411,26 @@ export class IpkApp extends LightElement {
 
   private showMedia(): void {
     const media = this.media;
-    this.selfStream = media.kind === 'off' ? null : media.local;
+    const local = media.kind === 'off' ? null : media.local;
+    if (local !== this.selfStream) this.meterMicrophone(local);
+    this.selfStream = local;
     this.mainStream =
       (media.kind === 'off' ? null : media.remote) ?? this.stagePainter?.stream ?? null;
   }
 
+  private stopAudioMeter: () => void = () => {};
+
+  /** The toolbar's input level follows the stream the host sends. */
+  private meterMicrophone(stream: MediaStream | null): void {
+    this.stopAudioMeter();
+    this.audioLevel = 0;
+    this.stopAudioMeter =
+      stream === null ? () => {} : meterAudioLevel(stream, (level) => (this.audioLevel = level));
+  }
+
   /** The runtime stops the camera and the call; the app stops what it painted. */
   private stopMedia(): void {
+    this.meterMicrophone(null);
     this.stagePainter?.stop();
     this.stagePainter = null;
     this.mainStream = null;
@@ -437,7 +477,29 @@ export class IpkApp extends LightElement {
   };
 
   private readonly onTogglePanel = (event: CustomEvent<{ panel: SidePanel }>): void => {
-    this.panel = this.panel === event.detail.panel ? null : event.detail.panel;
+    const tab = event.detail.panel;
+    if (this.sidebarOpen && this.sidebarTab === tab) {
+      this.sidebarOpen = false;
+      return;
+    }
+    this.sidebarOpen = true;
+    this.sidebarTab = tab;
+  };
+
+  /**
+   * webapp2's keyboard shortcut for the side panel, which chat-notify drives by dispatching
+   * `keydown` on `window`: `s` shows or hides it; `S` opens it, or switches it between the
+   * participants and the chat. (The two keys are our reading of what chat-notify expects: with
+   * them each of its three cases ends with the chat showing.) Typing in a field is left alone.
+   */
+  private readonly onShortcut = (event: KeyboardEvent): void => {
+    if (this.phase !== 'in-call' || isTyping(event.target)) return;
+    if (event.key === 's') {
+      this.sidebarOpen = !this.sidebarOpen;
+    } else if (event.key === 'S') {
+      if (!this.sidebarOpen) this.sidebarOpen = true;
+      else this.sidebarTab = this.sidebarTab === 'chat' ? 'participants' : 'chat';
+    }
   };
 
   private readonly onDismissNotice = (event: CustomEvent<{ id: string }>): void => {
@@ -483,6 +545,12 @@ export class IpkApp extends LightElement {
       // Storage blocked: the name is simply not remembered.
     }
   }
+}
+
+/** A keystroke meant for a field, not a shortcut. */
+function isTyping(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
 }
 
 function pinPrompt(outcome: Extract<JoinOutcome, { kind: 'pin-required' }>): string {

@@ -1,4 +1,4 @@
-import { html } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import type { MenuItemView } from './app-host.js';
 import { appIcon, type AppIconName } from './app-icons.js';
 import { LightElement } from './light-element.js';
@@ -8,10 +8,34 @@ import { accessibleLabel, menuIcon } from './menu-item-look.js';
 
 export type SidePanel = 'participants' | 'chat';
 
+/** One control of the toolbar: a button when it fits, rows of the "More" menu when it does not. */
+interface ToolbarControl {
+  readonly render: () => TemplateResult;
+  /** What the control offers as rows of the "More" menu (the conference menu: all its rows). */
+  readonly entries: readonly MenuEntry[];
+}
+
+/** Button width plus gap, as app.css draws them (44 + 4 px; 40 + 2 px below 800 px). */
+function slotWidth(viewportWidth: number): number {
+  return viewportWidth < 800 ? 42 : 48;
+}
+
+/** The toolbar's padding, its margin to the edges, the Leave button and the "More" button. */
+const RESERVED_PX = 16 + 20 + 56 + 48;
+
 /**
  * The floating conference toolbar: the app's own buttons, then one button per plugin toolbar item
  * (seed: "toolbar: appears as a button in the floating conference toolbar"; the label is the hover
  * tip). Every button says what it does to a screen reader; plugin buttons use the label.
+ *
+ * On a narrow screen what does not fit goes into a "More" menu, as phone apps do: microphone,
+ * camera and Leave always stay, the rest (panels, conference menu, Settings, plugins) overflows
+ * from the end, so nothing is cut off and nothing scrolls sideways.
+ *
+ * The microphone button sits in `#toolbar-audio-on__button-container` (unmuted) or
+ * `#toolbar-audio-off__button-container` (muted) with an input level in
+ * `.toolbar-audio-bar-fill`, as in webapp2: server-mute-notifier and older plugins find them by id
+ * and class (webapp2-in-the-wild.md, "The page").
  *
  * Events (all bubble): `ipk-invoke` {key}, `ipk-toggle-microphone`, `ipk-toggle-camera`,
  * `ipk-toggle-panel` {panel}, `ipk-open-settings`, `ipk-leave`.
@@ -23,6 +47,8 @@ export class IpkToolbar extends LightElement {
     microphoneMuted: { type: Boolean, attribute: false },
     cameraMuted: { type: Boolean, attribute: false },
     panel: { attribute: false },
+    audioLevel: { type: Number, attribute: false },
+    capacity: { state: true },
   };
 
   declare pluginItems: readonly MenuItemView[];
@@ -30,6 +56,12 @@ export class IpkToolbar extends LightElement {
   declare microphoneMuted: boolean;
   declare cameraMuted: boolean;
   declare panel: SidePanel | null;
+  /** Microphone input level, 0–1. */
+  declare audioLevel: number;
+  /** How many optional controls fit beside the fixed ones; Infinity before a layout exists. */
+  declare capacity: number;
+
+  private resizeObserver: ResizeObserver | undefined;
 
   constructor() {
     super();
@@ -38,33 +70,60 @@ export class IpkToolbar extends LightElement {
     this.microphoneMuted = false;
     this.cameraMuted = false;
     this.panel = null;
+    this.audioLevel = 0;
+    this.capacity = Number.POSITIVE_INFINITY;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (typeof ResizeObserver === 'function') {
+      this.resizeObserver = new ResizeObserver(() => this.measure());
+      this.resizeObserver.observe(this);
+    }
+  }
+
+  override disconnectedCallback(): void {
+    this.resizeObserver?.disconnect();
+    super.disconnectedCallback();
+  }
+
+  /** Fits as many optional controls as the width allows (a DOM without layout shows them all). */
+  private measure(): void {
+    const width = this.getBoundingClientRect().width;
+    if (width <= 0) {
+      this.capacity = Number.POSITIVE_INFINITY;
+      return;
+    }
+    const slot = slotWidth(window.innerWidth);
+    // The two media buttons are fixed too.
+    this.capacity = Math.max(0, Math.floor((width - RESERVED_PX - 2 * slot) / slot));
   }
 
   override render() {
+    const optional = this.optionalControls();
+    const overflowing = optional.length > this.capacity;
+    const shown = overflowing ? optional.slice(0, this.capacity) : optional;
+    const more = overflowing ? optional.slice(this.capacity) : [];
     return html`<div class="ipk-toolbar" role="toolbar" aria-label="Conference toolbar">
-      ${this.appButton(
-        this.microphoneMuted ? 'Unmute microphone' : 'Mute microphone',
-        this.microphoneMuted ? 'microphoneOff' : 'microphone',
-        'ipk-toggle-microphone',
-        this.microphoneMuted,
-      )}
+      ${this.microphoneButton()}
       ${this.appButton(
         this.cameraMuted ? 'Start camera' : 'Stop camera',
         this.cameraMuted ? 'cameraOff' : 'camera',
         'ipk-toggle-camera',
         this.cameraMuted,
       )}
-      ${this.panelButton('participants', 'Participants', 'people')}
-      ${this.panelButton('chat', 'Chat', 'chat')}
-      ${this.pluginItems.map((item) => this.pluginButton(item))}
-      <ipk-menu-button
-        class="ipk-conference-menu"
-        label="Conference control menu"
-        menu-label="Conference control"
-        icon="menu"
-        .entries=${this.conferenceEntries}
-      ></ipk-menu-button>
-      ${this.appButton('Settings', 'settings', 'ipk-open-settings', false)}
+      ${shown.map((control) => control.render())}
+      ${
+        more.length === 0
+          ? nothing
+          : html`<ipk-menu-button
+              class="ipk-more-menu"
+              label="More"
+              menu-label="More"
+              icon="more"
+              .entries=${more.flatMap((control) => control.entries)}
+            ></ipk-menu-button>`
+      }
       <button
         type="button"
         class="ipk-toolbar-button ipk-leave"
@@ -74,6 +133,89 @@ export class IpkToolbar extends LightElement {
       >
         ${appIcon('leave')}
       </button>
+    </div>`;
+  }
+
+  /** In the order they give way: the last ones move to "More" first. */
+  private optionalControls(): ToolbarControl[] {
+    const panel = (which: SidePanel, label: string, icon: AppIconName): ToolbarControl => ({
+      render: () => this.panelButton(which, label, icon),
+      entries: [
+        {
+          key: `panel:${which}`,
+          label: this.panel === which ? `Hide ${label.toLowerCase()}` : label,
+          iconUrl: null,
+          run: () => this.emit('ipk-toggle-panel', { panel: which }),
+        },
+      ],
+    });
+    const conferenceMenu: ToolbarControl = {
+      render: () =>
+        html`<ipk-menu-button
+          class="ipk-conference-menu"
+          label="Conference control menu"
+          menu-label="Conference control"
+          icon="menu"
+          .entries=${this.conferenceEntries}
+        ></ipk-menu-button>`,
+      // A menu inside a menu is no use on a phone: its rows join "More" as they are.
+      entries: this.conferenceEntries,
+    };
+    const plugins = this.pluginItems.map((item): ToolbarControl => {
+      const label = accessibleLabel(item, item);
+      return {
+        render: () => this.pluginButton(item, label),
+        entries: [
+          {
+            key: item.key,
+            label,
+            iconUrl: item.iconUrl,
+            run: () => this.emit('ipk-invoke', { key: item.key }),
+          },
+        ],
+      };
+    });
+    const settings: ToolbarControl = {
+      render: () => this.appButton('Settings', 'settings', 'ipk-open-settings', false),
+      entries: [
+        {
+          key: 'settings',
+          label: 'Settings',
+          iconUrl: null,
+          run: () => this.emit('ipk-open-settings'),
+        },
+      ],
+    };
+    return [
+      panel('participants', 'Participants', 'people'),
+      panel('chat', 'Chat', 'chat'),
+      conferenceMenu,
+      ...plugins,
+      settings,
+    ];
+  }
+
+  private microphoneButton() {
+    const muted = this.microphoneMuted;
+    const label = muted ? 'Unmute microphone' : 'Mute microphone';
+    const level = Math.round(Math.min(1, Math.max(0, this.audioLevel)) * 100);
+    return html`<div
+      id=${muted ? 'toolbar-audio-off__button-container' : 'toolbar-audio-on__button-container'}
+      class="ipk-toolbar-audio"
+    >
+      <button
+        type="button"
+        class="ipk-toolbar-button"
+        aria-label=${label}
+        title=${label}
+        data-pressed=${muted ? 'true' : 'false'}
+        @click=${() => this.emit('ipk-toggle-microphone')}
+      >
+        ${appIcon(muted ? 'microphoneOff' : 'microphone')}
+      </button>
+      <div class="toolbar-audio-bar" aria-hidden="true">
+        <div class="toolbar-audio-bar-fill" style=${`height: ${muted ? 0 : level}%`}></div>
+      </div>
     </div>`;
   }
 
@@ -103,8 +245,7 @@ export class IpkToolbar extends LightElement {
     </button>`;
   }
 
-  private pluginButton(item: MenuItemView) {
-    const label = accessibleLabel(item, item);
+  private pluginButton(item: MenuItemView, label: string) {
     return html`<button
       type="button"
       class="ipk-toolbar-button ipk-plugin-button"

@@ -469,6 +469,9 @@ export class ConferenceHost implements Host {
     this.held = undefined;
     this.media.end();
     this.emit({ type: ACTIONS.DISCONNECT_SUCCESS });
+    // webapp2 goes back to its home screen; plugins still loaded see it (interpretation
+    // samples re-read the address on it). The payload is not documented anywhere: none.
+    this.emit({ type: WEBAPP2_ACTION_TYPES.HOME_SCREEN_STATE });
     await this.runtime.endConference();
     this.model.reset();
     this.selfMedia.reset();

@@ -4,6 +4,7 @@ import type { PexGlobal } from '@ipk/plugin-api';
 import {
   SELF_UUID,
   hostWithBranding,
+  inlinePlugin,
   problemOf,
   nodeParticipant,
   settingsFor,
@@ -52,30 +53,6 @@ function collect<T>(source$: Observable<T>): T[] {
   const values: T[] = [];
   source$.subscribe((value) => values.push(value));
   return values;
-}
-
-/** A plugin given as source text, served from memory. */
-function inlinePlugin(
-  id: string,
-  source: string,
-  packageOverrides: Record<string, unknown> = {},
-): BrandingFiles {
-  return {
-    ...settingsFor({ id, folder: id }),
-    [`plugins/${id}/${id}.plugin.package.json`]: {
-      id,
-      name: id,
-      description: `${id} fixture`,
-      version: 1,
-      srcURL: `${id}.plugin.js`,
-      allowUnload: true,
-      platforms: ['web'],
-      participantRoles: ['chair', 'guest'],
-      menuItems: { toolbar: [{ icon: 'x.svg#x', label: id, action: 'act' }] },
-      ...packageOverrides,
-    },
-    [`plugins/${id}/${id}.plugin.js`]: source,
-  };
 }
 
 describe('loading plugins by the branding rules', () => {

@@ -80,3 +80,37 @@ export function hostWithBranding(
   });
   return { host, node };
 }
+
+/** A plugin given as source text, served from memory (its package file overridable). */
+export function inlinePlugin(
+  id: string,
+  source: string,
+  packageOverrides: Record<string, unknown> = {},
+): BrandingFiles {
+  return {
+    ...settingsFor({ id, folder: id }),
+    [`plugins/${id}/${id}.plugin.package.json`]: {
+      id,
+      name: id,
+      description: `${id} fixture`,
+      version: 1,
+      srcURL: `${id}.plugin.js`,
+      allowUnload: true,
+      platforms: ['web'],
+      participantRoles: ['chair', 'guest'],
+      menuItems: { toolbar: [{ icon: 'x.svg#x', label: id, action: 'act' }] },
+      ...packageOverrides,
+    },
+    [`plugins/${id}/${id}.plugin.js`]: source,
+  };
+}
+
+/** One branding of several: their files, and their settings.json entries in order. */
+export function brandingOf(...parts: BrandingFiles[]): BrandingFiles {
+  const entries = parts.flatMap(
+    (part) => (part['settings.json'] as { plugins?: unknown[] } | undefined)?.plugins ?? [],
+  );
+  return Object.assign({}, ...parts, {
+    'settings.json': { plugins: entries },
+  }) as BrandingFiles;
+}

@@ -214,7 +214,7 @@ export class PluginRuntime {
       const loads: Promise<void>[] = [];
       for (const entry of this.entries) {
         const loading = await this.activate(entry);
-        if (loading) loads.push(loading);
+        if (loading) loads.push(loading.settled);
       }
       await Promise.all(loads);
     });
@@ -276,9 +276,10 @@ export class PluginRuntime {
 
   /**
    * Evaluates the plugin (if needed) and calls `load`. Returns the settling of an async `load`
-   * (bounded), or undefined when there is nothing to wait for.
+   * (bounded), or undefined when there is nothing to wait for. (Wrapped in an object: an async
+   * function returning a promise would wait for it, and hold up the next plugin.)
    */
-  private async activate(entry: PluginEntry): Promise<Promise<void> | undefined> {
+  private async activate(entry: PluginEntry): Promise<{ settled: Promise<void> } | undefined> {
     const pkg = entry.source.pkg;
     if (!pkg || entry.status.kind !== 'pending' || !entry.enabled || !this.role) return undefined;
     if (!pkg.participantRoles.includes(this.role)) {
@@ -295,7 +296,8 @@ export class PluginRuntime {
     // A plugin that failed is evaluated afresh when the user enables it again.
     if (entry.scope?.failed) entry.registration = undefined;
     if (!entry.registration && !(await this.evaluate(entry, pkg))) return undefined;
-    return this.callLoad(entry);
+    const settled = this.callLoad(entry);
+    return settled ? { settled } : undefined;
   }
 
   /** Injects the source (relative to the package file) and waits for `registerPlugin`. */
