@@ -235,7 +235,7 @@ describe('chat-watcher settings', () => {
 
   it('loads despite corrupted saved rules and shows what was wrong', async () => {
     const host = await loadWithRules('not json');
-    expect(host.record().status).toBe('loaded');
+    expect(host.record().status.kind).toBe('loaded');
     await openSettings(host);
     expect(document.getElementById(ELEMENT_IDS.problems)?.textContent).toContain('not valid JSON');
   });

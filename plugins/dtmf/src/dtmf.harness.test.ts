@@ -46,13 +46,13 @@ function keyOf(digit: string): HTMLButtonElement {
 describe('dtmf, in the host runtime', () => {
   it('loads for a host with a "Send DTMF" item in the participant menu', async () => {
     const host = await load();
-    expect(host.record().status).toBe('loaded');
+    expect(host.record().status.kind).toBe('loaded');
     expect(host.menuItems()).toMatchObject([{ placement: 'participants', label: 'Send DTMF' }]);
   });
 
   it('is not offered to guests', async () => {
     const guest = await load({ role: 'guest' });
-    expect(guest.record().status).toBe('skipped');
+    expect(guest.record().status.kind).toBe('skipped');
     expect(guest.menuItems()).toEqual([]);
   });
 

@@ -53,13 +53,13 @@ function transforms(host: PluginHarness): unknown[] {
 describe('layout, in the host runtime', () => {
   it('loads for a host with a "Change layout" toolbar button', async () => {
     const host = await load();
-    expect(host.record().status).toBe('loaded');
+    expect(host.record().status.kind).toBe('loaded');
     expect(host.menuItems()).toMatchObject([{ placement: 'toolbar', label: 'Change layout' }]);
   });
 
   it('is not offered to guests', async () => {
     const guest = await load({ role: 'guest' });
-    expect(guest.record().status).toBe('skipped');
+    expect(guest.record().status.kind).toBe('skipped');
     expect(guest.menuItems()).toEqual([]);
   });
 

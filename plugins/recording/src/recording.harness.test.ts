@@ -36,14 +36,14 @@ function element<T extends HTMLElement>(id: string): T {
 describe('recording, in the host runtime', () => {
   it('loads for a host and shows "Start recording" on the toolbar', async () => {
     const host = await load();
-    expect(host.record().status).toBe('loaded');
+    expect(host.record().status.kind).toBe('loaded');
     expect(host.menuItems()).toMatchObject([{ placement: 'toolbar', label: 'Start recording' }]);
     expect(host.state()).toMatchObject(START_RECORDING);
   });
 
   it('is not offered to guests', async () => {
     const guest = await load({ role: 'guest' });
-    expect(guest.record().status).toBe('skipped');
+    expect(guest.record().status.kind).toBe('skipped');
     expect(guest.menuItems()).toEqual([]);
   });
 

@@ -108,7 +108,7 @@ describe('screenshot: when there is nothing to capture', () => {
 describe('screenshot: choosing and capturing a video', () => {
   it('is in the conference menu, for guests too', async () => {
     const host = await load();
-    expect(host.record().status).toBe('loaded');
+    expect(host.record().status.kind).toBe('loaded');
     expect(host.menuItems()).toMatchObject([
       { placement: 'conference', label: 'Take a screenshot' },
     ]);
