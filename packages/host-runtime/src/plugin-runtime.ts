@@ -510,7 +510,7 @@ export class PluginRuntime {
     const resolveIcon = (icon: string | null | undefined): string | null =>
       resolveIconUrl(icon, packageUrl, this.options.window.document.baseURI);
     return MENU_PLACEMENTS.flatMap((placement) =>
-      (pkg.menuItems[placement] ?? []).map((item, index) => {
+      (pkg.menuItems?.[placement] ?? []).map((item, index) => {
         const { look, perParticipant } = resolveLook(item, entry.state, resolveIcon);
         const hidden = entry.hiddenItems.has(item.id ?? '') || entry.hiddenItems.has(item.action);
         return Object.freeze({

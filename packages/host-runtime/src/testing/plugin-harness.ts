@@ -183,7 +183,7 @@ export async function createPluginHarness(options: PluginHarnessOptions): Promis
   };
   const placementOf = (action: string): MenuPlacement =>
     (['toolbar', 'conference', 'participants'] as const).find((placement) =>
-      (pkg.menuItems[placement] ?? []).some((item) => item.action === action),
+      (pkg.menuItems?.[placement] ?? []).some((item) => item.action === action),
     ) ?? 'toolbar';
 
   return {
