@@ -8,6 +8,9 @@ export function closestName(name: string, candidates: readonly string[]): string
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of candidates) {
+    // The distance is at least the difference in length: skip the work (a hostile file may hold
+    // thousands of long keys).
+    if (Math.abs(name.length - candidate.length) > 2) continue;
     const distance = editDistance(name.toLowerCase(), candidate.toLowerCase());
     if (distance <= 2 && distance < candidate.length / 3 && distance < bestDistance) {
       best = candidate;
