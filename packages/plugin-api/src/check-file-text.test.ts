@@ -40,6 +40,33 @@ describe('checkPluginPackageText', () => {
     expect(missingAction).toMatchObject({ pointer: '/menuItems/toolbar/0', line: 4, column: 7 });
   });
 
+  it('says "did you mean" for a misspelt required field, at the misspelt key', () => {
+    const withoutMenu = `${twoPlacements.slice(0, twoPlacements.indexOf(',\n  "menuItems"'))}\n}`;
+    const text = withoutMenu.replace('"participantRoles"', '"particpantRoles"');
+    expect(checkPluginPackageText(text, 'p.json').issues.map(formatIssue)).toEqual([
+      'p.json:9:3 error /particpantRoles: participantRoles is required (e.g. ["chair", "guest"]); found "particpantRoles": did you mean "participantRoles"?',
+      'p.json:1:1 warning (root): menuItems is missing: the plugin adds no button or menu item (write {} to say so)',
+    ]);
+  });
+
+  it('says "did you mean" for a misspelt optional field, a placement and a menu item field', () => {
+    const text =
+      '{"id": "a", "name": "a", "description": "", "version": 1, "srcURL": "a.js",\n' +
+      ' "allowUnload": true, "platforms": ["web"], "participantRoles": ["chair"],\n' +
+      ' "menuItem": {"toolbar": [{"icon": null, "labl": "Go", "action": "go"}]}}';
+    expect(checkPluginPackageText(text, 'p.json').issues.map(formatIssue)).toEqual([
+      'p.json:3:2 warning /menuItem: "menuItem" is not a package file field in the Pexip guide; webapp2 ignores it; did you mean "menuItems"?',
+    ]);
+    const placed = text.replace('"menuItem"', '"menuItems"').replace('"toolbar"', '"tolbar"');
+    expect(checkPluginPackageText(placed, 'p.json').issues.map(formatIssue)).toEqual([
+      'p.json:3:16 warning /menuItems/tolbar: menuItems has an unknown placement "tolbar" that webapp2 ignores; expected one of conference, toolbar, participants; did you mean "toolbar"?',
+    ]);
+    const item = text.replace('"menuItem"', '"menuItems"');
+    expect(checkPluginPackageText(item, 'p.json').issues.map(formatIssue)).toEqual([
+      'p.json:3:43 warning /menuItems/toolbar/0/labl: "labl" is not a menu item field in the Pexip guide; webapp2 ignores it; did you mean "label"?',
+    ]);
+  });
+
   it('reports a syntax error once, with its line and column, and no validation noise', () => {
     const result = checkPluginPackageText('{\n  "id": "x",\n}\n', 'p.json');
     expect(result.issues).toHaveLength(1);
@@ -84,6 +111,18 @@ describe('package files shaped like the ones Pexip ships load without errors', (
 });
 
 describe('checkSettingsText and checkManifestText', () => {
+  it('say "did you mean" for a misspelt settings entry field and manifest key', () => {
+    const settings = '{"plugins": [\n  {"id": "a", "srcURL": "a.json", "enable": true}\n]}';
+    expect(checkSettingsText(settings, 'settings.json').issues.map(formatIssue)).toEqual([
+      'settings.json:2:35 error /plugins/0/enable: enabled is required (true: loaded by default); found "enable": did you mean "enabled"?',
+    ]);
+    const manifest =
+      '{\n  "brandingID": "1",\n  "isSettingsBranded": true,\n  "isWatermarkbranded": false\n}';
+    expect(checkManifestText(manifest, 'manifest.json').issues.map(formatIssue)).toEqual([
+      'manifest.json:4:3 warning /isWatermarkbranded: "isWatermarkbranded" is not a manifest key webapp2 reads; did you mean "isWatermarkBranded"?',
+    ]);
+  });
+
   it('accept the branding-root files of a real-shaped package', () => {
     expect(checkSettingsText(realShape('settings.json'), 'settings.json')).toMatchObject({
       ok: true,

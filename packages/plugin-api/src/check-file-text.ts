@@ -4,19 +4,20 @@
  */
 import { parseLocatedJson, type TextPosition } from './parse-json.js';
 import type { Manifest, PluginPackage, SettingsFile } from './plugin-files.js';
+import type { PluginFileKind } from './schema-check.js';
 import type { ValidationResult } from './validation-issue.js';
 import { validateManifest } from './validate-manifest.js';
 import { validatePluginPackage } from './validate-plugin-package.js';
 import { validateSettings } from './validate-settings.js';
+
+export type { PluginFileKind };
 
 /** The three file kinds and their validators. */
 export const FILE_VALIDATORS = {
   'plugin-package': validatePluginPackage,
   settings: validateSettings,
   manifest: validateManifest,
-} as const;
-
-export type PluginFileKind = keyof typeof FILE_VALIDATORS;
+} as const satisfies Record<PluginFileKind, unknown>;
 
 function positionOfPointer(
   positions: Map<string, TextPosition>,

@@ -14,6 +14,11 @@ export class IssueCollector {
     this.add('warning', pointer, message);
   }
 
+  /** Whether an issue was already reported at `pointer`. */
+  has(pointer: string): boolean {
+    return this.issues.some((issue) => issue.pointer === pointer);
+  }
+
   get hasErrors(): boolean {
     return this.issues.some((issue) => issue.severity === 'error');
   }

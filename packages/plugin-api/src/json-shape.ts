@@ -26,12 +26,3 @@ export function listWords(words: readonly string[]): string {
 function truncate(text: string): string {
   return text.length > 40 ? `${text.slice(0, 37)}...` : text;
 }
-
-/**
- * The `"$schema"` key editors use to find this package's JSON Schemas. webapp2 ignores it; it must
- * be a string so editors can resolve it.
- */
-export function schemaKeyProblem(object: JsonObject): string | undefined {
-  if (!Object.hasOwn(object, '$schema') || typeof object['$schema'] === 'string') return undefined;
-  return `$schema must be the path or URL of a JSON Schema, found ${describeJsonType(object['$schema'])}`;
-}

@@ -55,6 +55,43 @@ describe('parseJson', () => {
     }
   });
 
+  it('accepts and refuses exactly what JSON.parse does, over thousands of damaged package files', () => {
+    // A seeded generator: the same damaged texts on every run, so a failure can be replayed.
+    let seed = 19;
+    const random = (below: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % below;
+    };
+    const base = JSON.stringify(
+      { id: 'a', version: 1.5e-3, list: [true, false, null, -0], text: 'é\\"\u0001', o: {} },
+      null,
+      1,
+    );
+    const alphabet = ' \t\n\r\v\f\u00a0\u2028{}[]:,"\'\\/*-+.0123456789eEtrufalsnu\u0000';
+    const disagreements: string[] = [];
+    let refused = 0;
+    for (let round = 0; round < 3000; round += 1) {
+      let text = base;
+      for (let edit = 0; edit <= random(3); edit += 1) {
+        const at = random(text.length + 1);
+        const char = alphabet[random(alphabet.length)] ?? '';
+        const remove = random(3);
+        text = text.slice(0, at) + (remove === 2 ? '' : char) + text.slice(at + remove);
+      }
+      let expected: string | undefined;
+      try {
+        expected = JSON.stringify(JSON.parse(text));
+      } catch {
+        refused += 1;
+      }
+      const result = parseJson(text, 'x.json');
+      const actual = result.ok ? JSON.stringify(result.value) : undefined;
+      if (actual !== expected) disagreements.push(text);
+    }
+    expect(disagreements).toEqual([]);
+    expect(refused).toBeGreaterThan(1000);
+  });
+
   it('accepts a UTF-8 byte order mark, as the browser does when fetching JSON', () => {
     expect(parseJson('\ufeff{"a": 1}', 'x.json').value).toEqual({ a: 1 });
   });

@@ -1,6 +1,9 @@
 /**
- * The three JSON files of a webapp2 branding package that concern plugins, as TypeScript types.
- * The JSON Schemas in `schemas/` describe the same shapes for editors; the validators check them.
+ * The three JSON files of a webapp2 branding package that concern plugins, as TypeScript types:
+ * what the validators hand back when a file has no error. The rules themselves live in the JSON
+ * Schemas in `schemas/` (editors read them, the validators are compiled from them); these types
+ * say what a file that passes them may hold, which is what real webapp2 accepts
+ * (webapp2-in-the-wild: "Loading and files").
  */
 import type { MenuPlacement, ParticipantRole, Platform } from './pex.js';
 
@@ -10,9 +13,15 @@ import type { MenuPlacement, ParticipantRole, Platform } from './pex.js';
  * plugin source file."
  */
 export interface MenuItem {
-  /** `file.svg#id` relative to the plugin folder, or `null` when state sets it. */
-  icon: string | null;
-  /** Visible text (hover tip on the toolbar); `null` when state sets it. Some real plugins omit it. */
+  /**
+   * `file.svg#id` relative to the plugin folder, or `null` when state sets it. Absent in a few real
+   * plugins (the checker warns).
+   */
+  icon?: string | null;
+  /**
+   * Visible text (hover tip on the toolbar); `null` when state sets it. breakout-rooms and
+   * mute-video-participant omit it (the checker warns).
+   */
   label?: string | null;
   /** The name of a function passed to `registerPlugin`. */
   action: string;
@@ -31,7 +40,7 @@ export interface PluginPackage {
   name: string;
   /** Shown under Settings > Plugin. */
   description: string;
-  /** "An internal version number"; real plugins also ship it as a string. */
+  /** "An internal version number"; real plugins also ship it as a string, even `""`. */
   version: number | string;
   /** The plugin source file, relative to the package file. */
   srcURL: string;
@@ -39,7 +48,14 @@ export interface PluginPackage {
   allowUnload: boolean;
   platforms: Platform[];
   participantRoles: ParticipantRole[];
-  menuItems: MenuItems;
+  /**
+   * Where the plugin appears. Absent (start-muted, maintain-url, raise-hand-notification) or `{}`
+   * (chat-notify, survey) for a plugin without a button or menu item: read it as
+   * `pkg.menuItems?.[placement] ?? []`.
+   */
+  menuItems?: MenuItems;
+  /** The JSON Schema editors check the file against; webapp2 ignores it. */
+  $schema?: string;
   /** Not in the seed: a plugin-specific block some real plugins read themselves. */
   configuration?: unknown;
 }

@@ -1,10 +1,13 @@
-/** Validates `manifest.json` (seed: "Enabling application branding in the manifest.json file"). */
+/**
+ * Validates `manifest.json` (seed: "Enabling application branding in the manifest.json file").
+ * Errors come from `schemas/manifest.schema.json`; the warnings are below.
+ */
 import { IssueCollector } from './issue-collector.js';
-import { describeJsonType, isJsonObject, schemaKeyProblem } from './json-shape.js';
+import { isJsonObject } from './json-shape.js';
 import type { Manifest } from './plugin-files.js';
+import { checkAgainstSchema, declaredKeys } from './schema-check.js';
+import { warnAboutUndeclaredKeys } from './undeclared-keys.js';
 import type { ValidationResult } from './validation-issue.js';
-
-const BRANDED_FLAGS = ['isSettingsBranded', 'isWatermarkBranded', 'isStylesBranded'];
 
 /** Validates a parsed `manifest.json`. */
 export function validateManifest(
@@ -12,57 +15,24 @@ export function validateManifest(
   file = 'manifest.json',
 ): ValidationResult<Manifest> {
   const issues = new IssueCollector(file);
-  if (!isJsonObject(value)) {
-    issues.error('', `manifest.json must be a JSON object, found ${describeJsonType(value)}`);
-    return issues.result(value);
-  }
-  checkBrandingId(value, issues);
-  const schemaProblem = schemaKeyProblem(value);
-  if (schemaProblem !== undefined) issues.error('/$schema', schemaProblem);
-  for (const flag of BRANDED_FLAGS) {
-    if (Object.hasOwn(value, flag) && typeof value[flag] !== 'boolean') {
-      issues.error(
-        `/${flag}`,
-        `${flag} must be true or false, found ${describeJsonType(value[flag])}`,
-      );
-    }
-  }
-  if (!Object.hasOwn(value, 'isSettingsBranded')) {
-    issues.error(
-      '',
-      'isSettingsBranded is required and must be true, or webapp2 ignores settings.json and its plugins',
-    );
-  } else if (value['isSettingsBranded'] === false) {
-    issues.error(
-      '/isSettingsBranded',
-      'isSettingsBranded must be true, or webapp2 ignores settings.json and its plugins',
-    );
-  }
-  return issues.result(value);
-}
-
-function checkBrandingId(manifest: Record<string, unknown>, issues: IssueCollector): void {
-  if (!Object.hasOwn(manifest, 'brandingID')) {
-    issues.error(
-      '',
-      'brandingID is required: a number (e.g. a timestamp) that changes with every upload',
-    );
-    return;
-  }
-  const id = manifest['brandingID'];
-  if (typeof id === 'number') return;
-  if (typeof id !== 'string' || id.trim() === '') {
-    issues.error(
-      '/brandingID',
-      `brandingID must be a number or a numeric string such as "1521829718679", found ${describeJsonType(id)}`,
-    );
-    return;
-  }
-  if (!/^\d+(\.\d+)?$/.test(id)) {
+  checkAgainstSchema('manifest', value, issues);
+  if (!isJsonObject(value)) return issues.result(value);
+  const id = value['brandingID'];
+  if (typeof id === 'string' && id.trim() !== '' && !/^\d+(\.\d+)?$/.test(id)) {
     // Seed: "any type of numerical value is valid"; the apps only compare it with the last one.
     issues.warning(
       '/brandingID',
       `brandingID "${id}" is not numeric; the Pexip guide asks for a numerical value (e.g. a timestamp)`,
     );
   }
+  // The branding portal writes other keys (isAudioBranded...); only a near miss is worth a word.
+  warnAboutUndeclaredKeys(
+    value,
+    '',
+    declaredKeys('manifest', '#'),
+    issues,
+    (key) => `"${key}" is not a manifest key webapp2 reads`,
+    'misspellings',
+  );
+  return issues.result(value);
 }
