@@ -11,7 +11,7 @@ import { CONTROL_PREFIX, handleControlApi, MockControl } from './mock-control.js
 import { NodeState } from './node-state.js';
 import { PeopleSimulation } from './people-simulation.js';
 import { DEFAULT_PIN_FAILURE_POLICY } from './pin-failure-limit.js';
-import { serveStatic, WEBAPP_PREFIX } from './static-files.js';
+import { createStaticFiles, WEBAPP_PREFIX } from './static-files.js';
 import { forwardToUpstream, parseUpstreamUrl } from './upstream-proxy.js';
 
 export interface MockNodeOptions {
@@ -166,7 +166,10 @@ export async function startMockNode(options: MockNodeOptions = {}): Promise<Mock
   simulation?.populate();
   simulation?.start(positive(options.simulationIntervalMs, 2500, 'simulationIntervalMs'));
   const control = new MockControl(state, simulation);
-  const sites = { appDir: options.appDir, brandingDir: options.brandingDir };
+  const serveStatic = createStaticFiles({
+    appDir: options.appDir,
+    brandingDir: options.brandingDir,
+  });
 
   // Slow clients are cut off quickly: this is a local API, and Node's defaults hold a dripped
   // request for minutes. Node checks these timers every `connectionsCheckingInterval`.
@@ -241,7 +244,7 @@ export async function startMockNode(options: MockNodeOptions = {}): Promise<Mock
       response.end();
       return;
     }
-    if (await serveStatic(sites, request, response, pathname)) return;
+    if (await serveStatic(request, response, pathname)) return;
     writeText(response, 404, 'Not found\n');
   }
 
