@@ -75,22 +75,23 @@ async function main(): Promise<void> {
       body: JSON.stringify({ display_name: 'Bench' }),
     });
     const { result } = (await join.json()) as { result: { token: string } };
+    const token = { token: result.token };
     const api = (origin: string) => `${origin}/api/client/v2/conferences/meet`;
     const chat = JSON.stringify({ type: 'application/json', payload: 'x'.repeat(8 * 1024) });
     const phases: Array<[string, () => Promise<number[]>]> = [
-      ['GET participants', () => roundTrips(`${api(node.url)}/participants`, { headers: result })],
+      ['GET participants', () => roundTrips(`${api(node.url)}/participants`, { headers: token })],
       [
         'POST message (8 KiB body)',
         () =>
           roundTrips(`${api(node.url)}/message`, {
             method: 'POST',
-            headers: { ...result, 'content-type': 'application/json' },
+            headers: { ...token, 'content-type': 'application/json' },
             body: chat,
           }),
       ],
       [
         'GET participants via upstream',
-        () => roundTrips(`${api(proxy.url)}/participants`, { headers: result }),
+        () => roundTrips(`${api(proxy.url)}/participants`, { headers: token }),
       ],
       ['GET /webapp2/app.js (100 KB)', () => roundTrips(`${node.url}/webapp2/app.js`)],
       ['GET /webapp2/conference/meet', () => roundTrips(`${node.url}/webapp2/conference/meet`)],
