@@ -23,17 +23,53 @@ interface Flags {
   simulate: boolean;
   allowOrigin?: string[];
   allowHost?: string[];
-  pinAttempts?: number;
-  pinWindow?: number;
-  chatHistory?: number;
-  chatMessageBytes?: number;
-  headersTimeout?: number;
-  requestTimeout?: number;
 }
+
+type Limit = keyof typeof DEFAULT_LIMITS;
+
+/** The numeric limits (README: Limits): their flag, option, meaning and least value. */
+const LIMIT_FLAGS: ReadonlyArray<{ flag: string; option: Limit; what: string; min: number }> = [
+  {
+    flag: '--pin-attempts <n>',
+    option: 'pinFailureLimit',
+    what: 'wrong PINs per conference within --pin-window before it is blocked (0: no limit)',
+    min: 0,
+  },
+  {
+    flag: '--pin-window <seconds>',
+    option: 'pinFailureWindowSeconds',
+    what: 'window for --pin-attempts, and how long a block lasts',
+    min: 1,
+  },
+  {
+    flag: '--chat-history <n>',
+    option: 'chatHistoryLimit',
+    what: 'chat messages kept per conference for /_mock/state',
+    min: 0,
+  },
+  {
+    flag: '--chat-message-bytes <n>',
+    option: 'chatMessageMaxBytes',
+    what: 'the largest chat message (UTF-8 bytes)',
+    min: 1,
+  },
+  {
+    flag: '--headers-timeout <ms>',
+    option: 'headersTimeoutMs',
+    what: 'time a client has to send request headers',
+    min: 1,
+  },
+  {
+    flag: '--request-timeout <ms>',
+    option: 'requestTimeoutMs',
+    what: 'time a client has to send a whole request',
+    min: 1,
+  },
+];
 
 /** The command line: every option with its default in `--help`; bad values exit 2. */
 function createProgram(): Command {
-  return new Command('ipk-mock-node')
+  const program = new Command('ipk-mock-node')
     .description(
       'A mock Pexip Infinity Conferencing Node: client REST API v2, event stream, simulated ' +
         'people, and the host app at /webapp2/ with a branding folder at ' +
@@ -71,54 +107,6 @@ function createProgram(): Command {
         '(DNS-rebinding protection); repeat for more',
       collect((value) => value),
     )
-    .addOption(
-      limit(
-        '--pin-attempts <n>',
-        'wrong PINs per conference within --pin-window before it is blocked (0: no limit)',
-        DEFAULT_LIMITS.pinFailureLimit,
-        0,
-      ),
-    )
-    .addOption(
-      limit(
-        '--pin-window <seconds>',
-        'window for --pin-attempts, and how long a block lasts',
-        DEFAULT_LIMITS.pinFailureWindowSeconds,
-        1,
-      ),
-    )
-    .addOption(
-      limit(
-        '--chat-history <n>',
-        'chat messages kept per conference for /_mock/state',
-        DEFAULT_LIMITS.chatHistoryLimit,
-        0,
-      ),
-    )
-    .addOption(
-      limit(
-        '--chat-message-bytes <n>',
-        'the largest chat message (UTF-8 bytes)',
-        DEFAULT_LIMITS.chatMessageMaxBytes,
-        1,
-      ),
-    )
-    .addOption(
-      limit(
-        '--headers-timeout <ms>',
-        'time a client has to send request headers',
-        DEFAULT_LIMITS.headersTimeoutMs,
-        1,
-      ),
-    )
-    .addOption(
-      limit(
-        '--request-timeout <ms>',
-        'time a client has to send a whole request',
-        DEFAULT_LIMITS.requestTimeoutMs,
-        1,
-      ),
-    )
     .helpOption('-h, --help', 'show this help')
     .addHelpText(
       'after',
@@ -131,11 +119,15 @@ function createProgram(): Command {
     .configureOutput({
       outputError: (text, write) => write(`ipk-mock-node: ${text.replace(/^error: /, '')}`),
     });
+  // Listed in --help after the allow-lists.
+  for (const limit of LIMIT_FLAGS) program.addOption(limitOption(limit));
+  return program;
 }
 
 /** A numeric limit whose default shows in `--help` but is left to the library when not given. */
-function limit(flags: string, description: string, fallback: number, min: number): Option {
-  return new Option(flags, `${description} (default: ${fallback})`).argParser((value: string) => {
+function limitOption({ flag, option, what, min }: (typeof LIMIT_FLAGS)[number]): Option {
+  const description = `${what} (default: ${DEFAULT_LIMITS[option]})`;
+  return new Option(flag, description).argParser((value: string) => {
     const number = Number(value);
     if (!/^\d+$/.test(value) || number < min) {
       throw new InvalidArgumentError(`It must be a whole number, ${min} or more.`);
@@ -202,14 +194,14 @@ export async function parseCommandLine(
   if (flags.port !== undefined) options.port = flags.port;
   if (flags.upstream !== undefined) options.upstream = flags.upstream;
   if (flags.config !== undefined) options.config = await readConfig(resolve(cwd, flags.config));
-  if (flags.pinAttempts !== undefined) options.pinFailureLimit = flags.pinAttempts;
-  if (flags.pinWindow !== undefined) options.pinFailureWindowSeconds = flags.pinWindow;
-  if (flags.chatHistory !== undefined) options.chatHistoryLimit = flags.chatHistory;
-  if (flags.chatMessageBytes !== undefined) options.chatMessageMaxBytes = flags.chatMessageBytes;
-  if (flags.headersTimeout !== undefined) options.headersTimeoutMs = flags.headersTimeout;
-  if (flags.requestTimeout !== undefined) options.requestTimeoutMs = flags.requestTimeout;
-  const headersTimeout = flags.headersTimeout ?? DEFAULT_LIMITS.headersTimeoutMs;
-  const requestTimeout = flags.requestTimeout ?? DEFAULT_LIMITS.requestTimeoutMs;
+  const limits: Partial<Record<Limit, number>> = {};
+  for (const { flag, option } of LIMIT_FLAGS) {
+    const value = program.getOptionValue(new Option(flag).attributeName()) as number | undefined;
+    if (value !== undefined) limits[option] = value;
+  }
+  Object.assign(options, limits);
+  const headersTimeout = limits.headersTimeoutMs ?? DEFAULT_LIMITS.headersTimeoutMs;
+  const requestTimeout = limits.requestTimeoutMs ?? DEFAULT_LIMITS.requestTimeoutMs;
   if (headersTimeout > requestTimeout) {
     throw new UsageError(
       `--headers-timeout (${headersTimeout}) must not be longer than --request-timeout (${requestTimeout})`,
