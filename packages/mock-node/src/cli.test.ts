@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { request } from 'node:http';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -77,13 +78,21 @@ describe('ipk-mock-node', () => {
   });
 
   it.each([
-    [['--bogus'], /Unknown option '--bogus'/],
+    [['--bogus'], /unknown option '--bogus'/],
+    [['--prot', '80'], /unknown option '--prot'\n\(Did you mean --port\?\)/],
+    [['--pin-attempts', 'many'], /--pin-attempts <n>' argument 'many' is invalid/],
+    [['--headers-timeout', '0'], /It must be a whole number, 1 or more/],
+    [['--allow-origin', 'localhost'], /--allow-origin .*is not a URL/],
+    [
+      ['--headers-timeout', '40000'],
+      /--headers-timeout \(40000\) must not be longer than --request-timeout \(30000\)/,
+    ],
     [['--port', 'eighty'], /--port must be a number/],
     [['--port', '70000'], /--port must be a number/],
     [['--config', '/nonexistent.json'], /--config: .*cannot read the config file/],
     [['--upstream', 'node.example.com'], /--upstream: .*not a URL/],
     [['--app', '/nonexistent-dir'], /--app: no such directory/],
-    [['positional'], /Unexpected argument/],
+    [['positional'], /too many arguments/],
   ])('exits 2 with a clear message for %j', async (args, message) => {
     const result = await run(args);
     expect(result.code).toBe(2);
@@ -99,10 +108,55 @@ describe('ipk-mock-node', () => {
     expect(result.stderr).toContain('/conferences/0/hostPin');
   });
 
-  it('prints its usage with --help', async () => {
+  it('prints its usage with --help: every option, the limits with their defaults', async () => {
     const result = await run(['--help']);
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('--no-simulate');
-    expect(result.stdout).toContain('--upstream <url>');
+    for (const option of [
+      '--port <n>',
+      '--host <addr>',
+      '--config <file>',
+      '--app <dir>',
+      '--branding <dir>',
+      '--upstream <url>',
+      '--no-simulate',
+      '--allow-origin <origin>',
+      '--allow-host <name>',
+      '--help',
+    ]) {
+      expect(result.stdout).toContain(option);
+    }
+    expect(result.stdout).toMatch(/--pin-attempts <n>[^]*\(default: 20\)/);
+    expect(result.stdout).toMatch(/--pin-window <seconds>[^]*\(default: 600\)/);
+    expect(result.stdout).toMatch(/--chat-history <n>[^]*\(default: 200\)/);
+    expect(result.stdout).toMatch(/--chat-message-bytes <n>[^]*\(default:\s+16384\)/);
+    expect(result.stdout).toMatch(/--headers-timeout <ms>[^]*\(default:\s+10000\)/);
+    expect(result.stdout).toMatch(/--request-timeout <ms>[^]*\(default:\s+30000\)/);
+  });
+
+  it('passes the limits and allow-lists to the node', async () => {
+    await whileRunning(
+      ['--no-simulate', '--pin-attempts', '1', '--allow-host', 'mock.test'],
+      async (output) => {
+        const url = /Mock node listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output)![1]!;
+        const requestToken = (pin: string) =>
+          fetch(`${url}/api/client/v2/conferences/secure/request_token`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', pin },
+            body: '{"display_name":"x"}',
+          });
+        expect((await requestToken('0000')).status).toBe(403);
+        expect((await requestToken('0001')).status).toBe(403); // over the limit of one: blocked
+        expect((await requestToken('1234')).status).toBe(404);
+        const status = await new Promise<number | undefined>((resolve, reject) => {
+          request(`${url}/_mock/state`, { headers: { host: 'mock.test' } }, (response) => {
+            response.resume();
+            resolve(response.statusCode);
+          })
+            .on('error', reject)
+            .end();
+        });
+        expect(status).toBe(200);
+      },
+    );
   });
 });

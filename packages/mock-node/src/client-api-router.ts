@@ -77,7 +77,8 @@ function splitPath(pathname: string): { alias: string; rest: string } {
   return { alias, rest };
 }
 
-function matchRoute(method: string, rest: string): RouteMatch {
+/** The endpoint for a method and a path below the alias; 405 (with `allow`) or 404 otherwise. */
+export function matchRoute(method: string, rest: string): RouteMatch {
   const allowed = new Set<string>();
   for (const { handler, pattern } of COMPILED) {
     const match = pattern.exec(rest);

@@ -230,6 +230,63 @@ describe('chat, layout and conference-wide calls', () => {
     guestEvents.close();
   });
 
+  it('refuses a chat message over 16 KiB (UTF-8) with 400 naming the limit, and sends nothing', async () => {
+    const hostEvents = await host.listen();
+    const from = hostEvents.events.length;
+    const tooLong = 'é'.repeat(8 * 1024 + 1); // 16,386 bytes in 8,193 characters
+    for (const path of ['message', `participants/${host.uuid}/message`]) {
+      const answer = await guest.call('POST', path, { type: 'text/plain', payload: tooLong });
+      expect(answer).toMatchObject({
+        status: 400,
+        body: { status: 'failed', result: expect.stringContaining('the limit is 16384 bytes') },
+      });
+    }
+    const fits = await guest.call('POST', 'message', {
+      type: 'text/plain',
+      payload: 'x'.repeat(16 * 1024),
+    });
+    expect(fits.status).toBe(200);
+    const received = await hostEvents.named('message_received', from);
+    expect((received.data as { payload: string }).payload).toHaveLength(16 * 1024);
+    expect(hostEvents.events.filter((e) => e.name === 'message_received')).toHaveLength(1);
+    expect(() => node.control.injectChat('secure', { payload: tooLong })).toThrow(/too long/);
+    hostEvents.close();
+  });
+
+  it('keeps only the latest 200 chat messages, however many are sent', async () => {
+    for (let i = 0; i < 260; i += 1) {
+      const answer = await guest.call('POST', 'message', {
+        type: 'text/plain',
+        payload: `message ${i} ${'x'.repeat(1000)}`,
+      });
+      expect(answer.status).toBe(200);
+    }
+    const chat = node.control.snapshot().conferences.find((c) => c.alias === 'secure')!.chat;
+    expect(chat).toHaveLength(200);
+    expect(chat[0]!.payload).toMatch(/^message 60 /);
+    expect(chat.at(-1)!.payload).toMatch(/^message 259 /);
+  });
+
+  it('takes its chat limits from the options', async () => {
+    const small = await startMockNode({
+      simulate: false,
+      chatHistoryLimit: 2,
+      chatMessageMaxBytes: 5,
+    });
+    try {
+      for (const payload of ['one', 'two', 'three']) small.control.injectChat('meet', { payload });
+      expect(small.control.snapshot().conferences[0]!.chat.map((m) => m.payload)).toEqual([
+        'two',
+        'three',
+      ]);
+      expect(() => small.control.injectChat('meet', { payload: 'sixsix' })).toThrow(
+        'Chat payload is too long: 6 bytes, the limit is 5 bytes (UTF-8)',
+      );
+    } finally {
+      await small.close();
+    }
+  });
+
   it('stores transform_layout and announces it to everyone with a `layout` event', async () => {
     const guestEvents = await guest.listen();
     const from = guestEvents.events.length;
@@ -302,6 +359,89 @@ describe('transfer', () => {
     });
     expect(reused.status).toBe(403);
     expect(participant(guest.uuid)).toBeUndefined();
+  });
+
+  it('checks the transfer PIN against the other conference: no HOST without its host PIN', async () => {
+    // The hole this closes: anyone in a PIN-less conference is a host there, and could transfer
+    // themselves to a PIN-protected one as host and redeem the refer token without its PIN.
+    const meet = new ApiClient(node, 'meet');
+    const intruder = await meet.join('Intruder');
+    const events = await intruder.listen();
+    for (const body of [
+      { conference_alias: 'secure', role: 'host' },
+      { conference_alias: 'secure', role: 'host', pin: '5678' }, // the guest PIN buys a guest
+      { conference_alias: 'secure', role: 'host', pin: '0000' },
+      { conference_alias: 'secure', role: 'guest' },
+      { conference_alias: 'lecture', role: 'host', pin: 'none' },
+    ]) {
+      const answer = await intruder.call('POST', `participants/${intruder.uuid}/transfer`, body);
+      expect({ body, answer }).toMatchObject({
+        body,
+        answer: { status: 403, body: { result: 'transfer failed' } },
+      });
+    }
+    expect(events.names()).not.toContain('refer');
+    expect(node.control.snapshot().conferences[0]!.participants.map((p) => p.uuid)).toContain(
+      intruder.uuid,
+    );
+    events.close();
+  });
+
+  it('grants through a refer token the role the transfer PIN bought, never more', async () => {
+    const meet = new ApiClient(node, 'meet');
+    const cases: Array<[Record<string, string>, string]> = [
+      [{ conference_alias: 'secure', role: 'host', pin: '1234' }, 'HOST'],
+      [{ conference_alias: 'secure', role: 'guest', pin: '5678' }, 'GUEST'],
+      [{ conference_alias: 'secure', role: 'guest', pin: '1234' }, 'GUEST'],
+      [{ conference_alias: 'lecture', role: 'guest' }, 'GUEST'], // only hosts have a PIN there
+    ];
+    for (const [body, role] of cases) {
+      const mover = await meet.join('Mover');
+      const events = await mover.listen();
+      const answer = await mover.call('POST', `participants/${mover.uuid}/transfer`, body);
+      expect(answer.status).toBe(200);
+      const { alias, token } = (await events.named('refer')).data as {
+        alias: string;
+        token: string;
+      };
+      const joined = await new ApiClient(node, alias).call('POST', 'request_token', {
+        body: { display_name: 'Mover', token },
+      });
+      expect({ body, role: (joined.body?.result as { role: string }).role }).toEqual({
+        body,
+        role,
+      });
+      events.close();
+    }
+  });
+
+  it('counts wrong transfer PINs towards the other conference’s PIN-failure limit', async () => {
+    const strict = await startMockNode({ simulate: false, pinFailureLimit: 2 });
+    try {
+      const mover = await new ApiClient(strict, 'meet').join('Mover');
+      for (const pin of ['0001', '0002', '0003']) {
+        const answer = await mover.call('POST', `participants/${mover.uuid}/transfer`, {
+          conference_alias: 'secure',
+          role: 'host',
+          pin,
+        });
+        expect(answer.body?.result).toBe('transfer failed');
+      }
+      // Three wrong PINs went over the limit of two: even the right one fails now.
+      const right = await mover.call('POST', `participants/${mover.uuid}/transfer`, {
+        conference_alias: 'secure',
+        role: 'host',
+        pin: '1234',
+      });
+      expect(right.body?.result).toBe('transfer failed');
+      const joined = await new ApiClient(strict, 'secure').call('POST', 'request_token', {
+        body: { display_name: 'x' },
+        headers: { pin: '1234' },
+      });
+      expect(joined).toMatchObject({ status: 404 });
+    } finally {
+      await strict.close();
+    }
   });
 
   it('fails a transfer to an unknown conference with "transfer failed"', async () => {

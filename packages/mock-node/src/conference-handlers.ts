@@ -142,9 +142,9 @@ const messageConference: EndpointHandler = {
   scope: 'conference',
   path: 'message',
   access: 'member',
-  handle: ({ conference, caller, body }) => {
+  handle: ({ state, conference, caller, body }) => {
     const sender = mustHaveCaller(caller);
-    const message = readChatMessage(body);
+    const message = readChatMessage(body, state.options.chatMessageMaxBytes);
     if (!conference.chatEnabled) throw new ApiError(403, 'Chat is disabled for this conference');
     return answer(success(true), () => {
       const received = {
@@ -153,19 +153,34 @@ const messageConference: EndpointHandler = {
         uuid: sender.participant.uuid,
         direct: false,
       };
-      conference.chat.push(received);
-      conference.broadcast('message_received', received, sender.participant.uuid);
+      conference.sendChat(received, sender.participant.uuid);
     });
   },
 };
 
-export function readChatMessage(body: JsonObject): {
+export function readChatMessage(
+  body: JsonObject,
+  maxBytes: number,
+): {
   type: 'text/plain' | 'application/json';
   payload: string;
 } {
   const type = requireOneOf(body, 'type', ['text/plain', 'application/json'] as const);
-  const payload = requireString(body, 'payload');
+  const payload = requireChatPayload(body, 'payload', maxBytes);
   return { type, payload };
+}
+
+/** A chat payload within the size limit (README: limits); longer ones are refused, not cut. */
+export function requireChatPayload(body: JsonObject, key: string, maxBytes: number): string {
+  const payload = requireString(body, key);
+  const bytes = Buffer.byteLength(payload);
+  if (bytes > maxBytes) {
+    throw new ApiError(
+      400,
+      `Body field "${key}" is too long: ${bytes} bytes, the limit is ${maxBytes} bytes (UTF-8)`,
+    );
+  }
+  return payload;
 }
 
 /**

@@ -65,6 +65,9 @@ export interface ActiveCall {
   audioOnly: boolean;
 }
 
+/** Chat messages kept per conference unless configured otherwise (README: limits). */
+export const DEFAULT_CHAT_HISTORY_LIMIT = 200;
+
 /** Layouts a Conferencing Node offers (`available_layouts` seen on a real node, Android fixture). */
 export const AVAILABLE_LAYOUTS = [
   'ac',
@@ -91,7 +94,8 @@ export class Conference {
   layout: LayoutEvent;
   stage: StageEntry[] = [];
   presenterUuid: string | undefined;
-  readonly chat: ChatMessage[] = [];
+  /** The latest conference chat messages, oldest first, at most `chatHistoryLimit` of them. */
+  readonly #chat: ChatMessage[] = [];
   /**
    * Each participant's JSON, kept until it changes: a connecting client's sync sends every
    * participant, and 200 clients × 1,000 participants made serialising the bulk of the work.
@@ -101,7 +105,11 @@ export class Conference {
   /** Extra state set through calls that have no event of their own, kept for the snapshot. */
   readonly settings: Record<string, unknown> = {};
 
-  constructor(readonly config: ConferenceConfig) {
+  constructor(
+    readonly config: ConferenceConfig,
+    /** Chat messages kept for the snapshot; a real node keeps no history (newcomers get none). */
+    readonly chatHistoryLimit: number = DEFAULT_CHAT_HISTORY_LIMIT,
+  ) {
     this.alias = config.alias;
     this.name = config.name ?? config.alias;
     this.serviceType = config.serviceType ?? 'conference';
@@ -111,6 +119,23 @@ export class Conference {
 
   get chatEnabled(): boolean {
     return this.config.chatEnabled ?? true;
+  }
+
+  get chat(): readonly ChatMessage[] {
+    return this.#chat;
+  }
+
+  /**
+   * Conference chat: `message_received` to everyone but the sender (webapp3 shows its own message
+   * locally, client-api-detail §5.4), kept for the snapshot while the history has room; the
+   * oldest message goes when it is full, so chat cannot grow the node's memory without bound.
+   */
+  sendChat(message: ChatMessage, exceptUuid?: string): void {
+    this.#chat.push(message);
+    if (this.#chat.length > this.chatHistoryLimit) {
+      this.#chat.splice(0, this.#chat.length - this.chatHistoryLimit);
+    }
+    this.broadcast('message_received', message, exceptUuid);
   }
 
   member(uuid: string): ConferenceMember | undefined {

@@ -646,6 +646,36 @@ describe('event payloads match the schemas of the REST objects they mirror', () 
   });
 });
 
+describe('the same calls through a second mock node in upstream mode (how the e2e suite reaches a node)', () => {
+  let proxy: MockNode;
+
+  beforeAll(async () => {
+    proxy = await startMockNode({ upstream: node.url });
+  });
+  afterAll(() => proxy.close());
+
+  it.each(Object.keys(CONTRACT_CASES))('%s', async (name) => {
+    const answer = await CONTRACT_CASES[name]!({ ...session, host: proxy.url });
+    expect(answer.status).toBe(EXPECTED_STATUS[name] ?? 200);
+  });
+
+  it('streams the event stream through to a page of the proxy: sync, then live events', async () => {
+    const reader = await EventReader.open(
+      `${proxy.url}/api/client/v2/conferences/meet/events?token=${session.token}`,
+      { origin: proxy.url },
+    );
+    await reader.named('participant_sync_end');
+    const from = reader.events.length;
+    await CONTRACT_CASES['lock']!({ ...session, host: proxy.url });
+    expect((await reader.named('conference_update', from)).data).toMatchObject({ locked: true });
+    node.control.injectChat('meet', { payload: 'through the proxy' });
+    expect((await reader.named('message_received', from)).data).toMatchObject({
+      payload: 'through the proxy',
+    });
+    reader.close();
+  });
+});
+
 function hasServiceType(data: unknown, serviceType: string): boolean {
   return (
     typeof data === 'object' &&

@@ -2,8 +2,9 @@ import type { ServerResponse } from 'node:http';
 import type { ApiResponse } from './api-response.js';
 
 /**
- * CORS for the client API and `/_mock/`: a real node sends none (the app is same-origin), the mock
- * allows any origin so tests and tools on another origin can call it (README: deviations).
+ * CORS for the client API: a real node sends none (the app is same-origin), the mock allows any
+ * origin so tests and tools on another origin can call it (README: deviations). `/_mock/` sends its
+ * own, narrower headers (control-request-policy.ts).
  */
 export const CORS_HEADERS: Readonly<Record<string, string>> = {
   'access-control-allow-origin': '*',
@@ -16,15 +17,16 @@ export function writeApiResponse(
   response: ServerResponse,
   api: ApiResponse,
   headers: Record<string, string> = {},
+  cors: Readonly<Record<string, string>> = CORS_HEADERS,
 ): void {
   if (api.body === undefined) {
-    response.writeHead(api.httpStatus, { ...CORS_HEADERS, ...headers });
+    response.writeHead(api.httpStatus, { ...cors, ...headers });
     response.end();
     return;
   }
   const json = JSON.stringify(api.body);
   response.writeHead(api.httpStatus, {
-    ...CORS_HEADERS,
+    ...cors,
     'content-type': 'application/json',
     'content-length': Buffer.byteLength(json),
     'cache-control': 'no-store',

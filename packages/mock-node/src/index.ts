@@ -1,4 +1,4 @@
-export { startMockNode, type MockNode, type MockNodeOptions } from './mock-node.js';
+export { startMockNode, DEFAULT_LIMITS, type MockNode, type MockNodeOptions } from './mock-node.js';
 export {
   DEFAULT_CONFIG,
   loadConfigFile,
@@ -12,6 +12,7 @@ export {
 export {
   MockControl,
   type MockSnapshot,
+  type SnapshotPage,
   type ConferenceSnapshot,
   type AddParticipantRequest,
   type InjectChatRequest,

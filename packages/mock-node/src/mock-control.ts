@@ -8,6 +8,7 @@ import type {
   LayoutEvent,
   StageEntry,
 } from './conference.js';
+import { admitControlRequest } from './control-request-policy.js';
 import { writeApiResponse } from './http-response.js';
 import type { NodeParticipant } from './node-participant.js';
 import { unixSeconds, type NodeState } from './node-state.js';
@@ -30,16 +31,38 @@ export interface ConferenceSnapshot {
   layout: LayoutEvent;
   stage: StageEntry[];
   presenterUuid: string | null;
+  /** Everyone in the conference, in order of arrival (one page of them over HTTP). */
   participants: NodeParticipant[];
-  /** DTMF digits each participant received, by uuid, concatenated in order. */
+  participantCount: number;
+  /** DTMF digits each participant (of this page) received, by uuid, concatenated in order. */
   dtmf: Record<string, string>;
+  /** The kept chat history, oldest first (one page of it over HTTP; see `chatHistoryLimit`). */
   chat: ChatMessage[];
+  chatCount: number;
   settings: Record<string, unknown>;
 }
 
 export interface MockSnapshot {
   conferences: ConferenceSnapshot[];
+  /** Which slice of each conference's `participants` and `chat` this is; absent when whole. */
+  page?: { offset: number; limit: number };
 }
+
+/**
+ * A slice of the state: `GET /_mock/state` always answers one (`?offset=&limit=&conference=`), so
+ * a node with thousands of participants or a long chat never has to build one huge answer.
+ */
+export interface SnapshotPage {
+  /** Only this conference. */
+  conference?: string;
+  /** First participant and chat message of the page (default 0). */
+  offset?: number;
+  /** Participants and chat messages per conference (default 100 over HTTP, at most 1,000). */
+  limit?: number;
+}
+
+export const STATE_PAGE_SIZE = 100;
+export const STATE_PAGE_MAX = 1000;
 
 export interface AddParticipantRequest {
   displayName: string;
@@ -67,8 +90,20 @@ export class MockControl {
     private readonly simulation: PeopleSimulation | undefined,
   ) {}
 
-  snapshot(): MockSnapshot {
-    return { conferences: [...this.state.conferences.values()].map(snapshotOf) };
+  /** The whole state, or one page of it ({@link SnapshotPage}). */
+  snapshot(page?: SnapshotPage): MockSnapshot {
+    const conferences =
+      page?.conference === undefined
+        ? [...this.state.conferences.values()]
+        : [this.conference(page.conference)];
+    if (page?.offset === undefined && page?.limit === undefined) {
+      return { conferences: conferences.map((conference) => snapshotOf(conference)) };
+    }
+    const slice = { offset: page.offset ?? 0, limit: page.limit ?? STATE_PAGE_SIZE };
+    return {
+      conferences: conferences.map((conference) => snapshotOf(conference, slice)),
+      page: slice,
+    };
   }
 
   /** Adds a participant with media (protocol `webrtc` by default), announced like any newcomer. */
@@ -96,6 +131,14 @@ export class MockControl {
   /** Sends a chat message to everyone in the conference (`message_received`). */
   injectChat(alias: string, request: InjectChatRequest): ChatMessage {
     const conference = this.conference(alias);
+    const bytes = Buffer.byteLength(request.payload);
+    const limit = this.state.options.chatMessageMaxBytes;
+    if (bytes > limit) {
+      throw new ApiError(
+        400,
+        `Chat payload is too long: ${bytes} bytes, the limit is ${limit} bytes (UTF-8)`,
+      );
+    }
     const sender = request.fromUuid === undefined ? undefined : conference.member(request.fromUuid);
     if (request.fromUuid !== undefined && sender === undefined) {
       throw new ApiError(404, `No participant ${request.fromUuid} in "${alias}"`);
@@ -107,8 +150,7 @@ export class MockControl {
       uuid: sender?.participant.uuid ?? randomUUID(),
       direct: false,
     };
-    conference.chat.push(message);
-    conference.broadcast('message_received', message, sender?.participant.uuid);
+    conference.sendChat(message, sender?.participant.uuid);
     return message;
   }
 
@@ -152,8 +194,16 @@ export class MockControl {
   }
 }
 
-function snapshotOf(conference: Conference): ConferenceSnapshot {
-  const members = [...conference.members.values()];
+function snapshotOf(
+  conference: Conference,
+  slice?: { offset: number; limit: number },
+): ConferenceSnapshot {
+  const all = [...conference.members.values()];
+  const members = slice === undefined ? all : all.slice(slice.offset, slice.offset + slice.limit);
+  const chat =
+    slice === undefined
+      ? conference.chat
+      : conference.chat.slice(slice.offset, slice.offset + slice.limit);
   return structuredClone({
     alias: conference.alias,
     name: conference.name,
@@ -163,15 +213,47 @@ function snapshotOf(conference: Conference): ConferenceSnapshot {
     stage: conference.stage,
     presenterUuid: conference.presenterUuid ?? null,
     participants: members.map((member) => member.participant),
+    participantCount: all.length,
     dtmf: Object.fromEntries(members.map((m) => [m.participant.uuid, m.dtmf.join('')])),
-    chat: conference.chat,
+    chat: [...chat],
+    chatCount: conference.chat.length,
     settings: conference.settings,
   });
 }
 
+/** `?conference=&offset=&limit=` of `GET state`; a page is always applied over HTTP. */
+function readSnapshotPage(query: URLSearchParams): SnapshotPage {
+  const page: SnapshotPage = {
+    offset: wholeNumber(query, 'offset', 0, Number.MAX_SAFE_INTEGER, 0),
+    limit: wholeNumber(query, 'limit', 1, STATE_PAGE_MAX, STATE_PAGE_SIZE),
+  };
+  const conference = query.get('conference');
+  if (conference !== null) page.conference = conference;
+  return page;
+}
+
+function wholeNumber(
+  query: URLSearchParams,
+  name: string,
+  min: number,
+  max: number,
+  fallback: number,
+): number {
+  const raw = query.get(name);
+  if (raw === null) return fallback;
+  const value = Number(raw);
+  if (!/^\d+$/.test(raw) || value < min || value > max) {
+    throw new ApiError(
+      400,
+      `Query parameter "${name}" must be a whole number from ${min} to ${max} (got "${raw}")`,
+    );
+  }
+  return value;
+}
+
 /**
- * `/_mock/` over HTTP:
- * `GET state`, `POST reset`, `POST simulation/step`,
+ * `/_mock/` over HTTP (JSON only, and only for allowed origins: control-request-policy.ts):
+ * `GET state` (`?conference=&offset=&limit=`), `POST reset`, `POST simulation/step`,
  * `POST conferences/<alias>/participants {display_name, role?, protocol?}`,
  * `DELETE conferences/<alias>/participants/<uuid>` (optional `?reason=`),
  * `POST conferences/<alias>/participants/<uuid>/speak`,
@@ -184,9 +266,19 @@ export async function handleControlApi(
   response: ServerResponse,
   pathname: string,
   query: URLSearchParams,
+  allowedOrigins: ReadonlySet<string>,
 ): Promise<void> {
+  let cors: Record<string, string> = {};
   try {
+    cors = admitControlRequest(request, allowedOrigins);
     const method = request.method ?? 'GET';
+    if (method === 'OPTIONS') {
+      // A CORS preflight from an allowed origin.
+      request.resume();
+      response.writeHead(204, cors);
+      response.end();
+      return;
+    }
     const body =
       method === 'POST' ? parseJsonObject(await readBody(request)) : await drained(request);
     const segments = pathname
@@ -194,10 +286,12 @@ export async function handleControlApi(
       .split('/')
       .filter(Boolean)
       .map(decodeSegment);
-    writeApiResponse(response, routeControl(control, method, segments, body, query));
+    writeApiResponse(response, routeControl(control, method, segments, body, query), {}, cors);
   } catch (error) {
     if (!(error instanceof ApiError)) throw error;
-    writeApiResponse(response, failure(error), error.headers);
+    // Refused before the body was read: discard it, so the client still reads the answer.
+    if (!request.readableEnded) request.resume();
+    writeApiResponse(response, failure(error), error.headers, cors);
   }
 }
 
@@ -225,7 +319,7 @@ function routeControl(
   const [first, second, , fourth] = segments;
   switch (route) {
     case 'GET state':
-      return success(control.snapshot());
+      return success(control.snapshot(readSnapshotPage(query)));
     case 'POST reset':
       control.reset();
       return success(true);

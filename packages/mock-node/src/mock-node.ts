@@ -2,12 +2,16 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { CallMedia } from './call-media.js';
 import { CLIENT_API_PREFIX, handleClientApi } from './client-api-router.js';
+import { DEFAULT_CHAT_HISTORY_LIMIT } from './conference.js';
+import { parseAllowedOrigin } from './control-request-policy.js';
+import { HostAllowList } from './host-allow-list.js';
 import { CORS_HEADERS, writeApiResponse, writeText } from './http-response.js';
 import { DEFAULT_CONFIG, parseMockConfig, type MockConfig } from './mock-config.js';
 import { CONTROL_PREFIX, handleControlApi, MockControl } from './mock-control.js';
 import { NodeState } from './node-state.js';
 import { PeopleSimulation } from './people-simulation.js';
-import { serveStatic, WEBAPP_PREFIX } from './static-files.js';
+import { DEFAULT_PIN_FAILURE_POLICY } from './pin-failure-limit.js';
+import { createStaticFiles, WEBAPP_PREFIX } from './static-files.js';
 import { forwardToUpstream, parseUpstreamUrl } from './upstream-proxy.js';
 
 export interface MockNodeOptions {
@@ -39,6 +43,32 @@ export interface MockNodeOptions {
   createCallMedia?: () => CallMedia;
   /** Seed of the simulation (default: the config's `seed`, else 1). */
   seed?: number;
+  /**
+   * Wrong PINs tolerated per conference within `pinFailureWindowSeconds`; one more and the
+   * conference answers as if it did not exist for that long (Pexip's PIN brute-force resistance).
+   * Default 20; 0 turns the limit off.
+   */
+  pinFailureLimit?: number;
+  /** The PIN-failure window and block, in seconds (default 600). */
+  pinFailureWindowSeconds?: number;
+  /** Chat messages kept per conference for the snapshot (default 200; older ones are dropped). */
+  chatHistoryLimit?: number;
+  /** The largest chat `payload`, in UTF-8 bytes (default 16,384); longer ones are refused (400). */
+  chatMessageMaxBytes?: number;
+  /**
+   * Origins (`http://localhost:5173`) besides the node's own whose pages may call `/_mock/`.
+   * Tests in Node send no `Origin` and need none.
+   */
+  allowedOrigins?: readonly string[];
+  /**
+   * `Host` names the node answers to besides `localhost`, loopback addresses and the address it
+   * listens on (DNS-rebinding protection), e.g. a name in `/etc/hosts` or a LAN name.
+   */
+  allowedHosts?: readonly string[];
+  /** Time a client has to send a request's headers (default 10,000 ms; Node's own is 60 s). */
+  headersTimeoutMs?: number;
+  /** Time a client has to send a whole request, body included (default 30,000 ms; Node's 300 s). */
+  requestTimeoutMs?: number;
   /** Receives one line per notable event (upstream failures, unexpected errors). */
   log?: (line: string) => void;
   /**
@@ -68,16 +98,66 @@ export interface MockNode {
 }
 
 const KEEP_ALIVE_MS = 15_000;
+/** The node's own limits (README: limits); each can be changed with an option or a CLI flag. */
+export const DEFAULT_LIMITS = {
+  pinFailureLimit: DEFAULT_PIN_FAILURE_POLICY.limit,
+  pinFailureWindowSeconds: DEFAULT_PIN_FAILURE_POLICY.windowMs / 1000,
+  chatHistoryLimit: DEFAULT_CHAT_HISTORY_LIMIT,
+  chatMessageMaxBytes: 16 * 1024,
+  headersTimeoutMs: 10_000,
+  requestTimeoutMs: 30_000,
+} as const;
 
 /** Starts a mock Conferencing Node; resolves once it listens. */
 export async function startMockNode(options: MockNodeOptions = {}): Promise<MockNode> {
   const config = parseMockConfig(options.config ?? DEFAULT_CONFIG);
   const upstream = options.upstream === undefined ? undefined : parseUpstreamUrl(options.upstream);
   const log = options.log ?? (() => {});
+  const listenHost = options.host ?? '127.0.0.1';
+  const hosts = new HostAllowList(listenHost, options.allowedHosts ?? []);
+  const allowedOrigins = new Set((options.allowedOrigins ?? []).map(parseAllowedOrigin));
+  const headersTimeout = positive(
+    options.headersTimeoutMs,
+    DEFAULT_LIMITS.headersTimeoutMs,
+    'headersTimeoutMs',
+  );
+  const requestTimeout = positive(
+    options.requestTimeoutMs,
+    DEFAULT_LIMITS.requestTimeoutMs,
+    'requestTimeoutMs',
+  );
+  if (headersTimeout > requestTimeout) {
+    throw new RangeError(
+      `headersTimeoutMs (${headersTimeout}) must not be longer than requestTimeoutMs (${requestTimeout})`,
+    );
+  }
   const state = new NodeState(config, {
     tokenExpiresSeconds: positive(options.tokenExpiresSeconds, 120, 'tokenExpiresSeconds'),
     dialConnectMs: positive(options.dialConnectMs, 500, 'dialConnectMs'),
     createCallMedia: options.createCallMedia,
+    pinFailurePolicy: {
+      limit: wholeNumber(
+        options.pinFailureLimit,
+        DEFAULT_LIMITS.pinFailureLimit,
+        'pinFailureLimit',
+      ),
+      windowMs:
+        positive(
+          options.pinFailureWindowSeconds,
+          DEFAULT_LIMITS.pinFailureWindowSeconds,
+          'pinFailureWindowSeconds',
+        ) * 1000,
+    },
+    chatHistoryLimit: wholeNumber(
+      options.chatHistoryLimit,
+      DEFAULT_LIMITS.chatHistoryLimit,
+      'chatHistoryLimit',
+    ),
+    chatMessageMaxBytes: positive(
+      options.chatMessageMaxBytes,
+      DEFAULT_LIMITS.chatMessageMaxBytes,
+      'chatMessageMaxBytes',
+    ),
   });
   const simulation =
     (options.simulate ?? true) && upstream === undefined
@@ -86,24 +166,40 @@ export async function startMockNode(options: MockNodeOptions = {}): Promise<Mock
   simulation?.populate();
   simulation?.start(positive(options.simulationIntervalMs, 2500, 'simulationIntervalMs'));
   const control = new MockControl(state, simulation);
-  const sites = { appDir: options.appDir, brandingDir: options.brandingDir };
-
-  const server = createServer((request, response) => {
-    route(request, response).catch((error: unknown) => {
-      log(`internal error on ${request.method} ${request.url}: ${String(error)}`);
-      if (!response.headersSent) {
-        writeApiResponse(response, {
-          httpStatus: 500,
-          body: { status: 'failed', result: 'Internal error in the mock node' },
-        });
-      } else {
-        response.destroy();
-      }
-    });
+  const serveStatic = createStaticFiles({
+    appDir: options.appDir,
+    brandingDir: options.brandingDir,
   });
+
+  // Slow clients are cut off quickly: this is a local API, and Node's defaults hold a dripped
+  // request for minutes. Node checks these timers every `connectionsCheckingInterval`.
+  const server = createServer(
+    {
+      headersTimeout: headersTimeout,
+      requestTimeout: requestTimeout,
+      connectionsCheckingInterval: Math.max(10, Math.min(1000, Math.floor(headersTimeout / 4))),
+    },
+    (request, response) => {
+      route(request, response).catch((error: unknown) => {
+        log(`internal error on ${request.method} ${request.url}: ${String(error)}`);
+        if (!response.headersSent) {
+          writeApiResponse(response, {
+            httpStatus: 500,
+            body: { status: 'failed', result: 'Internal error in the mock node' },
+          });
+        } else {
+          response.destroy();
+        }
+      });
+    },
+  );
 
   async function route(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const { pathname, query } = splitUrl(request.url ?? '/');
+    if (!hosts.allows(request.headers.host)) {
+      refuseHost(request, response, pathname, hosts);
+      return;
+    }
     if (
       options.extraRoutes !== undefined &&
       (await options.extraRoutes(request, response, pathname))
@@ -112,7 +208,7 @@ export async function startMockNode(options: MockNodeOptions = {}): Promise<Mock
     }
     const isApi = pathname.startsWith(CLIENT_API_PREFIX);
     const isControl = pathname.startsWith(CONTROL_PREFIX);
-    if ((isApi || isControl) && request.method === 'OPTIONS') {
+    if (isApi && request.method === 'OPTIONS') {
       response.writeHead(204, CORS_HEADERS);
       response.end();
       return;
@@ -133,7 +229,14 @@ export async function startMockNode(options: MockNodeOptions = {}): Promise<Mock
         });
         return;
       }
-      await handleControlApi(control, request, response, pathname, new URLSearchParams(query));
+      await handleControlApi(
+        control,
+        request,
+        response,
+        pathname,
+        new URLSearchParams(query),
+        allowedOrigins,
+      );
       return;
     }
     if (pathname === '/') {
@@ -141,7 +244,7 @@ export async function startMockNode(options: MockNodeOptions = {}): Promise<Mock
       response.end();
       return;
     }
-    if (await serveStatic(sites, request, response, pathname)) return;
+    if (await serveStatic(request, response, pathname)) return;
     writeText(response, 404, 'Not found\n');
   }
 
@@ -150,9 +253,9 @@ export async function startMockNode(options: MockNodeOptions = {}): Promise<Mock
   }, KEEP_ALIVE_MS);
   keepAlive.unref();
 
-  await listen(server, options.port ?? 0, options.host ?? '127.0.0.1');
+  await listen(server, options.port ?? 0, listenHost);
   const address = server.address() as AddressInfo;
-  const host = options.host ?? '127.0.0.1';
+  const host = listenHost;
   const urlHost = host.includes(':') ? `[${host}]` : host;
   return {
     url: `http://${urlHost}:${address.port}`,
@@ -181,6 +284,33 @@ export async function startMockNode(options: MockNodeOptions = {}): Promise<Mock
   };
 }
 
+/**
+ * A `Host` the node does not answer to (DNS rebinding): 403 saying which names it answers to and
+ * how to add one; in Pexip's envelope on the API, plain text elsewhere.
+ */
+function refuseHost(
+  request: IncomingMessage,
+  response: ServerResponse,
+  pathname: string,
+  hosts: HostAllowList,
+): void {
+  request.resume();
+  const message =
+    `Host "${request.headers.host ?? ''}" is not allowed: this mock node answers to ` +
+    `${hosts.names.join(', ')} and *.localhost; start it with --allow-host <name> ` +
+    '(allowedHosts) to add a name';
+  if (pathname.startsWith(CLIENT_API_PREFIX) || pathname.startsWith(CONTROL_PREFIX)) {
+    writeApiResponse(
+      response,
+      { httpStatus: 403, body: { status: 'failed', result: message } },
+      {},
+      {},
+    );
+    return;
+  }
+  writeText(response, 403, `${message}\n`);
+}
+
 /** Splits a request target without URL normalisation (`//x` must stay a path, not a host). */
 function splitUrl(target: string): { pathname: string; query: string } {
   const mark = target.indexOf('?');
@@ -197,6 +327,14 @@ function listen(server: Server, port: number, host: string): Promise<void> {
       resolve();
     });
   });
+}
+
+function wholeNumber(value: number | undefined, fallback: number, name: string): number {
+  if (value === undefined) return fallback;
+  if (!Number.isInteger(value) || value < 0) {
+    throw new RangeError(`${name} must be a whole number, 0 or more (got ${value})`);
+  }
+  return value;
 }
 
 function positive(value: number | undefined, fallback: number, name: string): number {

@@ -3,6 +3,7 @@ import { PexipError } from './api-response.js';
 import type { CallMedia } from './call-media.js';
 import { Conference } from './conference.js';
 import type { MockConfig } from './mock-config.js';
+import { PinFailureLimit, type PinFailurePolicy } from './pin-failure-limit.js';
 
 export interface TokenRecord {
   token: string;
@@ -12,7 +13,10 @@ export interface TokenRecord {
   expiresAt: number;
 }
 
-/** A one-time token sent in a `refer` event after `transfer`: joins `alias` with `role`, no PIN. */
+/**
+ * A one-time token sent in a `refer` event after `transfer`: joins `alias` with `role`, the role
+ * the transfer's `pin` bought at that conference (never more), without asking for a PIN again.
+ */
 export interface ReferRecord {
   alias: string;
   role: 'chair' | 'guest';
@@ -25,6 +29,12 @@ export interface NodeStateOptions {
   dialConnectMs: number;
   /** The media side of WebRTC calls; without it `calls` is refused (the mock is API-only). */
   createCallMedia: (() => CallMedia) | undefined;
+  /** Wrong PINs tolerated per conference before it is blocked (see {@link PinFailureLimit}). */
+  pinFailurePolicy: PinFailurePolicy;
+  /** Chat messages kept per conference for the snapshot (a real node keeps none). */
+  chatHistoryLimit: number;
+  /** The largest chat `payload` accepted, in UTF-8 bytes. */
+  chatMessageMaxBytes: number;
 }
 
 /** Everything the mock node knows: its conferences and the tokens it handed out. */
@@ -32,6 +42,7 @@ export class NodeState {
   readonly conferences = new Map<string, Conference>();
   readonly tokens = new Map<string, TokenRecord>();
   readonly referTokens = new Map<string, ReferRecord>();
+  readonly pinFailures: PinFailureLimit;
   readonly #expiryTimers = new Map<string, NodeJS.Timeout>();
   readonly #timers = new Set<NodeJS.Timeout>();
 
@@ -39,6 +50,7 @@ export class NodeState {
     readonly config: MockConfig,
     readonly options: NodeStateOptions,
   ) {
+    this.pinFailures = new PinFailureLimit(options.pinFailurePolicy);
     this.reset();
   }
 
@@ -52,8 +64,12 @@ export class NodeState {
     this.conferences.clear();
     this.tokens.clear();
     this.referTokens.clear();
+    this.pinFailures.clear();
     for (const conferenceConfig of this.config.conferences) {
-      this.conferences.set(conferenceConfig.alias.toLowerCase(), new Conference(conferenceConfig));
+      this.conferences.set(
+        conferenceConfig.alias.toLowerCase(),
+        new Conference(conferenceConfig, this.options.chatHistoryLimit),
+      );
     }
   }
 

@@ -10,8 +10,8 @@ import {
 } from './endpoint-handler.js';
 import type { NodeParticipant } from './node-participant.js';
 import { unixSeconds } from './node-state.js';
-import { requireBoolean, requireOneOf, requireString } from './request-body.js';
-import { mustHaveCaller } from './token-handlers.js';
+import { optionalString, requireBoolean, requireOneOf, requireString } from './request-body.js';
+import { mustHaveCaller, roleForTransfer } from './token-handlers.js';
 
 function mustHaveTarget(context: EndpointContext): ConferenceMember {
   if (context.target === undefined) throw new ApiError(404, 'Participant not found');
@@ -159,7 +159,8 @@ const feccParticipant: EndpointHandler = {
 
 /**
  * `transfer`: the target gets `refer {alias, token}` with a one-time token for the other
- * conference (role `host`/`guest`, lower case), then leaves this one.
+ * conference (role `host`/`guest`, lower case), then leaves this one. The `pin` is checked against
+ * the other conference first ({@link roleForTransfer}): without the right PIN, "transfer failed".
  */
 const transferParticipant: EndpointHandler = {
   name: 'transferParticipant',
@@ -171,12 +172,21 @@ const transferParticipant: EndpointHandler = {
     const target = mustHaveTarget(context);
     const alias = requireString(context.body, 'conference_alias');
     const role = requireOneOf(context.body, 'role', ['host', 'guest'] as const);
+    const pin = optionalString(context.body, 'pin');
     const destination = context.state.conference(alias);
-    if (destination === undefined) throw new ApiError(403, PexipError.transferFailed);
+    if (destination === undefined || context.state.pinFailures.isBlocked(destination.alias)) {
+      throw new ApiError(403, PexipError.transferFailed);
+    }
+    const granted = roleForTransfer(
+      context.state,
+      destination,
+      role === 'host' ? 'chair' : 'guest',
+      pin,
+    );
     const token = randomBytes(24).toString('base64url');
     context.state.referTokens.set(token, {
       alias: destination.alias,
-      role: role === 'host' ? 'chair' : 'guest',
+      role: granted,
       expiresAt: Date.now() + 60_000,
     });
     return answer(success(true), () => {
@@ -199,7 +209,7 @@ const messageParticipant: EndpointHandler = {
   handle: (context) => {
     const sender = mustHaveCaller(context.caller);
     const target = mustHaveTarget(context);
-    const message = readChatMessage(context.body);
+    const message = readChatMessage(context.body, context.state.options.chatMessageMaxBytes);
     if (!context.conference.chatEnabled) {
       throw new ApiError(403, 'Chat is disabled for this conference');
     }

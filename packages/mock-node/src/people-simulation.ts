@@ -159,8 +159,7 @@ export class PeopleSimulation {
       uuid,
       direct: false,
     };
-    person.conference.chat.push(message);
-    person.conference.broadcast('message_received', message);
+    person.conference.sendChat(message);
   }
 
   private changeParticipant(

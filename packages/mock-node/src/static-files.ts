@@ -1,7 +1,8 @@
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { extname, join, resolve, sep } from 'node:path';
+import { extname } from 'node:path';
+import type { Readable } from 'node:stream';
+import { lookup } from 'mrmime';
+import sirv from 'sirv';
 import { writeText } from './http-response.js';
 
 export const WEBAPP_PREFIX = '/webapp2/';
@@ -28,35 +29,6 @@ export const WEBAPP_CSP = [
   "frame-ancestors 'self'",
 ].join('; ');
 
-const CONTENT_TYPES: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'application/javascript; charset=utf-8',
-  '.mjs': 'application/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.txt': 'text/plain; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.mp3': 'audio/mpeg',
-  '.wav': 'audio/wav',
-  '.mp4': 'video/mp4',
-  '.webm': 'video/webm',
-};
-
-export function contentTypeOf(path: string): string {
-  return CONTENT_TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream';
-}
-
 export interface StaticSites {
   appDir: string | undefined;
   brandingDir: string | undefined;
@@ -65,129 +37,108 @@ export interface StaticSites {
 /**
  * Serves `/webapp2/` (the host app, an SPA: paths that are not files get `index.html`) and
  * `/webapp2/custom_configuration/` (the branding folder, where a Conferencing Node serves it).
- * Returns false when the path is not under `/webapp2`.
+ * Files are served by `sirv` (decision 0011): content types (`mrmime`), `ETag`/304, ranges, no
+ * escape from the folder; read from disk on every request (`dev`), because the dev server
+ * rebuilds the branding and the app while the node runs. Returns false when the path is not
+ * under `/webapp2`.
  */
-export async function serveStatic(
-  sites: StaticSites,
-  request: IncomingMessage,
-  response: ServerResponse,
-  pathname: string,
-): Promise<boolean> {
-  if (pathname === '/webapp2') {
-    response.writeHead(301, { location: WEBAPP_PREFIX });
-    response.end();
-    return true;
-  }
-  if (!pathname.startsWith(WEBAPP_PREFIX)) return false;
-  const method = request.method ?? 'GET';
-  if (method !== 'GET' && method !== 'HEAD') {
-    writeText(response, 405, 'Method not allowed: static files are GET or HEAD only\n', {
-      allow: 'GET, HEAD',
+export function createStaticFiles(sites: StaticSites) {
+  const branding =
+    sites.brandingDir === undefined
+      ? undefined
+      : sirv(sites.brandingDir, {
+          dev: true,
+          etag: true,
+          setHeaders: (response, pathname) => setFileHeaders(response, pathname, false),
+          onNoMatch: (_request, response) => writeText(response, 404, 'Not found\n'),
+        });
+  const app =
+    sites.appDir === undefined
+      ? undefined
+      : sirv(sites.appDir, {
+          dev: true,
+          etag: true,
+          // Paths without an extension that are not files (`/conference/meet`) get index.html.
+          single: true,
+          setHeaders: (response, pathname) => setFileHeaders(response, pathname, true),
+          onNoMatch: (request, response) => {
+            // A missing asset (has an extension) is a 404; a route with no index.html to fall
+            // back on means the app is not built.
+            if (extname(request.url ?? '') !== '') writeText(response, 404, 'Not found\n');
+            else sendNotBuiltPage(response, request.method ?? 'GET');
+          },
+        });
+
+  return async function serveStatic(
+    request: IncomingMessage,
+    response: ServerResponse,
+    pathname: string,
+  ): Promise<boolean> {
+    if (pathname === '/webapp2') {
+      response.writeHead(301, { location: WEBAPP_PREFIX });
+      response.end();
+      return true;
+    }
+    if (!pathname.startsWith(WEBAPP_PREFIX)) return false;
+    const method = request.method ?? 'GET';
+    if (method !== 'GET' && method !== 'HEAD') {
+      writeText(response, 405, 'Method not allowed: static files are GET or HEAD only\n', {
+        allow: 'GET, HEAD',
+      });
+      return true;
+    }
+    const isBranding = pathname.startsWith(BRANDING_PREFIX);
+    const serve = isBranding ? branding : app;
+    if (serve === undefined) {
+      if (isBranding) writeText(response, 404, 'Not found\n');
+      else sendNotBuiltPage(response, method);
+      return true;
+    }
+    // sirv serves the request's own path: give it the path inside the folder.
+    request.url = `/${pathname.slice((isBranding ? BRANDING_PREFIX : WEBAPP_PREFIX).length)}`;
+    if (!isSatisfiableRange(request.headers.range)) delete request.headers.range;
+    response.once('pipe', (source: Readable) => {
+      // sirv pipes the file without an error handler: a file that vanishes, or cannot be read,
+      // after sirv looked at it would crash the node. Cut that one response off instead.
+      source.once('error', () => response.destroy());
+    });
+    await new Promise<void>((resolve) => {
+      response.once('close', resolve);
+      serve(request, response);
     });
     return true;
-  }
-  if (pathname.startsWith(BRANDING_PREFIX)) {
-    await serveBranding(
-      sites.brandingDir,
-      response,
-      pathname.slice(BRANDING_PREFIX.length),
-      method,
-    );
-    return true;
-  }
-  await serveApp(sites.appDir, response, pathname.slice(WEBAPP_PREFIX.length), method);
-  return true;
+  };
 }
 
-async function serveBranding(
-  root: string | undefined,
-  response: ServerResponse,
-  relative: string,
-  method: string,
-): Promise<void> {
-  const file = root === undefined ? undefined : await findFile(root, relative);
-  if (file === undefined) {
-    writeText(response, 404, 'Not found\n');
-    return;
+/**
+ * Headers of a served file. sirv names the type of the file it found (`mrmime`; `text/html;
+ * charset=utf-8` for the SPA's index.html); a path with an extension is that file, whose type
+ * gets a charset when it is text, and `application/octet-stream` when mrmime does not know it.
+ * App pages (`.html`, or no extension: index.html) get the CSP.
+ */
+function setFileHeaders(response: ServerResponse, pathname: string, isApp: boolean): void {
+  response.setHeader('cache-control', 'no-cache');
+  response.setHeader('x-content-type-options', 'nosniff');
+  const extension = extname(pathname).toLowerCase();
+  if (extension !== '') {
+    const type = lookup(extension) ?? 'application/octet-stream';
+    const text = type.startsWith('text/') || type === 'application/json';
+    response.setHeader('content-type', text ? `${type}; charset=utf-8` : type);
   }
-  sendFile(response, file, method, {});
+  if (isApp && (extension === '' || extension === '.html' || extension === '.htm')) {
+    response.setHeader('content-security-policy', WEBAPP_CSP);
+  }
 }
 
-async function serveApp(
-  root: string | undefined,
-  response: ServerResponse,
-  relative: string,
-  method: string,
-): Promise<void> {
-  const pageHeaders = { 'content-security-policy': WEBAPP_CSP };
-  if (root === undefined) {
-    sendNotBuiltPage(response, method, pageHeaders);
-    return;
-  }
-  const file = await findFile(root, relative === '' ? 'index.html' : relative);
-  if (file !== undefined) {
-    sendFile(response, file, method, file.endsWith('.html') ? pageHeaders : {});
-    return;
-  }
-  // A missing asset (has an extension) is a 404; anything else is an app route like
-  // `/webapp2/conference/meet` and gets the SPA's `index.html`.
-  if (extname(relative) !== '') {
-    writeText(response, 404, 'Not found\n');
-    return;
-  }
-  const index = await findFile(root, 'index.html');
-  if (index === undefined) {
-    sendNotBuiltPage(response, method, pageHeaders);
-    return;
-  }
-  sendFile(response, index, method, pageHeaders);
-}
-
-/** Resolves a URL path inside `root`; refuses anything that escapes it or is not a file. */
-async function findFile(root: string, relative: string): Promise<string | undefined> {
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(relative);
-  } catch {
-    return undefined;
-  }
-  if (decoded.includes('\0')) return undefined;
-  const base = resolve(root);
-  const path = resolve(join(base, decoded));
-  if (path !== base && !path.startsWith(base + sep)) return undefined;
-  try {
-    const info = await stat(path);
-    if (info.isFile()) return path;
-    if (info.isDirectory()) {
-      const index = join(path, 'index.html');
-      const indexInfo = await stat(index).catch(() => undefined);
-      return indexInfo?.isFile() ? index : undefined;
-    }
-  } catch {
-    return undefined;
-  }
-  return undefined;
-}
-
-function sendFile(
-  response: ServerResponse,
-  path: string,
-  method: string,
-  headers: Record<string, string>,
-): void {
-  response.writeHead(200, {
-    'content-type': contentTypeOf(path),
-    'cache-control': 'no-cache',
-    'x-content-type-options': 'nosniff',
-    ...headers,
-  });
-  if (method === 'HEAD') {
-    response.end();
-    return;
-  }
-  const stream = createReadStream(path);
-  stream.on('error', () => response.destroy());
-  stream.pipe(response);
+/**
+ * sirv trusts the `Range` header: `bytes=5-2` would make its file stream throw. Only a single
+ * well-formed range is passed on; anything else gets the whole file, as HTTP allows.
+ */
+function isSatisfiableRange(range: string | undefined): boolean {
+  if (range === undefined) return true;
+  const match = /^bytes=(\d+)-(\d*)$/.exec(range);
+  if (match === null) return false;
+  return match[2] === '' || Number(match[1]) <= Number(match[2]);
 }
 
 const NOT_BUILT_PAGE = `<!doctype html>
@@ -203,15 +154,11 @@ const NOT_BUILT_PAGE = `<!doctype html>
 </html>
 `;
 
-function sendNotBuiltPage(
-  response: ServerResponse,
-  method: string,
-  headers: Record<string, string>,
-): void {
+function sendNotBuiltPage(response: ServerResponse, method: string): void {
   response.writeHead(200, {
     'content-type': 'text/html; charset=utf-8',
     'cache-control': 'no-cache',
-    ...headers,
+    'content-security-policy': WEBAPP_CSP,
   });
   response.end(method === 'HEAD' ? undefined : NOT_BUILT_PAGE);
 }

@@ -34,6 +34,47 @@ export function roleForPin(conference: Conference, pinHeader: string | undefined
   throw new ApiError(403, PexipError.invalidPin);
 }
 
+/**
+ * {@link roleForPin}, counting a wrong PIN towards the conference's brute-force limit (a missing
+ * PIN is a question, not a guess, and is not counted).
+ */
+export function checkPin(state: NodeState, conference: Conference, pin: string | undefined): Role {
+  try {
+    return roleForPin(conference, pin);
+  } catch (error) {
+    if (error instanceof ApiError && error.result === PexipError.invalidPin) {
+      state.pinFailures.recordFailure(conference.alias);
+    }
+    throw error;
+  }
+}
+
+/**
+ * The role a `transfer` may hand out at `destination`: its `pin` is "the PIN code for the specified
+ * role at the specified conference, if required" (`@pexip/infinity-api` v20, `TransferParticipant`
+ * body), checked as `request_token` checks the `pin` header — wrong PINs count towards the limit —
+ * so a transfer never buys more than that PIN would. A guest needs no PIN where only hosts have one
+ * (as `pin: none`). Anything short of the requested role fails with Pexip's "transfer failed".
+ */
+export function roleForTransfer(
+  state: NodeState,
+  destination: Conference,
+  requested: Role,
+  pin: string | undefined,
+): Role {
+  let bought: Role;
+  try {
+    bought = checkPin(state, destination, pin ?? (requested === 'guest' ? 'none' : undefined));
+  } catch (error) {
+    if (error instanceof ApiError) throw new ApiError(403, PexipError.transferFailed);
+    throw error;
+  }
+  if (requested === 'chair' && bought !== 'chair') {
+    throw new ApiError(403, PexipError.transferFailed);
+  }
+  return requested;
+}
+
 function roleFromReferToken(context: EndpointContext): Role | undefined {
   const token = optionalString(context.body, 'token');
   if (token === undefined) return undefined;
@@ -62,12 +103,17 @@ const requestToken: EndpointHandler = {
   access: 'public',
   handle(context) {
     const { conference, state } = context;
+    // Too many wrong PINs lately: the conference "appears as though the VMR/alias does not exist"
+    // (Pexip's PIN brute-force resistance, see pin-failure-limit.ts) until the block ends.
+    if (state.pinFailures.isBlocked(conference.alias)) {
+      throw new ApiError(404, PexipError.conferenceNotFound);
+    }
     const displayName = requireString(context.body, 'display_name').trim();
     if (displayName === '') throw new ApiError(400, 'Body field "display_name" must not be empty');
     const pinHeader = context.headers['pin'];
     const role =
       roleFromReferToken(context) ??
-      roleForPin(conference, Array.isArray(pinHeader) ? pinHeader[0] : pinHeader);
+      checkPin(state, conference, Array.isArray(pinHeader) ? pinHeader[0] : pinHeader);
     const member = conference.addParticipant(
       {
         displayName,

@@ -1,3 +1,5 @@
+import { createParser } from 'eventsource-parser';
+
 /** A page's view of the live-reload channel, for tests and the bench: waits for named events. */
 export interface DevEventReader {
   /** Resolves with the data of the next event of that type (events already read are skipped). */
@@ -12,25 +14,19 @@ export async function openDevEvents(url: string): Promise<DevEventReader> {
   const reader = response.body.getReader();
   const decoder = new TextDecoder();
   const waiting: Array<{ type: string; resolve: (data: { plugin: string }) => void }> = [];
-  let buffer = '';
+  // The WHATWG event-stream algorithm, as the page's `EventSource` applies it.
+  const parser = createParser({ onEvent: ({ event, data }) => dispatch(event, data) });
 
   void (async () => {
     for (;;) {
       const chunk = await reader.read().catch(() => ({ done: true, value: undefined }));
       if (chunk.done) return;
-      buffer += decoder.decode(chunk.value, { stream: true });
-      let end: number;
-      while ((end = buffer.indexOf('\n\n')) !== -1) {
-        dispatch(buffer.slice(0, end));
-        buffer = buffer.slice(end + 2);
-      }
+      parser.feed(decoder.decode(chunk.value, { stream: true }));
     }
   })();
 
-  function dispatch(frame: string): void {
-    const type = /^event: (.*)$/m.exec(frame)?.[1];
-    const data = /^data: (.*)$/m.exec(frame)?.[1];
-    if (type === undefined || data === undefined) return;
+  function dispatch(type: string | undefined, data: string): void {
+    if (type === undefined) return;
     const index = waiting.findIndex((waiter) => waiter.type === type);
     if (index === -1) return;
     const [waiter] = waiting.splice(index, 1);

@@ -1,18 +1,20 @@
 /**
- * The bench's clients, in a worker thread: opens every event stream, parses frames like a browser
- * would (split on blank lines, JSON-parse the data), and records each delivery's latency from the
- * send time carried in the chat payload.
+ * The bench's clients, in a worker thread: opens every event stream, parses it like a browser
+ * would (`eventsource-parser`, the WHATWG algorithm; JSON-parse the data), and records each
+ * delivery's latency from the send time carried in the chat payload.
  */
+import { createParser } from 'eventsource-parser';
 import { request, type IncomingMessage } from 'node:http';
 import { Agent } from 'node:http';
 import { parentPort, workerData } from 'node:worker_threads';
 
 interface Setup {
   urls: string[];
-  readyMarker: string;
+  /** The event that ends a client's initial burst (sync bracket or hello). */
+  readyEvent: string;
 }
 
-const { urls, readyMarker } = workerData as Setup;
+const { urls, readyEvent } = workerData as Setup;
 const agent = new Agent({ keepAlive: true, maxSockets: Infinity });
 let deliveries = 0;
 let lastAt = 0;
@@ -23,10 +25,8 @@ function now(): number {
   return performance.timeOrigin + performance.now();
 }
 
-function onFrame(frame: string): void {
-  const dataAt = frame.indexOf('\ndata: ');
-  if (!frame.startsWith('event: message_received') || dataAt === -1) return;
-  const message = JSON.parse(frame.slice(dataAt + 7)) as { payload: string };
+function onMessage(data: string): void {
+  const message = JSON.parse(data) as { payload: string };
   const at = now();
   latencies.push(at - Number(message.payload));
   deliveries += 1;
@@ -37,24 +37,14 @@ function onFrame(frame: string): void {
 function open(url: string): Promise<void> {
   return new Promise((resolve, reject) => {
     const outgoing = request(url, { agent }, (response: IncomingMessage) => {
-      let buffer = '';
-      let ready = false;
-      response.setEncoding('utf8');
-      response.on('data', (chunk: string) => {
-        buffer += chunk;
-        let boundary = buffer.indexOf('\n\n');
-        while (boundary !== -1) {
-          const frame = buffer.slice(0, boundary);
-          buffer = buffer.slice(boundary + 2);
-          if (!ready && frame.startsWith(readyMarker)) {
-            ready = true;
-            resolve();
-          } else {
-            onFrame(frame);
-          }
-          boundary = buffer.indexOf('\n\n');
-        }
+      const parser = createParser({
+        onEvent: ({ event, data }) => {
+          if (event === readyEvent) resolve();
+          else if (event === 'message_received') onMessage(data);
+        },
       });
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => parser.feed(chunk));
     });
     outgoing.on('error', reject);
     outgoing.end();

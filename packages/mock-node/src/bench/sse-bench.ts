@@ -22,8 +22,8 @@ export interface Target {
   name: string;
   /** Event-stream URLs, one per client. */
   urls: string[];
-  /** Text that marks the end of a client's initial burst (sync bracket or hello). */
-  readyMarker: string;
+  /** The event that ends a client's initial burst (sync bracket or hello). */
+  readyEvent: string;
   /** Sends one event to every client; the payload carries the send time. */
   emit(payload: string): void;
   close(): Promise<void>;
@@ -58,7 +58,7 @@ async function mockTarget(): Promise<Target> {
   return {
     name: 'mock node',
     urls,
-    readyMarker: 'event: participant_sync_end',
+    readyEvent: 'participant_sync_end',
     emit: (payload) => {
       node.control.injectChat('meet', { payload, origin: 'bench' });
     },
@@ -71,7 +71,7 @@ async function rawTarget(): Promise<Target> {
   const streams = new Set<ServerResponse>();
   const server = createServer((request, response) => {
     response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
-    response.write(': hello\n\n');
+    response.write('event: hello\ndata: null\n\n');
     streams.add(response);
     request.once('close', () => streams.delete(response));
   });
@@ -81,7 +81,7 @@ async function rawTarget(): Promise<Target> {
   return {
     name: 'raw node:http',
     urls: Array.from({ length: CLIENTS }, () => `http://127.0.0.1:${port}/events`),
-    readyMarker: ': hello',
+    readyEvent: 'hello',
     emit: (payload) => {
       const message = { origin: 'bench', type: 'text/plain', payload, uuid, direct: false };
       const frame = `event: message_received\ndata: ${JSON.stringify(message)}\n\n`;
@@ -101,7 +101,7 @@ class ClientPool {
 
   constructor(target: Target) {
     this.#worker = new Worker(new URL('./sse-bench-clients.js', import.meta.url), {
-      workerData: { urls: target.urls, readyMarker: target.readyMarker },
+      workerData: { urls: target.urls, readyEvent: target.readyEvent },
     });
   }
 

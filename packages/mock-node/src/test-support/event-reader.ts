@@ -1,3 +1,4 @@
+import { createParser, type EventSourceParser } from 'eventsource-parser';
 import { request, type IncomingMessage } from 'node:http';
 
 export interface ReceivedEvent {
@@ -10,11 +11,15 @@ export interface ReceivedEvent {
 
 /**
  * Reads a server-sent event stream the way `@pexip/infinity`'s event source does (named events,
- * JSON data) and lets a test wait for an event instead of sleeping.
+ * JSON data) and lets a test wait for an event instead of sleeping. The stream is parsed by
+ * `eventsource-parser` (the WHATWG algorithm: `\r\n`, multi-line data, comments), so a frame the
+ * mock gets wrong shows up here as a browser would see it.
  */
 export class EventReader {
   readonly events: ReceivedEvent[] = [];
-  #buffer = '';
+  readonly #parser: EventSourceParser = createParser({
+    onEvent: ({ event, data }) => this.receive(event ?? 'message', data),
+  });
   #waiters: Array<{
     test: (event: ReceivedEvent) => boolean;
     resolve: (e: ReceivedEvent) => void;
@@ -78,26 +83,10 @@ export class EventReader {
   }
 
   private push(chunk: string): void {
-    this.#buffer += chunk;
-    let boundary = this.#buffer.indexOf('\n\n');
-    while (boundary !== -1) {
-      const frame = this.#buffer.slice(0, boundary);
-      this.#buffer = this.#buffer.slice(boundary + 2);
-      this.parseFrame(frame);
-      boundary = this.#buffer.indexOf('\n\n');
-    }
+    this.#parser.feed(chunk);
   }
 
-  private parseFrame(frame: string): void {
-    let name = 'message';
-    const data: string[] = [];
-    for (const line of frame.split('\n')) {
-      if (line.startsWith(':')) continue;
-      if (line.startsWith('event: ')) name = line.slice(7);
-      if (line.startsWith('data: ')) data.push(line.slice(6));
-    }
-    if (data.length === 0) return;
-    const raw = data.join('\n');
+  private receive(name: string, raw: string): void {
     const event: ReceivedEvent = { name, raw, data: JSON.parse(raw) };
     const index = this.events.push(event) - 1;
     this.#waiters = this.#waiters.filter((waiter) => {
