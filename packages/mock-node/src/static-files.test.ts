@@ -136,6 +136,12 @@ describe('the branding at /webapp2/custom_configuration/', () => {
     expect(icon.response.headers.get('content-type')).toBe('image/svg+xml');
   });
 
+  it('serves the same branding at the older /webapp2/configuration/ path older samples use', async () => {
+    const icon = await get(node, '/webapp2/configuration/plugins/hello/assets/icon.svg');
+    expect(icon.response.status).toBe(200);
+    expect(icon.response.headers.get('content-type')).toBe('image/svg+xml');
+  });
+
   it('answers a missing branding file with a plain 404, never the app page', async () => {
     const { response, text } = await get(
       node,

@@ -7,6 +7,11 @@ import { writeText } from './http-response.js';
 
 export const WEBAPP_PREFIX = '/webapp2/';
 export const BRANDING_PREFIX = '/webapp2/custom_configuration/';
+/**
+ * Older branding samples refer to their files as `configuration/plugins/<name>/…` relative to the
+ * page (webapp2-in-the-wild.md, "Loading and files"): the same branding is served there too.
+ */
+export const OLDER_BRANDING_PREFIX = '/webapp2/configuration/';
 
 /**
  * The Content-Security-Policy sent with `/webapp2/` pages. Real webapp2 plugins use inline
@@ -36,7 +41,8 @@ export interface StaticSites {
 
 /**
  * Serves `/webapp2/` (the host app, an SPA: paths that are not files get `index.html`) and
- * `/webapp2/custom_configuration/` (the branding folder, where a Conferencing Node serves it).
+ * `/webapp2/custom_configuration/` (the branding folder, where a Conferencing Node serves it; also
+ * at the older `/webapp2/configuration/`).
  * Files are served by `sirv` (decision 0011): content types (`mrmime`), `ETag`/304, ranges, no
  * escape from the folder; read from disk on every request (`dev`), because the dev server
  * rebuilds the branding and the app while the node runs. Returns false when the path is not
@@ -87,7 +93,10 @@ export function createStaticFiles(sites: StaticSites) {
       });
       return true;
     }
-    const isBranding = pathname.startsWith(BRANDING_PREFIX);
+    const brandingPrefix = [BRANDING_PREFIX, OLDER_BRANDING_PREFIX].find((prefix) =>
+      pathname.startsWith(prefix),
+    );
+    const isBranding = brandingPrefix !== undefined;
     const serve = isBranding ? branding : app;
     if (serve === undefined) {
       if (isBranding) writeText(response, 404, 'Not found\n');
@@ -95,7 +104,7 @@ export function createStaticFiles(sites: StaticSites) {
       return true;
     }
     // sirv serves the request's own path: give it the path inside the folder.
-    request.url = `/${pathname.slice((isBranding ? BRANDING_PREFIX : WEBAPP_PREFIX).length)}`;
+    request.url = `/${pathname.slice((brandingPrefix ?? WEBAPP_PREFIX).length)}`;
     if (!isSatisfiableRange(request.headers.range)) delete request.headers.range;
     response.once('pipe', (source: Readable) => {
       // sirv pipes the file without an error handler: a file that vanishes, or cannot be read,
