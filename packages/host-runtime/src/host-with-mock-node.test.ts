@@ -4,6 +4,8 @@ import { resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest';
 import { createHost } from './create-host.js';
 import type { Host } from './host.js';
+import type { Participant } from './seed-types.js';
+import { createPluginHarness } from './testing/plugin-harness.js';
 import { evaluateFetchedScript } from './script-loaders.js';
 
 /*
@@ -249,5 +251,45 @@ describe('every PEX call makes its round trip to the node', () => {
       expect(conference().participants.map((p) => p.display_name)).not.toContain('Tester'),
     );
     expect(await firstValueFrom(current.connection$)).toEqual({ kind: 'idle' });
+  });
+});
+
+describe('the same participants everywhere', () => {
+  test("a plugin's unit test (the harness) sees the participant objects the real host makes from the same node data", async () => {
+    const current = startHost();
+    await current.join({ alias: 'meet', displayName: 'Tester' });
+    const live = await until(current.participants$, (list) => list.length === 3);
+    // The node's own JSON objects, as `GET participants` and the event stream carry them.
+    const nodeData = conference().participants.map((participant) => ({ ...participant }));
+    await current.dispose();
+    host = undefined;
+
+    const harness = await createPluginHarness({
+      packageFile: resolve(
+        import.meta.dirname,
+        'fixtures/plugins/no-menu-items/no-menu-items.plugin.package.json',
+      ),
+      sourceText: `PEX.pluginAPI.registerPlugin({id: 'no-menu-items', load() {}, unload() {}});`,
+    });
+    harness.node.emit({ kind: 'participants', participants: nodeData });
+    await vi.waitFor(() => expect(harness.participants()).toHaveLength(3));
+    const byUuid = (list: readonly Participant[]) =>
+      [...list].sort((a, b) => a.uuid.localeCompare(b.uuid));
+    expect(byUuid(harness.participants())).toEqual(byUuid(live));
+    await harness.dispose();
+  });
+});
+
+describe('leaving the page', () => {
+  test('releases the token at once (pagehide), so no stale participant stays on the node', async () => {
+    const current = startHost();
+    await current.join({ alias: 'meet', displayName: 'Tester' });
+    await vi.waitFor(() =>
+      expect(conference().participants.map((p) => p.display_name)).toContain('Tester'),
+    );
+    window.dispatchEvent(new Event('pagehide'));
+    await vi.waitFor(() =>
+      expect(conference().participants.map((p) => p.display_name)).not.toContain('Tester'),
+    );
   });
 });

@@ -119,6 +119,12 @@ export async function createPluginHarness(options: PluginHarnessOptions): Promis
 
   let sourceText = options.sourceText;
   const frames = manualFrames();
+  // Whatever the node sends reaches the plugin before `emit` returns: the harness runs the frame.
+  const emitFromNode = node.emit.bind(node);
+  node.emit = (event) => {
+    emitFromNode(event);
+    frames.flush();
+  };
   const requests: RecordedRequest[] = [];
   const host = new ConferenceHost({
     window,
