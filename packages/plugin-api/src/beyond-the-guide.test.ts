@@ -109,9 +109,11 @@ describe('pluginUsesInSource', () => {
       var c = document.getElementById("toolbar-audio-on__button-container");
       for (var k in window) if (window[k] && window[k].constructor.name === 'PexRTC') call = window[k];
       PEX.pexrtc.onParticipantCreate = f;
+      if (closed) window.dispatchEvent(new KeyboardEvent('keydown',{'key':'s'}));
       var mainVideoCount = 0; // not the element id: a longer name`;
     expect(findBeyondTheGuide(pluginUsesInSource(source)).map((finding) => finding.what)).toEqual([
       "uses the action '[Conference] Set Self UUID'",
+      "sends the key 's' to the window",
       'uses PEX.pexrtc',
       'looks for the PexRTC class',
       'reads #toolbar-audio-on__button-container',

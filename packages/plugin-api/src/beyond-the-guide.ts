@@ -297,6 +297,9 @@ export function formatBeyondTheGuide(finding: BeyondTheGuideFinding): string {
 }
 
 const ACTION_TYPE_LITERAL = /(['"`])(\[[A-Z][A-Za-z0-9 ]*\] [A-Za-z0-9 ]+)\1/g;
+/** `new KeyboardEvent('keydown', {'key': 's'})`: the key a plugin sends to the app. */
+const KEYBOARD_EVENT =
+  /KeyboardEvent\(\s*['"][^'"]*['"]\s*,\s*\{[^}]*?['"]?key['"]?\s*:\s*['"]([^'"]+)['"]/g;
 
 /** Reading a source for what running it may not reach: `where` is {@link SOURCE_TEXT}. */
 const SOURCE_PATTERNS: readonly { pattern: RegExp; use: Omit<PluginUse, 'where'> }[] = [
@@ -324,6 +327,9 @@ export function pluginUsesInSource(source: string): PluginUse[] {
   const uses: PluginUse[] = [];
   for (const match of source.matchAll(ACTION_TYPE_LITERAL)) {
     uses.push({ kind: 'action-type', name: match[2] ?? '', where: SOURCE_TEXT });
+  }
+  for (const match of source.matchAll(KEYBOARD_EVENT)) {
+    uses.push({ kind: 'keyboard', name: match[1] ?? '', where: SOURCE_TEXT });
   }
   for (const { pattern, use } of SOURCE_PATTERNS) {
     if (pattern.test(source)) uses.push({ ...use, where: SOURCE_TEXT });

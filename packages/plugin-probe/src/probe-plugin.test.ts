@@ -439,6 +439,22 @@ describe('probePlugin: the plugin played a call', () => {
     });
   });
 
+  it('records a walk of window for the PexRTC class, and no ordinary object member as a PEX use', async () => {
+    const source = `PEX.pluginAPI.registerPlugin({ id: 'walker', unload: function () {}, load: function () {
+      Object.keys(window).forEach(function (name) {
+        var value = window[name];
+        if (value && value.constructor && value.constructor.name === 'PexRTC') value.muteAudio();
+      });
+      JSON.stringify(PEX.conferenceQueryParams);
+      return PEX.hasOwnProperty('pexrtc') && PEX.toString();
+    } });`;
+    const result = await probePlugin(source, 'walker.plugin.js');
+    expect(result.uses.filter((use) => use.where === 'load()')).toEqual([
+      { kind: 'global', name: 'PexRTC', where: 'load()' },
+      { kind: 'pex', name: 'PEX.conferenceQueryParams', where: 'load()' },
+    ]);
+  });
+
   it('does not exercise when told not to', async () => {
     const result = await probePlugin(seedShapedPlugin, 'quiet.plugin.js', { exerciseTimeoutMs: 0 });
     expect(result.exercise).toBeUndefined();

@@ -130,10 +130,18 @@ export const PROBE_SANDBOX_SETUP = String.raw`(function (rx, optionsJson) {
   function notePagePath(value) {
     if (apply(indexOfText, value, ['configuration/']) !== -1) use('page-path', value);
   }
+  // Members every object has (and what JSON.stringify and await look for) are not uses of PEX.
+  var ordinaryKeys = ownNames(Object.prototype).concat(['then', 'toJSON']);
+  function notePexRead(path, key) {
+    if (typeof key !== 'string' || path === undefined) return;
+    // A plugin that walks window for constructor.name === 'PexRTC' reads every value's constructor.
+    if (key === 'constructor' && path === 'PEX') use('global', 'PexRTC');
+    else if (ordinaryKeys.indexOf(key) === -1) use('pex', path + '.' + key);
+  }
   function around(known, path) {
     return new Proxy(known, {
       get: function (target, key) {
-        if (typeof key === 'string' && path !== undefined) use('pex', path + '.' + key);
+        notePexRead(path, key);
         if (apply(hasOwn, target, [key])) return target[key];
         return pageStandIns ? inert : undefined;
       },
