@@ -1,6 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { readDirTree } from './file-tree-io.js';
-import { readZip, type FileTree } from './zip-archive.js';
+import { DEFAULT_ZIP_LIMITS, readZip, type FileTree, type ZipLimits } from './zip-archive.js';
 
 /** The folder that holds settings.json, manifest.json and plugins/ (Pexip developer docs, "Create a branding package"). */
 export const WEBAPP2_FOLDER = 'webapp2';
@@ -10,14 +10,21 @@ export interface BrandingSource {
   files: FileTree;
   /** `'webapp2/'` when the files sit in a webapp2 folder (the uploaded layout), `''` when the root is that folder. */
   webapp2Prefix: string;
+  /** Paths a ZIP holds more than one entry for (`files` has the last); none for a folder. */
+  duplicates: readonly string[];
 }
 
 /** Reads a branding folder or ZIP. A ZIP is recognised by its content, not its name. */
-export async function readBrandingSource(path: string): Promise<BrandingSource> {
+export async function readBrandingSource(
+  path: string,
+  zipLimits: ZipLimits = DEFAULT_ZIP_LIMITS,
+): Promise<BrandingSource> {
   const info = await stat(path).catch(() => undefined);
   if (!info) throw new Error(`${path}: no such file or folder`);
-  const files = info.isDirectory() ? await readDirTree(path) : readZip(await readFile(path), path);
-  return { files, webapp2Prefix: webapp2PrefixOf(files) };
+  const { files, duplicates } = info.isDirectory()
+    ? { files: await readDirTree(path), duplicates: [] }
+    : readZip(await readFile(path), path, zipLimits);
+  return { files, webapp2Prefix: webapp2PrefixOf(files), duplicates };
 }
 
 /** `'webapp2/'` if any file lives under a webapp2 folder, else `''`. */

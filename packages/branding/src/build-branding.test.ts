@@ -9,6 +9,7 @@ import {
   GALLERY,
   json,
   readJson,
+  HOSTILE,
   readText,
   removeFolder,
   text,
@@ -153,7 +154,7 @@ describe('buildBranding', () => {
         expect.stringMatching(
           /^Adding quiet-plugin-1\.0 to webapp2\/plugins\/quiet\/ \(3 files, disabled by default\)$/,
         ),
-        'Writing dist/branding.zip',
+        'Writing dist/branding/webapp2/ and dist/branding.zip',
       ]),
     );
   });
@@ -161,7 +162,7 @@ describe('buildBranding', () => {
   it('writes a ZIP holding exactly the folder the mock node serves, in sorted order', async () => {
     const root = await fixtureRepo();
     const result = await build(root);
-    const zipped = readZip(await readFile(result.zipFile), result.zipFile);
+    const zipped = readZip(await readFile(result.zipFile), result.zipFile).files;
     const folder = await readDirTree(join(root, 'dist', 'branding'));
     folder.delete('.ipk-branding-output');
     expect([...zipped.keys()]).toEqual([...folder.keys()].sort());
@@ -262,7 +263,7 @@ describe('buildBranding --base', () => {
     const base = await writeBaseZip(root, 'downloaded.zip', managementNodeDownload());
     const result = await build(root, { base });
     expect(result.base).toMatchObject({ kind: 'management-node-download', keptFiles: 2 });
-    const zipped = readZip(await readFile(result.zipFile), 'branding.zip');
+    const zipped = readZip(await readFile(result.zipFile), 'branding.zip').files;
     expect(readText(zipped, 'webapp2/css/custom.css')).toBe('body { color: navy; }');
     expect(zipped.has('webapp2/themes/default/logo.svg')).toBe(true);
     expect(readJson(zipped, 'webapp2/manifest.json')).toEqual({
@@ -287,7 +288,7 @@ describe('buildBranding --base', () => {
     const result = await build(root, { base });
     expect(result.ok).toBe(true);
     expect(result.base?.kind).toBe('branding-portal-package');
-    const zipped = readZip(await readFile(result.zipFile), 'branding.zip');
+    const zipped = readZip(await readFile(result.zipFile), 'branding.zip').files;
     expect(readJson(zipped, 'webapp2/settings.json')).toEqual({
       defaultBandwidth: 1264,
       language: 'nb',
@@ -297,10 +298,11 @@ describe('buildBranding --base', () => {
           srcURL: 'plugins/portal-sample/portal-sample.plugin.package.json',
           enabled: false,
         },
+        // The base has it switched off: an administrator's choice the merge keeps.
         {
           id: 'hello-plugin-1.0',
           srcURL: 'plugins/hello/hello.plugin.package.json',
-          enabled: true,
+          enabled: false,
         },
         {
           id: 'quiet-plugin-1.0',
@@ -345,6 +347,153 @@ describe('buildBranding --base', () => {
     const failure = build(root, { base });
     await expect(failure).rejects.toBeInstanceOf(BuildInputError);
     await expect(failure).rejects.toThrow(/webapp2\/settings\.json:2:15 error/);
+    expect(existsSync(join(root, 'dist'))).toBe(false);
+  });
+
+  it("keeps a plugin's enabled from the base package and says so, unless --enable says otherwise", async () => {
+    const root = await fixtureRepo();
+    const base = await writeBaseZip(root, 'portal.zip', brandingPortalPackage());
+    const progress: string[] = [];
+    const kept = await build(root, { base, onProgress: (line) => progress.push(line) });
+    expect(kept.plugins.find((plugin) => plugin.id === 'hello-plugin-1.0')).toMatchObject({
+      enabled: false,
+      enabledBy: 'base',
+    });
+    expect(progress).toContainEqual(
+      expect.stringContaining(
+        'disabled kept from the base package; --enable hello-plugin-1.0=true to change it',
+      ),
+    );
+    const asked = await build(root, { base, enable: { 'hello-plugin-1.0': true } });
+    expect(asked.plugins.find((plugin) => plugin.id === 'hello-plugin-1.0')).toMatchObject({
+      enabled: true,
+      enabledBy: 'option',
+    });
+    const zipped = readZip(await readFile(asked.zipFile), 'branding.zip').files;
+    expect(
+      (
+        readJson(zipped, 'webapp2/settings.json') as { plugins: { id: string; enabled: boolean }[] }
+      ).plugins.find((plugin) => plugin.id === 'hello-plugin-1.0')?.enabled,
+    ).toBe(true);
+  });
+
+  it('refuses a base ZIP that holds two entries for one path, and writes nothing', async () => {
+    const root = await fixtureRepo();
+    const base = join(root, 'twice.zip');
+    await writeFile(
+      base,
+      zipSync({ 'webapp2/css/a.css': text('a{}'), 'webapp2\\css\\a.css': text('b{}') }),
+    );
+    await expect(build(root, { base })).rejects.toThrow(
+      /the ZIP holds more than one entry for webapp2\/css\/a\.css; which one unzip tools keep is not defined/,
+    );
+    expect(existsSync(join(root, 'dist'))).toBe(false);
+  });
+
+  it('refuses a ZIP bomb as --base from its headers, before inflating or writing anything', async () => {
+    const root = await fixtureRepo();
+    const bomb = zipSync({ 'webapp2/big.bin': new Uint8Array(1024 * 1024) });
+    const view = new DataView(bomb.buffer);
+    for (let offset = 0; offset + 4 <= bomb.length; offset += 1) {
+      if (view.getUint32(offset, true) === 0x02014b50) view.setUint32(offset + 24, 2 ** 30, true);
+    }
+    const base = join(root, 'bomb.zip');
+    await writeFile(base, bomb);
+    await expect(build(root, { base })).rejects.toThrow(
+      /bomb\.zip: refused before anything was inflated: "webapp2\/big\.bin" expands to 1024 MiB/,
+    );
+    expect(existsSync(join(root, 'dist'))).toBe(false);
+  });
+});
+
+describe('buildBranding: a failed build leaves the previous output as it was', () => {
+  async function previousOutput(root: string): Promise<{ manifest: string; marker: boolean }> {
+    return {
+      manifest: await readFile(join(root, 'dist', 'branding', 'webapp2', 'manifest.json'), 'utf8'),
+      marker: existsSync(join(root, 'dist', 'branding', '.ipk-branding-output')),
+    };
+  }
+
+  it('when the base holds a file where a folder must go (the write fails half way)', async () => {
+    const root = await fixtureRepo();
+    await build(root, { now: () => NOW });
+    const before = await previousOutput(root);
+    const base = await writeBaseZip(
+      root,
+      'clash.zip',
+      new Map([
+        ['webapp2/css', text('a file')],
+        ['webapp2/css/custom.css', text('a{}')],
+      ]),
+    );
+    await expect(build(root, { base, now: () => NOW + 1000 })).rejects.toThrow(
+      /the previous output is as it was/,
+    );
+    expect(await previousOutput(root)).toEqual(before);
+    expect(before.marker).toBe(true);
+    expect((await readdir(join(root, 'dist'))).sort()).toEqual(['branding', 'branding.zip']);
+  });
+
+  it('when the ZIP cannot be written', async () => {
+    const root = await fixtureRepo();
+    await build(root, { now: () => NOW });
+    const before = await previousOutput(root);
+    await mkdir(join(root, 'zip-is-a-folder'));
+    await writeFile(join(root, 'zip-is-a-folder', 'keep.txt'), 'x');
+    await expect(
+      build(root, { zipFile: 'zip-is-a-folder', now: () => NOW + 1000 }),
+    ).rejects.toThrow(BuildInputError);
+    expect(await previousOutput(root)).toEqual(before);
+    expect(await readdir(join(root, 'dist'))).toEqual(
+      expect.arrayContaining(['branding', 'branding.zip']),
+    );
+    expect((await readdir(join(root, 'dist'))).filter((name) => name.includes('staging'))).toEqual(
+      [],
+    );
+  });
+});
+
+describe('buildBranding: the ZIP inside the output folder', () => {
+  it('is swapped in with the folder, build after build', async () => {
+    const root = await fixtureRepo();
+    const options = { outDir: 'out', zipFile: 'out/branding.zip' };
+    await build(root, { ...options, now: () => NOW });
+    const second = await build(root, { ...options, now: () => NOW + 1000 });
+    const zipped = readZip(await readFile(join(root, 'out', 'branding.zip')), 'branding.zip').files;
+    expect(readJson(zipped, 'webapp2/manifest.json')).toMatchObject({
+      brandingID: second.brandingID,
+    });
+    expect((await readdir(join(root, 'out'))).sort()).toEqual([
+      '.ipk-branding-output',
+      'branding.zip',
+      'webapp2',
+    ]);
+    expect(
+      (await readdir(root)).filter((name) => name.includes('staging') || name.includes('previous')),
+    ).toEqual([]);
+  });
+});
+
+describe('buildBranding: hostile plugin sources', () => {
+  it('stops a source whose thrown message never returns, or that allocates without end, and writes nothing', async () => {
+    const root = await fixtureRepo();
+    const result = await build(root, {
+      pluginDirs: [join(HOSTILE, 'looping-message'), join(HOSTILE, 'memory-hog')],
+      probe: { timeoutMs: 500, memoryLimitMb: 64 },
+    });
+    expect(result.ok).toBe(false);
+    expect(result.check.issues).toContainEqual(
+      expect.objectContaining({
+        severity: 'error',
+        message:
+          'was stopped: used more than 64 MB (allocating without end?); the probe was stopped',
+      }),
+    );
+    expect(result.check.issues).toContainEqual(
+      expect.objectContaining({
+        message: expect.stringContaining('could not be described within 500 ms'),
+      }),
+    );
     expect(existsSync(join(root, 'dist'))).toBe(false);
   });
 });

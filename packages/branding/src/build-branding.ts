@@ -1,6 +1,8 @@
 import { parseJson } from '@ipk/plugin-api';
-import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import type { ProbeOptions } from '@ipk/plugin-probe';
+import { randomBytes } from 'node:crypto';
+import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { displayPath } from './display-path.js';
 import { nextBrandingId } from './branding-id.js';
 import { readBrandingSource, WEBAPP2_FOLDER } from './branding-source.js';
@@ -10,6 +12,7 @@ import {
   brandingIdOf,
   mergeManifest,
   mergeSettings,
+  settingsEnabledOf,
   type SettingsPluginLine,
 } from './merge-branding-json.js';
 import {
@@ -19,7 +22,13 @@ import {
   readPluginInput,
   type PluginInput,
 } from './plugin-input.js';
-import { readZip, writeZip, type FileTree } from './zip-archive.js';
+import {
+  DEFAULT_ZIP_LIMITS,
+  readZip,
+  writeZip,
+  type FileTree,
+  type ZipLimits,
+} from './zip-archive.js';
 
 export interface BuildOptions {
   /** Plugin folders; none: every `plugins/*` workspace with an `ipkPlugin` field in the nearest repo root. */
@@ -32,10 +41,17 @@ export interface BuildOptions {
   zipFile?: string;
   /** A branding ZIP to start from (Management Node download or Branding Portal package). */
   base?: string;
-  /** `enabled` overrides by package id or plugin name. */
+  /**
+   * `enabled` overrides by package id or plugin name. Without one, a plugin the `--base` package
+   * lists keeps its `enabled` there (an administrator's choice); a new one gets `ipkPlugin.enabled`.
+   */
   enable?: Record<string, boolean>;
   /** Earlier packages (ZIP or folder) or brandingIDs the new brandingID must exceed. */
   previous?: string[];
+  /** How much the `--base` and `--previous` ZIPs may expand to. */
+  zipLimits?: ZipLimits;
+  /** Time and memory limits for running each plugin in the probe host. */
+  probe?: Omit<ProbeOptions, 'menuItems'>;
   /** Clock, for tests. */
   now?: () => number;
   /** One line per step. */
@@ -46,6 +62,8 @@ export interface BuiltPlugin {
   id: string;
   name: string;
   enabled: boolean;
+  /** What decided `enabled`: `--enable`, the `--base` package's settings.json, or `ipkPlugin.enabled`. */
+  enabledBy: 'option' | 'base' | 'default';
   srcURL: string;
   files: number;
   bytes: number;
@@ -74,13 +92,22 @@ export class BuildInputError extends Error {
   override name = 'BuildInputError';
 }
 
-/** Marks a folder this tool wrote, so a rebuild may empty it and never empties anything else. */
+/** Marks a folder this tool wrote, so a rebuild may replace it and never replaces anything else. */
 const OUTPUT_MARKER = '.ipk-branding-output';
+
+/** Our own ZIP, just written from a tree in memory, is read back without limits. */
+const UNLIMITED: ZipLimits = {
+  maxEntries: Number.MAX_SAFE_INTEGER,
+  maxEntryBytes: Number.MAX_SAFE_INTEGER,
+  maxTotalBytes: Number.MAX_SAFE_INTEGER,
+  maxRatio: Number.MAX_SAFE_INTEGER,
+};
 
 /**
  * Builds the branding package: plugins into `webapp2/plugins/<name>/`, settings.json and
  * manifest.json merged, everything checked in memory, then written to `<out>/` and the ZIP only if
- * the check has no errors.
+ * the check has no errors. The output is written beside the target and swapped in when complete,
+ * so a failure leaves the previous output (and its ownership marker) as it was.
  */
 export async function buildBranding(options: BuildOptions = {}): Promise<BuildResult> {
   const cwd = resolve(options.cwd ?? process.cwd());
@@ -88,15 +115,16 @@ export async function buildBranding(options: BuildOptions = {}): Promise<BuildRe
   const repoRoot = await findRepoRoot(cwd);
   const outDir = resolve(cwd, options.outDir ?? join(repoRoot ?? cwd, 'dist', 'branding'));
   const zipFile = resolve(cwd, options.zipFile ?? join(dirname(outDir), 'branding.zip'));
+  const zipLimits = options.zipLimits ?? DEFAULT_ZIP_LIMITS;
   const plugins = await readPlugins(options, cwd, repoRoot, progress);
-  const enabled = resolveEnabled(plugins, options.enable ?? {});
 
   const tree: FileTree = new Map();
   const base =
     options.base === undefined
       ? undefined
-      : await loadBase(resolve(cwd, options.base), cwd, tree, progress);
-  const previous = await previousBrandingIds(options.previous ?? [], cwd, outDir, tree);
+      : await loadBase(resolve(cwd, options.base), cwd, tree, zipLimits, progress);
+  const enabled = resolveEnabled(plugins, options.enable ?? {}, tree);
+  const previous = await previousBrandingIds(options.previous ?? [], cwd, outDir, tree, zipLimits);
   const brandingID = nextBrandingId(
     previous.map((entry) => entry.id),
     (options.now ?? Date.now)(),
@@ -106,7 +134,10 @@ export async function buildBranding(options: BuildOptions = {}): Promise<BuildRe
   writeBrandingJson(tree, built, brandingID, options.base);
 
   progress(`Checking the package (${tree.size} files, ${built.length} plugins)`);
-  const check = checkBrandingFiles(tree, `${WEBAPP2_FOLDER}/`, { previous });
+  const check = await checkBrandingFiles(tree, `${WEBAPP2_FOLDER}/`, {
+    previous,
+    ...(options.probe ? { probe: options.probe } : {}),
+  });
   const result: BuildResult = {
     ok: check.ok,
     brandingID,
@@ -122,19 +153,11 @@ export async function buildBranding(options: BuildOptions = {}): Promise<BuildRe
   };
   if (!check.ok) return result;
 
-  progress(`Writing ${displayPath(cwd, result.webapp2Dir)}/`);
-  await prepareOutDir(outDir, cwd);
-  await writeDirTree(outDir, tree);
-  await writeFile(
-    join(outDir, OUTPUT_MARKER),
-    'Written by ipk-branding; emptied on every build.\n',
-  );
-
-  progress(`Writing ${displayPath(cwd, zipFile)}`);
   const zip = writeZip(tree, new Date((options.now ?? Date.now)()));
-  await mkdir(dirname(zipFile), { recursive: true });
-  await writeFile(zipFile, zip);
   verifyZip(zip, tree, zipFile);
+  await assertOutDirIsOurs(outDir, cwd);
+  progress(`Writing ${displayPath(cwd, result.webapp2Dir)}/ and ${displayPath(cwd, zipFile)}`);
+  await writeOutput(outDir, zipFile, tree, zip, cwd);
   return { ...result, zipBytes: zip.byteLength };
 }
 
@@ -182,20 +205,44 @@ async function readPlugins(
   return plugins;
 }
 
-/** `--enable id=false` beats `ipkPlugin.enabled`; an override that names no plugin is a mistake. */
+interface EnabledChoice {
+  enabled: boolean;
+  by: BuiltPlugin['enabledBy'];
+}
+
+/**
+ * `--enable id=false` beats everything; then the `--base` package's own settings.json entry for
+ * the plugin (an administrator may have switched it off on purpose: a merge must not switch it
+ * back on); then `ipkPlugin.enabled`. An override that names no plugin is a mistake.
+ */
 function resolveEnabled(
   plugins: PluginInput[],
   overrides: Record<string, boolean>,
-): Map<PluginInput, boolean> {
-  const enabled = new Map<PluginInput, boolean>();
+  tree: FileTree,
+): Map<PluginInput, EnabledChoice> {
+  const enabled = new Map<PluginInput, EnabledChoice>();
   const used = new Set<string>();
+  const baseSettings = textOf(tree.get(`${WEBAPP2_FOLDER}/settings.json`));
   for (const plugin of plugins) {
     const id = packageIdOf(plugin);
     const key = [id, plugin.name].find(
       (candidate) => candidate !== undefined && candidate in overrides,
     );
-    if (key !== undefined) used.add(key);
-    enabled.set(plugin, key === undefined ? plugin.enabledByDefault : (overrides[key] as boolean));
+    if (key !== undefined) {
+      used.add(key);
+      enabled.set(plugin, { enabled: overrides[key] as boolean, by: 'option' });
+      continue;
+    }
+    const inBase = settingsEnabledOf(baseSettings, {
+      id: id ?? plugin.name,
+      srcURL: srcUrlOf(plugin),
+    });
+    enabled.set(
+      plugin,
+      inBase === undefined
+        ? { enabled: plugin.enabledByDefault, by: 'default' }
+        : { enabled: inBase, by: 'base' },
+    );
   }
   const unknown = Object.keys(overrides).filter((key) => !used.has(key));
   if (unknown.length > 0) {
@@ -205,6 +252,10 @@ function resolveEnabled(
     );
   }
   return enabled;
+}
+
+function srcUrlOf(plugin: PluginInput): string {
+  return `plugins/${plugin.name}/${plugin.packageFileName}`;
 }
 
 function packageIdOf(plugin: PluginInput): string | undefined {
@@ -225,15 +276,22 @@ async function loadBase(
   path: string,
   cwd: string,
   tree: FileTree,
+  zipLimits: ZipLimits,
   progress: (line: string) => void,
 ): Promise<NonNullable<BuildResult['base']>> {
   let source;
   try {
-    source = await readBrandingSource(path);
+    source = await readBrandingSource(path, zipLimits);
   } catch (error) {
     throw new BuildInputError(`--base ${displayPath(cwd, path)}: ${(error as Error).message}`, {
       cause: error,
     });
+  }
+  if (source.duplicates.length > 0) {
+    throw new BuildInputError(
+      `--base ${displayPath(cwd, path)}: the ZIP holds more than one entry for ${source.duplicates.join(', ')}; ` +
+        'which one unzip tools keep is not defined, so it is not merged. Rebuild it with one entry per path. Nothing was written.',
+    );
   }
   const prefix = source.webapp2Prefix === '' ? `${WEBAPP2_FOLDER}/` : '';
   for (const [file, content] of source.files) tree.set(`${prefix}${file}`, content);
@@ -255,6 +313,7 @@ async function previousBrandingIds(
   cwd: string,
   outDir: string,
   tree: FileTree,
+  zipLimits: ZipLimits,
 ): Promise<PreviousBrandingId[]> {
   const found: PreviousBrandingId[] = [];
   const add = (id: string | number | undefined, source: string): void => {
@@ -273,7 +332,7 @@ async function previousBrandingIds(
     }
     let source;
     try {
-      source = await readBrandingSource(resolve(cwd, entry));
+      source = await readBrandingSource(resolve(cwd, entry), zipLimits);
     } catch (error) {
       throw new BuildInputError(`--previous ${entry}: ${(error as Error).message}`, {
         cause: error,
@@ -287,7 +346,7 @@ async function previousBrandingIds(
 function addPlugins(
   tree: FileTree,
   plugins: PluginInput[],
-  enabled: Map<PluginInput, boolean>,
+  enabled: Map<PluginInput, EnabledChoice>,
   progress: (line: string) => void,
 ): BuiltPlugin[] {
   return plugins.map((plugin) => {
@@ -296,16 +355,22 @@ function addPlugins(
     for (const path of replaced) tree.delete(path);
     for (const [path, content] of plugin.files) tree.set(`${folder}${path}`, content);
     const id = packageIdOf(plugin) ?? plugin.name;
-    const isEnabled = enabled.get(plugin) ?? true;
+    const choice = enabled.get(plugin) ?? { enabled: true, by: 'default' };
+    const why = {
+      option: 'as --enable says',
+      base: `kept from the base package; --enable ${id}=${String(!choice.enabled)} to change it`,
+      default: 'by default',
+    }[choice.by];
     progress(
       `Adding ${id} to ${folder} (${plugin.files.size} files${replaced.length > 0 ? `, replacing ${replaced.length}` : ''}, ` +
-        `${isEnabled ? 'enabled' : 'disabled'} by default)`,
+        `${choice.enabled ? 'enabled' : 'disabled'} ${why})`,
     );
     return {
       id,
       name: plugin.name,
-      enabled: isEnabled,
-      srcURL: `plugins/${plugin.name}/${plugin.packageFileName}`,
+      enabled: choice.enabled,
+      enabledBy: choice.by,
+      srcURL: srcUrlOf(plugin),
       files: plugin.files.size,
       bytes: treeSize(plugin.files),
     };
@@ -343,26 +408,76 @@ function writeBrandingJson(
   }
 }
 
-/** Empties the output folder, but only one this tool wrote (or an empty or new one): nothing else is lost. */
-async function prepareOutDir(outDir: string, cwd: string): Promise<void> {
+/** Refuses an output folder this tool did not write (unless empty or new): nothing else is ever replaced. */
+async function assertOutDirIsOurs(outDir: string, cwd: string): Promise<void> {
   const info = await stat(outDir).catch(() => undefined);
   if (info === undefined) return;
   if (!info.isDirectory())
     throw new BuildInputError(`--out ${displayPath(cwd, outDir)}: exists and is not a folder`);
   const entries = await readdir(outDir);
-  if (entries.length === 0) return;
-  if (!entries.includes(OUTPUT_MARKER)) {
+  if (entries.length > 0 && !entries.includes(OUTPUT_MARKER)) {
     throw new BuildInputError(
       `--out ${displayPath(cwd, outDir)}: the folder is not empty and was not written by ipk-branding; ` +
         'choose an empty or new folder (nothing was deleted)',
     );
   }
-  await rm(outDir, { recursive: true, force: true });
+}
+
+/**
+ * Writes the folder and the ZIP beside their targets, then swaps them in: a failure on the way
+ * leaves the previous output as it was, and removes what was staged.
+ */
+async function writeOutput(
+  outDir: string,
+  zipFile: string,
+  tree: FileTree,
+  zip: Uint8Array,
+  cwd: string,
+): Promise<void> {
+  const suffix = randomBytes(4).toString('hex');
+  await mkdir(dirname(outDir), { recursive: true });
+  const staging = await mkdtemp(join(dirname(outDir), `.${basename(outDir)}.staging-`));
+  // A ZIP inside the output folder (`--zip <out>/branding.zip`) travels with the folder's swap.
+  const zipInside = relative(outDir, zipFile);
+  const zipTravels = zipInside !== '' && !zipInside.startsWith('..') && !isAbsolute(zipInside);
+  const stagedZip = zipTravels ? join(staging, zipInside) : `${zipFile}.staging-${suffix}`;
+  const previous = `${outDir}.previous-${suffix}`;
+  let swapped = false;
+  try {
+    await writeDirTree(staging, tree);
+    await writeFile(
+      join(staging, OUTPUT_MARKER),
+      'Written by ipk-branding; replaced on every build.\n',
+    );
+    await mkdir(dirname(stagedZip), { recursive: true });
+    await writeFile(stagedZip, zip);
+    const hadOutput = (await stat(outDir).catch(() => undefined)) !== undefined;
+    if (hadOutput) await rename(outDir, previous);
+    try {
+      await rename(staging, outDir);
+      swapped = true;
+      if (!zipTravels) await rename(stagedZip, zipFile);
+    } catch (error) {
+      if (swapped) await rename(outDir, staging);
+      if (hadOutput) await rename(previous, outDir);
+      swapped = false;
+      throw error;
+    }
+    if (hadOutput) await rm(previous, { recursive: true, force: true });
+  } catch (error) {
+    await rm(staging, { recursive: true, force: true });
+    await rm(stagedZip, { force: true });
+    throw new BuildInputError(
+      `writing ${displayPath(cwd, outDir)} and ${displayPath(cwd, zipFile)} failed (${(error as Error).message}); ` +
+        'the previous output is as it was',
+      { cause: error },
+    );
+  }
 }
 
 /** Reads the ZIP back with the ZIP library: the same paths and bytes, or the build fails. */
 function verifyZip(zip: Uint8Array, tree: FileTree, zipFile: string): void {
-  const reread = readZip(zip, zipFile);
+  const reread = readZip(zip, zipFile, UNLIMITED).files;
   const same =
     reread.size === tree.size &&
     [...tree].every(([path, content]) =>

@@ -6,10 +6,13 @@ import {
   type PreviousBrandingId,
 } from './check-branding.js';
 import { brandingIdOf } from './merge-branding-json.js';
+import { DEFAULT_ZIP_LIMITS, type ZipLimits } from './zip-archive.js';
 
-export interface CheckPathOptions extends Omit<CheckOptions, 'previous'> {
+export interface CheckPathOptions extends Omit<CheckOptions, 'previous' | 'zipDuplicates'> {
   /** Packages (ZIP or folder) uploaded before, or brandingIDs: this package's brandingID must differ. */
   previous?: string[];
+  /** How much a ZIP may expand to (this one and every `previous`). */
+  zipLimits?: ZipLimits;
 }
 
 /** Checks a branding folder (`dist/branding`, `dist/branding/webapp2`) or ZIP. */
@@ -17,20 +20,24 @@ export async function checkBranding(
   path: string,
   options: CheckPathOptions = {},
 ): Promise<CheckReport> {
-  const source = await readBrandingSource(path);
+  const { previous: previousPaths = [], zipLimits = DEFAULT_ZIP_LIMITS, ...rest } = options;
+  const source = await readBrandingSource(path, zipLimits);
   const previous: PreviousBrandingId[] = [];
-  for (const entry of options.previous ?? []) {
+  for (const entry of previousPaths) {
     if (/^\d+$/.test(entry)) {
       previous.push({ id: entry, source: '--previous' });
       continue;
     }
-    const earlier = await readBrandingSource(entry);
+    const earlier = await readBrandingSource(entry, zipLimits);
     const text = earlier.files.get(`${earlier.webapp2Prefix}manifest.json`);
     const id = brandingIdOf(text === undefined ? undefined : new TextDecoder().decode(text));
     if (id === undefined)
       throw new Error(`--previous ${entry}: has no readable manifest.json brandingID`);
     previous.push({ id: String(id), source: entry });
   }
-  const { previous: _ignored, ...rest } = options;
-  return checkBrandingFiles(source.files, source.webapp2Prefix, { ...rest, previous });
+  return checkBrandingFiles(source.files, source.webapp2Prefix, {
+    ...rest,
+    previous,
+    zipDuplicates: source.duplicates,
+  });
 }

@@ -1,19 +1,16 @@
 import {
   checkManifestText,
-  checkPluginPackageText,
   checkSettingsText,
   compareSettingsEntryWithPackage,
-  escapePointerToken,
-  isWebapp2SpriteIcon,
-  parseLocatedJson,
-  parseMenuIcon,
-  type TextPosition,
+  type BeyondTheGuideFinding,
   type ValidationIssue,
 } from '@ipk/plugin-api';
 import {
-  recordPluginRegistrations,
-  type RecordedRegistration,
-  type SourceFailure,
+  checkPlugin,
+  issueAt,
+  locateJson,
+  type LocatedFile,
+  type ProbeOptions,
 } from '@ipk/plugin-probe';
 import { posix } from 'node:path';
 import { brandingIdAsBigInt } from './branding-id.js';
@@ -28,8 +25,10 @@ export interface PreviousBrandingId {
 export interface CheckOptions {
   /** The brandingID of the package uploaded before this one: this one's must differ. */
   previous?: PreviousBrandingId[];
-  /** Time limit for evaluating each plugin source. Default 2000 ms. */
-  sourceTimeoutMs?: number;
+  /** Time and memory limits for running each plugin in the probe host (`@ipk/plugin-probe`). */
+  probe?: Omit<ProbeOptions, 'menuItems'>;
+  /** Paths the ZIP holds more than one entry for (`readZip`): each is an error. */
+  zipDuplicates?: readonly string[];
 }
 
 /** What the check learnt about one plugin listed in settings.json. */
@@ -43,6 +42,8 @@ export interface CheckedPlugin {
   registeredFunctions: string[];
   /** Every menu item action in the package file. */
   menuActions: string[];
+  /** What the plugin used beyond the plugin guide, found by running it in the probe host. */
+  beyondTheGuide: BeyondTheGuideFinding[];
 }
 
 export interface CheckReport {
@@ -55,27 +56,27 @@ export interface CheckReport {
   issues: ValidationIssue[];
 }
 
-type Positions = Map<string, TextPosition>;
-
-/** Parsed text with the place of every JSON pointer, for issues of our own. */
-interface LocatedFile {
-  file: string;
-  value: unknown;
-  positions: Positions;
-}
-
 /**
- * Checks a branding package in memory against every mistake in the seed's troubleshooting section
- * and the rules of `@ipk/plugin-api`. `prefix` is `'webapp2/'` or `''` (see BrandingSource).
+ * Checks a branding package in memory against every mistake in the seed's troubleshooting section,
+ * the rules of `@ipk/plugin-api`, and what this host or webapp2 would stumble on: each plugin goes
+ * through `@ipk/plugin-probe`'s `checkPlugin`, the check the plugin build runs too. `prefix` is
+ * `'webapp2/'` or `''` (see BrandingSource).
  */
-export function checkBrandingFiles(
+export async function checkBrandingFiles(
   files: FileTree,
   prefix: string,
   options: CheckOptions = {},
-): CheckReport {
-  const issues: ValidationIssue[] = [];
+): Promise<CheckReport> {
+  const issues: ValidationIssue[] = (options.zipDuplicates ?? []).map((path) =>
+    error(
+      path,
+      '',
+      'the ZIP holds more than one entry for this path: unzip tools keep one of them, and which one ' +
+        'is not defined (this check read the last). Rebuild the ZIP with one entry per path.',
+    ),
+  );
   const brandingID = checkManifest(files, prefix, options.previous ?? [], issues);
-  const plugins = checkSettingsAndPlugins(files, prefix, options, issues);
+  const plugins = await checkSettingsAndPlugins(files, prefix, options, issues);
   const errorCount = issues.filter((issue) => issue.severity === 'error').length;
   return {
     ok: errorCount === 0,
@@ -106,9 +107,8 @@ function checkManifest(
     );
     return undefined;
   }
-  const result = checkManifestText(text, file);
-  issues.push(...result.issues);
-  const located = locate(text, file);
+  issues.push(...checkManifestText(text, file).issues);
+  const located = locateJson(text, file);
   const value = located?.value;
   if (!isObject(value)) return undefined;
   const id = value['brandingID'];
@@ -117,7 +117,7 @@ function checkManifest(
   for (const before of previous) {
     if (sameBrandingId(brandingID, before.id)) {
       issues.push(
-        at(
+        issueAt(
           located,
           error(
             file,
@@ -140,12 +140,12 @@ function sameBrandingId(a: string, b: string): boolean {
     : a.trim() === b.trim();
 }
 
-function checkSettingsAndPlugins(
+async function checkSettingsAndPlugins(
   files: FileTree,
   prefix: string,
   options: CheckOptions,
   issues: ValidationIssue[],
-): CheckedPlugin[] {
+): Promise<CheckedPlugin[]> {
   const file = `${prefix}settings.json`;
   const text = readText(files, file);
   if (text === undefined) {
@@ -159,15 +159,15 @@ function checkSettingsAndPlugins(
     return [];
   }
   issues.push(...checkSettingsText(text, file).issues);
-  const settings = locate(text, file);
+  const settings = locateJson(text, file);
   const entries = settings && isObject(settings.value) ? settings.value['plugins'] : undefined;
   if (!settings || !Array.isArray(entries)) return [];
   const plugins: CheckedPlugin[] = [];
   const packageIdOwners = new Map<string, string>();
-  entries.forEach((entry: unknown, index) => {
+  for (const [index, entry] of (entries as unknown[]).entries()) {
     if (!isObject(entry) || typeof entry['srcURL'] !== 'string' || typeof entry['id'] !== 'string')
-      return;
-    const checked = checkPlugin(
+      continue;
+    const checked = await checkListedPlugin(
       files,
       prefix,
       settings,
@@ -176,9 +176,9 @@ function checkSettingsAndPlugins(
       options,
       issues,
     );
-    if (!checked) return;
+    if (!checked) continue;
     plugins.push(checked);
-    if (checked.id === undefined) return;
+    if (checked.id === undefined) continue;
     const owner = packageIdOwners.get(checked.id);
     if (owner !== undefined && owner !== checked.packageFile) {
       issues.push(
@@ -191,11 +191,12 @@ function checkSettingsAndPlugins(
     } else {
       packageIdOwners.set(checked.id, checked.packageFile);
     }
-  });
+  }
   return plugins;
 }
 
-function checkPlugin(
+/** One settings.json entry: its srcURL, then the plugin it names, by the one plugin check. */
+async function checkListedPlugin(
   files: FileTree,
   prefix: string,
   settings: LocatedFile,
@@ -203,12 +204,12 @@ function checkPlugin(
   entryPointer: string,
   options: CheckOptions,
   issues: ValidationIssue[],
-): CheckedPlugin | undefined {
+): Promise<CheckedPlugin | undefined> {
   const srcURL = entry['srcURL'] as string;
   const settingsId = entry['id'] as string;
   if (/^https?:\/\//i.test(srcURL)) {
     issues.push(
-      at(settings, {
+      issueAt(settings, {
         severity: 'warning',
         file: settings.file,
         pointer: `${entryPointer}/srcURL`,
@@ -217,11 +218,10 @@ function checkPlugin(
     );
     return undefined;
   }
-  const packageFile = resolveInPackage(prefix, '', srcURL);
-  const missing = packageFile === undefined || !files.has(packageFile);
-  if (missing) {
+  const packageFile = resolveInPackage(prefix, srcURL);
+  if (packageFile === undefined || !files.has(packageFile)) {
     issues.push(
-      at(
+      issueAt(
         settings,
         error(
           settings.file,
@@ -234,276 +234,45 @@ function checkPlugin(
     );
     return undefined;
   }
-  const text = readText(files, packageFile) ?? '';
-  const result = checkPluginPackageText(text, packageFile);
-  issues.push(...result.issues);
-  const located = locate(text, packageFile);
-  const pkg = located && isObject(located.value) ? located.value : undefined;
-  const checked: CheckedPlugin = {
-    settingsId,
+  const check = await checkPlugin({
+    files,
     packageFile,
-    registeredFunctions: [],
-    menuActions: [],
-  };
-  if (!pkg || !located) return checked;
-  if (typeof pkg['id'] === 'string') checked.id = pkg['id'];
-  if (result.ok && result.value) {
+    brandingRoot: prefix,
+    mode: 'package',
+    ...(options.probe ? { probe: options.probe } : {}),
+  });
+  issues.push(...check.issues);
+  if (check.package) {
     const comparison = compareSettingsEntryWithPackage(
       { id: settingsId, srcURL, enabled: entry['enabled'] === true },
-      result.value,
+      check.package,
       settings.file,
       entryPointer,
     );
-    issues.push(...comparison.map((issue) => at(settings, issue)));
+    issues.push(...comparison.map((issue) => issueAt(settings, issue)));
   }
-  const menuItems = listMenuItems(pkg);
-  checked.menuActions = menuItems
-    .map((item) => item.action)
-    .filter((action): action is string => action !== undefined);
-  checkIcons(files, packageFile, located, menuItems, issues);
-  checkSource(files, packageFile, located, pkg, menuItems, checked, options, issues);
-  return checked;
-}
-
-interface MenuItemFacts {
-  pointer: string;
-  action?: string;
-  icon?: string;
-}
-
-function listMenuItems(pkg: Record<string, unknown>): MenuItemFacts[] {
-  const menuItems = pkg['menuItems'];
-  if (!isObject(menuItems)) return [];
-  const found: MenuItemFacts[] = [];
-  for (const [placement, items] of Object.entries(menuItems)) {
-    if (!Array.isArray(items)) continue;
-    items.forEach((item: unknown, index) => {
-      if (!isObject(item)) return;
-      const facts: MenuItemFacts = {
-        pointer: `/menuItems/${escapePointerToken(placement)}/${index}`,
-      };
-      if (typeof item['action'] === 'string') facts.action = item['action'];
-      if (typeof item['icon'] === 'string') facts.icon = item['icon'];
-      found.push(facts);
-    });
-  }
-  return found;
-}
-
-function checkIcons(
-  files: FileTree,
-  packageFile: string,
-  located: LocatedFile,
-  menuItems: MenuItemFacts[],
-  issues: ValidationIssue[],
-): void {
-  for (const item of menuItems) {
-    if (item.icon === undefined) continue;
-    const reference = parseMenuIcon(item.icon);
-    // A malformed reference is the plugin-api validator's error; a bare sprite name is webapp2's own icon.
-    if (
-      !reference ||
-      (isWebapp2SpriteIcon(reference) && !files.has(siblingPath(packageFile, reference.file)))
-    )
-      continue;
-    const svgPath = resolveInPackage('', posix.dirname(packageFile), reference.file);
-    const pointer = `${item.pointer}/icon`;
-    const svg = svgPath === undefined ? undefined : readText(files, svgPath);
-    if (svg === undefined) {
-      issues.push(
-        at(
-          located,
-          error(
-            packageFile,
-            pointer,
-            `icon "${item.icon}": there is no ${svgPath ?? reference.file} in the package`,
-          ),
-        ),
-      );
-      continue;
-    }
-    if (!svgHasId(svg, reference.fragment)) {
-      // Seed, "Menu item icons": "you must include an id field in the source of the SVG, and also reference this id".
-      issues.push(
-        at(
-          located,
-          error(
-            packageFile,
-            pointer,
-            `icon "${item.icon}": ${svgPath} has no element with id="${reference.fragment}"`,
-          ),
-        ),
-      );
-    }
-  }
-}
-
-function checkSource(
-  files: FileTree,
-  packageFile: string,
-  located: LocatedFile,
-  pkg: Record<string, unknown>,
-  menuItems: MenuItemFacts[],
-  checked: CheckedPlugin,
-  options: CheckOptions,
-  issues: ValidationIssue[],
-): void {
-  const srcURL = pkg['srcURL'];
-  if (typeof srcURL !== 'string' || srcURL.trim() === '') return;
-  const sourceFile = resolveInPackage('', posix.dirname(packageFile), srcURL);
-  const source = sourceFile === undefined ? undefined : readText(files, sourceFile);
-  if (sourceFile === undefined || source === undefined) {
-    issues.push(
-      at(
-        located,
-        error(
-          packageFile,
-          '/srcURL',
-          `srcURL "${srcURL}" does not resolve: there is no ${sourceFile ?? srcURL} in the package`,
-        ),
-      ),
-    );
-    return;
-  }
-  checked.sourceFile = sourceFile;
-  const recording = recordPluginRegistrations(
-    source,
-    sourceFile,
-    options.sourceTimeoutMs === undefined ? {} : { timeoutMs: options.sourceTimeoutMs },
-  );
-  const registered = findRegistration(recording.registrations, checked.id);
-  if (recording.failure) {
-    issues.push(sourceFailureIssue(recording.failure, sourceFile, registered !== undefined));
-  }
-  if (recording.registrations.length === 0) {
-    if (!recording.failure) {
-      issues.push(
-        error(
-          sourceFile,
-          '',
-          'never calls PEX.pluginAPI.registerPlugin, so webapp2 cannot attach the menu items or call load',
-        ),
-      );
-    }
-    return;
-  }
-  if (!registered) {
-    const ids = recording.registrations
-      .map((registration) => JSON.stringify(registration.id))
-      .join(', ');
-    issues.push(
-      at(
-        located,
-        error(
-          packageFile,
-          '/id',
-          `the source registers ${ids} but the package file's id is ${JSON.stringify(checked.id)}: ` +
-            'webapp2 matches them by id, so the plugin would never load. Make them equal.',
-        ),
-      ),
-    );
-    return;
-  }
-  checked.registeredFunctions = registered.functionKeys;
-  checkLifecycle(registered, sourceFile, issues);
-  checkMenuActions(menuItems, registered, packageFile, located, issues);
-}
-
-/** Seed: a menu item's action "calls function <name> in the source file", so it must be a registered function. */
-function checkMenuActions(
-  menuItems: MenuItemFacts[],
-  registered: RecordedRegistration,
-  packageFile: string,
-  located: LocatedFile,
-  issues: ValidationIssue[],
-): void {
-  for (const item of menuItems) {
-    if (item.action === undefined || registered.functionKeys.includes(item.action)) continue;
-    const entry = registered.keys.find((key) => key.key === item.action);
-    const found = entry
-      ? `registered as a ${entry.type}, not a function`
-      : 'not passed to registerPlugin';
-    issues.push(
-      at(
-        located,
-        error(
-          packageFile,
-          `${item.pointer}/action`,
-          `action "${item.action}" is ${found} (registered functions: ${registered.functionKeys.join(', ') || 'none'})`,
-        ),
-      ),
-    );
-  }
-}
-
-/** A failed evaluation as an issue at the source's line. */
-function sourceFailureIssue(
-  failure: SourceFailure,
-  sourceFile: string,
-  registered: boolean,
-): ValidationIssue {
-  const position =
-    'line' in failure && failure.line !== undefined
-      ? { line: failure.line, ...(failure.column === undefined ? {} : { column: failure.column }) }
-      : {};
-  const what = {
-    syntax: 'cannot be parsed',
-    timeout: 'was stopped',
-    threw: 'throws while loading',
-  }[failure.kind];
-  // A throw after registerPlugin leaves the plugin registered in webapp2 too; before it, nothing loads.
-  const severity = failure.kind === 'threw' && registered ? 'warning' : 'error';
   return {
-    severity,
-    file: sourceFile,
-    pointer: '',
-    message: `${what}: ${failure.message}`,
-    ...position,
+    settingsId,
+    ...(check.packageId === undefined ? {} : { id: check.packageId }),
+    packageFile,
+    ...(check.sourceFile === undefined ? {} : { sourceFile: check.sourceFile }),
+    registeredFunctions: check.registeredFunctions,
+    menuActions: check.menuActions,
+    beyondTheGuide: check.beyondTheGuide,
   };
 }
 
-function findRegistration(
-  registrations: RecordedRegistration[],
-  id: string | undefined,
-): RecordedRegistration | undefined {
-  return registrations.find((registration) => registration.id !== null && registration.id === id);
-}
-
-/** Seed, "Plugin source file": load and unload are among the functions "you must include". */
-function checkLifecycle(
-  registered: RecordedRegistration,
-  sourceFile: string,
-  issues: ValidationIssue[],
-): void {
-  for (const key of ['load', 'unload']) {
-    if (!registered.functionKeys.includes(key)) {
-      issues.push({
-        severity: 'warning',
-        file: sourceFile,
-        pointer: '',
-        message: `registerPlugin is given no ${key} function (the Pexip guide lists load and unload as required)`,
-      });
-    }
-  }
-}
-
 /**
- * A relative URL resolved against a folder of the package, as a browser would; `undefined` when it
- * is absolute (another origin, `/…`) or climbs out of the package.
+ * A settings.json `srcURL` (relative to the branding root) resolved as a browser would;
+ * `undefined` when it is absolute (another origin, `/…`) or climbs out of the package.
  */
-function resolveInPackage(prefix: string, baseDir: string, url: string): string | undefined {
+function resolveInPackage(prefix: string, url: string): string | undefined {
   if (/^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('/')) return undefined;
   const withoutQuery = url.split(/[?#]/)[0] ?? '';
-  const joined = posix.normalize(
-    posix.join(prefix, baseDir === '.' ? '' : baseDir, decodeUriSafely(withoutQuery)),
-  );
+  const joined = posix.normalize(posix.join(prefix, decodeUriSafely(withoutQuery)));
   if (joined.startsWith('..') || joined.startsWith('/')) return undefined;
   if (prefix !== '' && !joined.startsWith(prefix)) return undefined;
   return joined;
-}
-
-function siblingPath(packageFile: string, file: string): string {
-  return posix.join(posix.dirname(packageFile), file);
 }
 
 function decodeUriSafely(url: string): string {
@@ -514,31 +283,9 @@ function decodeUriSafely(url: string): string {
   }
 }
 
-function svgHasId(svg: string, id: string): boolean {
-  const escaped = id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`\\sid\\s*=\\s*(["'])${escaped}\\1`).test(svg);
-}
-
 function readText(files: FileTree, path: string): string | undefined {
   const content = files.get(path);
   return content === undefined ? undefined : new TextDecoder().decode(content);
-}
-
-function locate(text: string, file: string): LocatedFile | undefined {
-  const parsed = parseLocatedJson(text, file);
-  return parsed.value === undefined
-    ? undefined
-    : { file, value: parsed.value.value, positions: parsed.value.positions };
-}
-
-/** The issue with the line and column of its pointer (or the nearest parent that has one). */
-function at(located: LocatedFile | undefined, issue: ValidationIssue): ValidationIssue {
-  if (!located || issue.line !== undefined) return issue;
-  for (let pointer = issue.pointer; ; pointer = pointer.slice(0, pointer.lastIndexOf('/'))) {
-    const position = located.positions.get(pointer);
-    if (position) return { ...issue, line: position.line, column: position.column };
-    if (pointer === '') return issue;
-  }
 }
 
 function error(file: string, pointer: string, message: string): ValidationIssue {

@@ -25,6 +25,7 @@ export {
 export {
   mergeSettings,
   mergeManifest,
+  settingsEnabledOf,
   BaseFileError,
   type SettingsPluginLine,
 } from './merge-branding-json.js';
@@ -36,14 +37,16 @@ export {
   type PluginInput,
 } from './plugin-input.js';
 export {
-  recordPluginRegistrations,
-  type RecordedRegistration,
-  type RecordingResult,
-  type RecordingOptions,
-  type SourceFailure,
-} from '@ipk/plugin-probe';
-export { readZip, writeZip, type FileTree } from './zip-archive.js';
+  readZip,
+  writeZip,
+  DEFAULT_ZIP_LIMITS,
+  RATIO_EXEMPT_BYTES,
+  ZipLimitError,
+  type FileTree,
+  type ZipContents,
+  type ZipLimits,
+} from './zip-archive.js';
 export { readDirTree, writeDirTree } from './file-tree-io.js';
 export { safeEntryPath, UnsafeZipEntryError } from './zip-entry-path.js';
 export { formatCheckReport, formatBuildSummary } from './report-text.js';
-export { runCli, USAGE, type CliIo } from './run-cli.js';
+export { runCli, createProgram, type CliIo } from './run-cli.js';

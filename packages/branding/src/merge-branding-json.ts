@@ -63,7 +63,28 @@ export function brandingIdOf(manifestText: string | undefined): string | number 
   return typeof id === 'string' || typeof id === 'number' ? id : undefined;
 }
 
-function isSamePlugin(entry: unknown, plugin: SettingsPluginLine): boolean {
+/**
+ * The `enabled` a settings.json text gives the plugin (matched as `mergeSettings` matches it: by id
+ * or srcURL), or `undefined` when it does not list it or the text cannot be read.
+ */
+export function settingsEnabledOf(
+  settingsText: string | undefined,
+  plugin: Pick<SettingsPluginLine, 'id' | 'srcURL'>,
+): boolean | undefined {
+  if (settingsText === undefined) return undefined;
+  const value = parseJson(settingsText, 'settings.json').value;
+  const plugins = isRecord(value) ? value['plugins'] : undefined;
+  if (!Array.isArray(plugins)) return undefined;
+  const entry: unknown = plugins.find((candidate: unknown) => isSamePlugin(candidate, plugin));
+  const enabled = isRecord(entry) ? entry['enabled'] : undefined;
+  return typeof enabled === 'boolean' ? enabled : undefined;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isSamePlugin(entry: unknown, plugin: Pick<SettingsPluginLine, 'id' | 'srcURL'>): boolean {
   if (typeof entry !== 'object' || entry === null) return false;
   const { id, srcURL } = entry as { id?: unknown; srcURL?: unknown };
   return id === plugin.id || srcURL === plugin.srcURL;

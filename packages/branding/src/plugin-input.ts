@@ -1,3 +1,9 @@
+import {
+  hasIpkPluginField,
+  IpkPluginFieldError,
+  PACKAGE_FILE_SUFFIX,
+  readIpkPluginField,
+} from '@ipk/plugin-probe';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { displayPath } from './display-path.js';
@@ -24,8 +30,6 @@ export interface PluginInput {
 export class PluginInputError extends Error {
   override name = 'PluginInputError';
 }
-
-const PACKAGE_FILE_SUFFIX = '.plugin.package.json';
 
 /**
  * The repo root nearest to `from`: the first folder upwards whose package.json has `workspaces`.
@@ -56,7 +60,7 @@ export async function discoverWorkspacePlugins(repoRoot: string): Promise<string
   const found: string[] = [];
   for (const name of names.sort()) {
     const manifest = await readJsonObject(join(pluginsDir, name, 'package.json'));
-    if (manifest && 'ipkPlugin' in manifest) found.push(join(pluginsDir, name));
+    if (hasIpkPluginField(manifest)) found.push(join(pluginsDir, name));
   }
   return found;
 }
@@ -74,7 +78,7 @@ export async function readPluginInput(
   const shown = displayPath(cwd, dir);
   if (!(await isDirectory(dir))) throw new PluginInputError(`${shown}: not a folder`);
   const manifest = await readJsonObject(join(dir, 'package.json'));
-  if (manifest && 'ipkPlugin' in manifest) return readWorkspacePlugin(dir, shown, manifest);
+  if (hasIpkPluginField(manifest) && manifest) return readWorkspacePlugin(dir, shown, manifest);
   const packageFiles = (await readdir(dir)).filter((file) => file.endsWith(PACKAGE_FILE_SUFFIX));
   if (packageFiles.length === 1 && packageFiles[0]) {
     return pluginFrom(dir, dir, packageFiles[0], true);
@@ -94,33 +98,21 @@ async function readWorkspacePlugin(
   shown: string,
   manifest: Record<string, unknown>,
 ): Promise<PluginInput> {
-  const field = manifest['ipkPlugin'];
-  if (typeof field !== 'object' || field === null) {
-    throw new PluginInputError(
-      `${shown}/package.json: "ipkPlugin" must be an object {"packageFile", "enabled"}`,
-    );
-  }
-  const { packageFile, enabled } = field as { packageFile?: unknown; enabled?: unknown };
-  if (
-    typeof packageFile !== 'string' ||
-    !packageFile.endsWith(PACKAGE_FILE_SUFFIX) ||
-    packageFile.includes('/')
-  ) {
-    throw new PluginInputError(
-      `${shown}/package.json: "ipkPlugin.packageFile" must be a file name like "<name>${PACKAGE_FILE_SUFFIX}"`,
-    );
-  }
-  if (enabled !== undefined && typeof enabled !== 'boolean') {
-    throw new PluginInputError(`${shown}/package.json: "ipkPlugin.enabled" must be true or false`);
+  let field;
+  try {
+    field = readIpkPluginField(manifest, `${shown}/package.json`);
+  } catch (error) {
+    if (error instanceof IpkPluginFieldError) throw new PluginInputError(error.message);
+    throw error;
   }
   const builtDir = join(dir, 'dist');
-  if (!(await isFile(join(builtDir, packageFile)))) {
+  if (!(await isFile(join(builtDir, field.packageFile)))) {
     const workspace = typeof manifest['name'] === 'string' ? manifest['name'] : shown;
     throw new PluginInputError(
-      `${shown}: not built (dist/${packageFile} is missing). Run "npm run build -w ${workspace}" or "npm run build" at the repo root first.`,
+      `${shown}: not built (dist/${field.packageFile} is missing). Run "npm run build -w ${workspace}" or "npm run build" at the repo root first.`,
     );
   }
-  return pluginFrom(dir, builtDir, packageFile, enabled ?? true);
+  return pluginFrom(dir, builtDir, field.packageFile, field.enabled);
 }
 
 async function pluginFrom(

@@ -48,17 +48,33 @@ export function readText(tree: FileTree, path: string): string {
  * as pexip/plugin-change-layout ships it (webapp2 accepts that: a warning, not an error).
  */
 export async function galleryBrandingTree(): Promise<FileTree> {
+  return brandingTreeOf(GALLERY, GALLERY_PLUGINS, (name) =>
+    name === 'layout-switch' ? 'layout-switch-1.0' : `${name}-plugin-1.0`,
+  );
+}
+
+/** Fixture plugins that each reproduce one behaviour of a real webapp2 plugin (fixtures/wild). */
+export const WILD = join(FIXTURES, 'wild');
+/** Sources that attack the tool itself (fixtures/hostile). */
+export const HOSTILE = join(FIXTURES, 'hostile');
+
+/** A branding package of the named plugins of `folder`, each listed under `<name>-1.0`, enabled. */
+export async function brandingTreeOf(
+  folder: string,
+  names: readonly string[],
+  settingsId: (name: string) => string = (name) => `${name}-1.0`,
+): Promise<FileTree> {
   const tree: FileTree = new Map();
-  for (const name of GALLERY_PLUGINS) {
-    for (const [path, content] of await readDirTree(join(GALLERY, name))) {
+  for (const name of names) {
+    for (const [path, content] of await readDirTree(join(folder, name))) {
       tree.set(`webapp2/plugins/${name}/${path}`, content);
     }
   }
   tree.set(
     'webapp2/settings.json',
     json({
-      plugins: GALLERY_PLUGINS.map((name) => ({
-        id: name === 'layout-switch' ? 'layout-switch-1.0' : `${name}-plugin-1.0`,
+      plugins: names.map((name) => ({
+        id: settingsId(name),
         srcURL: `plugins/${name}/${name}.plugin.package.json`,
         enabled: name !== 'snapshot',
       })),

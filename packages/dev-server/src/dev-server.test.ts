@@ -128,7 +128,9 @@ describe('npm run dev', () => {
       pluginSource,
       originalSource.replace('async openHelloDialog(', 'async openHelloDialg('),
     );
-    expect((await failed).message).toMatch(/action mismatch/);
+    expect((await failed).message).toMatch(
+      /action "openHelloDialog" is not passed to registerPlugin/,
+    );
   }, 30_000);
 });
 

@@ -14,6 +14,12 @@ describe('@ipk/plugin-api', () => {
     expect(Object.keys(pluginApi).sort()).toEqual(
       [
         'ACTIONS',
+        'BEYOND_THE_GUIDE',
+        'DOCUMENTED_PEX_MEMBERS',
+        'SOURCE_TEXT',
+        'findBeyondTheGuide',
+        'formatBeyondTheGuide',
+        'pluginUsesInSource',
         'FILE_VALIDATORS',
         'MENU_PLACEMENTS',
         'PARTICIPANT_ROLES',

@@ -51,3 +51,16 @@ export {
 } from './check-file-text.js';
 
 export { sendNodeRequest, type RequestOutcome } from './send-node-request.js';
+
+export {
+  BEYOND_THE_GUIDE,
+  DOCUMENTED_PEX_MEMBERS,
+  SOURCE_TEXT,
+  findBeyondTheGuide,
+  formatBeyondTheGuide,
+  pluginUsesInSource,
+  type BeyondTheGuideEntry,
+  type BeyondTheGuideFinding,
+  type PluginUse,
+  type PluginUseKind,
+} from './beyond-the-guide.js';

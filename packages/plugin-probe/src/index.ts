@@ -1,8 +1,27 @@
-/** @ipk/plugin-probe: evaluate a webapp2 plugin source against a recording fake `PEX`. */
+/** @ipk/plugin-probe: run a webapp2 plugin in a recording probe host, and check a plugin. */
 export {
-  recordPluginRegistrations,
+  checkPlugin,
+  type PluginCheck,
+  type PluginCheckInput,
+  type PluginCheckMode,
+} from './check-plugin.js';
+export {
+  probePlugin,
+  PROBE_DEFAULTS,
+  type ExerciseReport,
+  type LoadOutcome,
+  type PluginProbe,
+  type ProbeOptions,
   type RecordedRegistration,
-  type RecordingResult,
-  type RecordingOptions,
   type SourceFailure,
-} from './record-plugin-registrations.js';
+  type StateSeen,
+} from './probe-plugin.js';
+export {
+  hasIpkPluginField,
+  readIpkPluginField,
+  IpkPluginFieldError,
+  PACKAGE_FILE_SUFFIX,
+  type IpkPluginField,
+} from './ipk-plugin-field.js';
+export { issueAt, locateJson, type LocatedFile } from './located-json.js';
+export { svgElementIds } from './svg-element-ids.js';

@@ -96,7 +96,9 @@ describe('definePluginConfig: a valid plugin', () => {
     const fixture = validFixture();
     fixture.icons['unused.svg'] = '<svg xmlns="http://www.w3.org/2000/svg" id="unused"/>';
     const { warnings } = await buildFixture(fixture);
-    expect(warnings).toContainEqual(expect.stringContaining('assets/unused.svg is not referenced'));
+    expect(warnings).toContainEqual(
+      expect.stringContaining('assets/unused.svg warning (root): is not used by the package file'),
+    );
   });
   it('warns about a registered function no menu item calls, and a missing unload', async () => {
     const fixture = validFixture();
@@ -108,10 +110,10 @@ describe('definePluginConfig: a valid plugin', () => {
     expect(warnings).toEqual(
       expect.arrayContaining([
         expect.stringContaining(
-          "registerPlugin has no unload() function; Pexip's guide expects load and unload.",
+          'fixture.plugin.js warning (root): registerPlugin is given no unload function',
         ),
-        expect.stringContaining(
-          'registerPlugin registers chime() but no menu item in fixture.plugin.package.json calls it.',
+        expect.stringMatching(
+          /fixture\.plugin\.package\.json:\d+:\d+ warning \/menuItems: registerPlugin registers chime\(\) but no menu item calls it/,
         ),
       ]),
     );
@@ -130,14 +132,14 @@ describe('definePluginConfig: the build fails with a clear message when', () => 
   it('the plugin id differs between the package file and registerPlugin', async () => {
     const fixture = withPackageFile((packageFile) => (packageFile['id'] = 'other-plugin-2.0'));
     await expect(buildFixture(fixture)).rejects.toThrow(
-      /plugin id mismatch: fixture\.plugin\.package\.json \/id is "other-plugin-2\.0" but registerPlugin is called with id "fixture-plugin-1\.0"/,
+      /fixture\.plugin\.package\.json:2:3 error \/id: plugin id mismatch: the package file's id is "other-plugin-2\.0" but fixture\.plugin\.js calls registerPlugin with id "fixture-plugin-1\.0"/,
     );
   });
 
   it('a menu item action names no registered function', async () => {
     const fixture = withPackageFile((packageFile) => (toolbarItem(packageFile)['action'] = 'rang'));
     await expect(buildFixture(fixture)).rejects.toThrow(
-      /action mismatch: fixture\.plugin\.package\.json \/menuItems\/toolbar\/0\/action is "rang" but registerPlugin has no function of that name \(it registers: ring\)/,
+      /fixture\.plugin\.package\.json:\d+:\d+ error \/menuItems\/toolbar\/0\/action: action "rang" is not passed to registerPlugin \(registered actions: ring\)/,
     );
   });
 
@@ -146,7 +148,7 @@ describe('definePluginConfig: the build fails with a clear message when', () => 
       (packageFile) => (toolbarItem(packageFile)['icon'] = 'assets/bell.svg#bel'),
     );
     await expect(buildFixture(fixture)).rejects.toThrow(
-      /icon mismatch: .*\/menuItems\/toolbar\/0\/icon is "assets\/bell\.svg#bel" but assets\/bell\.svg has no element with id="bel" \(its ids: bell\)/,
+      /\/menuItems\/toolbar\/0\/icon: icon "assets\/bell\.svg#bel": assets\/bell\.svg has no element with id="bel" \(its ids: bell\)/,
     );
   });
 
@@ -155,7 +157,7 @@ describe('definePluginConfig: the build fails with a clear message when', () => 
       (packageFile) => (toolbarItem(packageFile)['icon'] = 'assets/gong.svg#gong'),
     );
     await expect(buildFixture(fixture)).rejects.toThrow(
-      /is "assets\/gong\.svg#gong" but there is no assets\/gong\.svg/,
+      /icon "assets\/gong\.svg#gong": there is no assets\/gong\.svg in the package/,
     );
   });
 
@@ -163,7 +165,7 @@ describe('definePluginConfig: the build fails with a clear message when', () => 
     const fixture = validFixture();
     fixture.source = fixture.source.replace('bell-off.svg#bell-off', 'bell-off.svg#belloff');
     await expect(buildFixture(fixture)).rejects.toThrow(
-      /icon mismatch: fixture\.plugin\.js uses an icon that is "assets\/bell-off\.svg#belloff" but assets\/bell-off\.svg has no element with id="belloff"/,
+      /fixture\.plugin\.js error \(root\): sets the icon "assets\/bell-off\.svg#belloff" \(for state\$\): assets\/bell-off\.svg has no element with id="belloff"/,
     );
   });
 
@@ -171,7 +173,7 @@ describe('definePluginConfig: the build fails with a clear message when', () => 
     const fixture = validFixture();
     fixture.icons['bell-off.svg'] = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"/>';
     await expect(buildFixture(fixture)).rejects.toThrow(
-      /assets\/bell-off\.svg has no id attribute/,
+      /assets\/bell-off\.svg error \(root\): has no id attribute/,
     );
   });
 
@@ -204,7 +206,7 @@ describe('definePluginConfig: the build fails with a clear message when', () => 
   it('srcURL does not name the bundle', async () => {
     const fixture = withPackageFile((packageFile) => (packageFile['srcURL'] = 'plugin.js'));
     await expect(buildFixture(fixture)).rejects.toThrow(
-      /\/srcURL is "plugin\.js" but the bundle is written to "fixture\.plugin\.js"/,
+      /\/srcURL: srcURL "plugin\.js" names no file beside the package file \(scripts there: fixture\.plugin\.js\)/,
     );
   });
 
@@ -235,7 +237,7 @@ describe('definePluginConfig: the build fails with a clear message when', () => 
     const fixture = validFixture();
     fixture.source = 'if (PEX) throw new Error("not ready");\n' + fixture.source;
     await expect(buildFixture(fixture)).rejects.toThrow(
-      /threw while running at top level: not ready/,
+      /fixture\.plugin\.js:\d+ error \(root\): throws while loading: Error: not ready\. Do the risky work in load\(\) or an action/,
     );
   });
 

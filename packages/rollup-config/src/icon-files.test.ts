@@ -1,10 +1,6 @@
+import { svgElementIds } from '@ipk/plugin-probe';
 import { describe, expect, it } from 'vitest';
-import {
-  iconReferencesInCode,
-  optimiseSvg,
-  parseIconReference,
-  svgElementIds,
-} from './icon-files.js';
+import { optimiseSvg } from './icon-files.js';
 
 describe('optimiseSvg', () => {
   it('keeps the root id that a file.svg#id reference needs, even though nothing inside uses it', () => {
@@ -22,28 +18,5 @@ describe('optimiseSvg', () => {
     expect(optimised).toBe(
       '<svg xmlns="http://www.w3.org/2000/svg" id="x"><path d="M0 0h1v1H0z"/></svg>',
     );
-  });
-});
-
-describe('parseIconReference', () => {
-  it('splits file and id', () => {
-    expect(parseIconReference('assets/crop.svg#crop')).toEqual({
-      file: 'assets/crop.svg',
-      id: 'crop',
-    });
-  });
-
-  it.each(['assets/crop.svg', 'assets/crop.png#crop', '#crop', 'assets/crop.svg#a#b'])(
-    'rejects %j',
-    (text) => {
-      expect(parseIconReference(text)).toBeUndefined();
-    },
-  );
-});
-
-describe('iconReferencesInCode', () => {
-  it('finds assets/ icon literals in any quote style, once each, and ignores the app sprite', () => {
-    const code = `a("assets/a.svg#a");b('assets/b.svg#b');c(\`assets/a.svg#a\`);d("icons.svg#mic-off")`;
-    expect(iconReferencesInCode(code)).toEqual(['assets/a.svg#a', 'assets/b.svg#b']);
   });
 });

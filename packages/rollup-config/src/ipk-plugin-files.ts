@@ -2,11 +2,15 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { OutputBundle, OutputChunk, Plugin, PluginContext } from 'rollup';
-import { checkPluginPackageText, formatIssue } from '@ipk/plugin-api';
-import { iconReferencesInCode, readIconFiles, type IconFile } from './icon-files.js';
-import { checkPluginConsistency, packageFactsFrom } from './plugin-consistency.js';
+import {
+  checkPluginPackageText,
+  formatBeyondTheGuide,
+  formatIssue,
+  type ValidationIssue,
+} from '@ipk/plugin-api';
+import { checkPlugin } from '@ipk/plugin-probe';
+import { readIconFiles, type IconFile } from './icon-files.js';
 import type { PluginLayout } from './plugin-layout.js';
-import { probeRegistration } from './registration-probe.js';
 
 /** One line of the size report printed after a build. */
 export interface BundleSize {
@@ -23,15 +27,15 @@ export interface IpkPluginFilesOptions {
 const PLUGIN_NAME = 'ipk-plugin-files';
 
 /**
- * The webapp2 side of a plugin build. Before bundling: validates the package file (with
- * `@ipk/plugin-api`, the one validator path the whole kit uses) and optimises the icons. After
- * bundling: runs the bundle against a recording fake `PEX`, cross-checks ids, actions and icons,
- * and emits the package file and icons next to the bundle. Any mismatch fails the build.
+ * The webapp2 side of a plugin build. Before bundling: stops at a package file with errors (with
+ * `@ipk/plugin-api`'s validator, so you learn it before a bundle is made) and optimises the icons.
+ * After bundling: `@ipk/plugin-probe`'s `checkPlugin` (the same check `ipk-branding check` runs)
+ * over exactly what `dist/` will hold, and emits the package file and icons next to the bundle.
+ * Its errors fail the build, its warnings and what the plugin uses beyond the guide are printed.
  */
 export function ipkPluginFiles(layout: PluginLayout, options: IpkPluginFilesOptions = {}): Plugin {
   const onBundleSize = options.onBundleSize ?? printBundleSize;
   let packageText = '';
-  let packageFile: unknown;
   let icons: IconFile[] = [];
 
   return {
@@ -40,7 +44,7 @@ export function ipkPluginFiles(layout: PluginLayout, options: IpkPluginFilesOpti
     async buildStart() {
       this.addWatchFile(layout.packageFilePath);
       packageText = await readPackageText(this, layout);
-      packageFile = validatePackageText(this, packageText, layout);
+      stopAtPackageErrors(this, packageText, layout);
       try {
         icons = await readIconFiles(layout.assetsDir);
       } catch (error) {
@@ -49,21 +53,27 @@ export function ipkPluginFiles(layout: PluginLayout, options: IpkPluginFilesOpti
       for (const icon of icons) this.addWatchFile(path.join(layout.root, icon.path));
     },
 
-    generateBundle(_options, bundle) {
+    async generateBundle(_options, bundle) {
       const chunk = entryChunk(this, bundle, layout);
-      const report = checkPluginConsistency({
-        packageFileName: layout.packageFileName,
-        bundleFileName: layout.bundleFileName,
-        packageFacts: packageFactsFrom(packageFile),
-        probe: probeRegistration(chunk.code, chunk.fileName),
-        icons,
-        iconReferencesInBundle: iconReferencesInCode(chunk.code),
+      const files = new Map<string, string>([
+        [layout.packageFileName, packageText],
+        [chunk.fileName, chunk.code],
+        ...icons.map((icon): [string, string] => [icon.path, icon.optimised]),
+      ]);
+      const check = await checkPlugin({
+        files,
+        packageFile: layout.packageFileName,
+        mode: 'build',
       });
-      for (const warning of report.warnings) this.warn(warning);
-      if (report.errors.length > 0) {
-        this.error(
-          `${layout.name}: the plugin does not hold together:\n  - ${report.errors.join('\n  - ')}`,
-        );
+      const errors = check.issues.filter((issue) => issue.severity === 'error');
+      for (const issue of check.issues) {
+        if (issue.severity === 'warning') this.warn(formatIssue(issue));
+      }
+      for (const finding of check.beyondTheGuide) {
+        this.warn(`${chunk.fileName} ${formatBeyondTheGuide(finding)}`);
+      }
+      if (errors.length > 0) {
+        fail(this, `${layout.name}: the plugin does not hold together:`, errors);
       }
       this.emitFile({ type: 'asset', fileName: layout.packageFileName, source: packageText });
       for (const icon of icons) {
@@ -89,18 +99,23 @@ async function readPackageText(context: PluginContext, layout: PluginLayout): Pr
   }
 }
 
-function validatePackageText(context: PluginContext, text: string, layout: PluginLayout): unknown {
-  const result = checkPluginPackageText(text, layout.packageFileName);
-  const errors = result.issues.filter((issue) => issue.severity === 'error');
-  for (const issue of result.issues) {
-    if (issue.severity === 'warning') context.warn(formatIssue(issue));
-  }
-  if (!result.ok || errors.length > 0) {
-    context.error(
-      `${layout.name}: the package file is not valid:\n  - ${errors.map(formatIssue).join('\n  - ')}`,
-    );
-  }
-  return result.value;
+/** The validator's errors before bundling; its warnings come with the plugin check after it. */
+function stopAtPackageErrors(context: PluginContext, text: string, layout: PluginLayout): void {
+  const errors = checkPluginPackageText(text, layout.packageFileName).issues.filter(
+    (issue) => issue.severity === 'error',
+  );
+  if (errors.length > 0) fail(context, `${layout.name}: the package file is not valid:`, errors);
+}
+
+/**
+ * Fails the build with one `file:line:column severity pointer: message` line per issue and no
+ * stack trace: the stack would point into this plugin, not at the user's file.
+ */
+function fail(context: PluginContext, title: string, issues: ValidationIssue[]): never {
+  return context.error({
+    message: `${title}\n  - ${issues.map(formatIssue).join('\n  - ')}`,
+    stack: '',
+  });
 }
 
 function entryChunk(

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { IpkPluginFieldError, readIpkPluginField, type IpkPluginField } from '@ipk/plugin-probe';
 
 /** Where a plugin workspace keeps each file the build reads, derived from its package.json. */
 export interface PluginLayout {
@@ -21,8 +22,6 @@ export interface PluginLayout {
   readonly outDir: string;
 }
 
-const PACKAGE_FILE_SUFFIX = '.plugin.package.json';
-
 /** Thrown for a plugin workspace the build cannot work with; the message says what to change. */
 export class PluginLayoutError extends Error {
   override name = 'PluginLayoutError';
@@ -37,8 +36,10 @@ export async function readPluginLayout(
   input = 'src/index.ts',
 ): Promise<PluginLayout> {
   const manifestPath = path.join(root, 'package.json');
-  const packageFileName = packageFileNameFrom(await readJson(manifestPath), manifestPath);
-  const name = packageFileName.slice(0, -PACKAGE_FILE_SUFFIX.length);
+  const { packageFile: packageFileName, name } = ipkPluginFieldOf(
+    await readJson(manifestPath),
+    manifestPath,
+  );
   return {
     root,
     name,
@@ -65,26 +66,14 @@ async function readJson(file: string): Promise<unknown> {
   }
 }
 
-function packageFileNameFrom(manifest: unknown, manifestPath: string): string {
-  const ipkPlugin = isRecord(manifest) ? manifest['ipkPlugin'] : undefined;
-  const packageFile = isRecord(ipkPlugin) ? ipkPlugin['packageFile'] : undefined;
-  if (typeof packageFile !== 'string') {
-    throw new PluginLayoutError(
-      `${manifestPath}: needs "ipkPlugin": {"packageFile": "<name>${PACKAGE_FILE_SUFFIX}", "enabled": true} ` +
-        'so the build knows which webapp2 package file describes this plugin.',
-    );
+/** The field as `@ipk/plugin-probe` reads it for the branding tool too, as this package's error. */
+function ipkPluginFieldOf(manifest: unknown, manifestPath: string): IpkPluginField {
+  try {
+    return readIpkPluginField(manifest, manifestPath);
+  } catch (error) {
+    if (error instanceof IpkPluginFieldError) throw new PluginLayoutError(error.message);
+    throw error;
   }
-  if (!packageFile.endsWith(PACKAGE_FILE_SUFFIX) || packageFile.includes('/')) {
-    throw new PluginLayoutError(
-      `${manifestPath}: ipkPlugin.packageFile is "${packageFile}"; it must be a file name in the plugin ` +
-        `folder ending in "${PACKAGE_FILE_SUFFIX}", such as "recording${PACKAGE_FILE_SUFFIX}".`,
-    );
-  }
-  return packageFile;
-}
-
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** An error's message; also for errors thrown inside a `node:vm` context (not `instanceof Error` here). */

@@ -1,0 +1,626 @@
+import {
+  checkPluginPackageText,
+  escapePointerToken,
+  findBeyondTheGuide,
+  isWebapp2SpriteIcon,
+  parseMenuIcon,
+  pluginUsesInSource,
+  type BeyondTheGuideFinding,
+  type PluginPackage,
+  type ValidationIssue,
+} from '@ipk/plugin-api';
+import { posix } from 'node:path';
+import { issueAt, locateJson, type LocatedFile } from './located-json.js';
+import {
+  probePlugin,
+  type PluginProbe,
+  type ProbeOptions,
+  type RecordedRegistration,
+  type SourceFailure,
+  type StateSeen,
+} from './probe-plugin.js';
+import { svgElementIds } from './svg-element-ids.js';
+
+/**
+ * `build`: the kit's build of your own plugin holds it to the guide: a throw at top level, leaked
+ * globals or a second `registerPlugin` fail it, and every SVG it ships must have an id and be used.
+ * `package`: a plugin in a branding package (yours or a third party's): errors are what would
+ * break loading; what the real app tolerates is a warning.
+ */
+export type PluginCheckMode = 'build' | 'package';
+
+export interface PluginCheckInput {
+  /** Every file the check may read, by `/`-separated path: a branding tree, or a build's output. */
+  readonly files: ReadonlyMap<string, Uint8Array | string>;
+  /** The package file's path in `files`; the plugin folder is its folder. */
+  readonly packageFile: string;
+  /**
+   * Where the branding root (the folder holding settings.json) is in `files`: `'webapp2/'` or
+   * `''`. Page-relative paths (`custom_configuration/plugins/…`) resolve from there. Absent in a
+   * plugin build, where they cannot be checked.
+   */
+  readonly brandingRoot?: string;
+  readonly mode: PluginCheckMode;
+  /** Time and memory limits of the probe (`@ipk/plugin-probe`'s defaults otherwise). */
+  readonly probe?: Omit<ProbeOptions, 'menuItems'>;
+}
+
+/** What the check found, and what it learnt on the way. */
+export interface PluginCheck {
+  readonly issues: ValidationIssue[];
+  /** The package file's id, when it could be read. */
+  readonly packageId?: string;
+  /** The package file, typed, when it is valid. */
+  readonly package?: PluginPackage;
+  /** Where the source is in `files`, when the package file's `srcURL` resolves. */
+  readonly sourceFile?: string;
+  /** Function-valued keys passed to `registerPlugin` under the package id. */
+  readonly registeredFunctions: string[];
+  /** Every menu item action in the package file. */
+  readonly menuActions: string[];
+  /** What the plugin used beyond the plugin guide (`@ipk/plugin-api`'s catalogue). */
+  readonly beyondTheGuide: BeyondTheGuideFinding[];
+  /** The probe's full record, when the source was run. */
+  readonly probe?: PluginProbe;
+}
+
+/**
+ * Lit keeps a few registries on the window on purpose, so that several copies of Lit on one page
+ * (two plugins bundling `@ipk/dialogs`) see each other: `litHtmlVersions` & co. only record
+ * versions, `litPropertyMetadata` is shared decorator metadata. They are not the plugin's own state.
+ */
+const LIT_SHARED_GLOBALS: ReadonlySet<string> = new Set([
+  'litPropertyMetadata',
+  'reactiveElementVersions',
+  'litHtmlVersions',
+  'litElementVersions',
+]);
+
+const LIFECYCLE = ['load', 'unload'];
+
+/**
+ * Page-relative icon and asset paths: `custom_configuration/…` is where a Conferencing Node serves
+ * the branding next to the web app page; `configuration/…` is the older form
+ * (webapp2-in-the-wild.md, "Loading and files").
+ */
+const PAGE_RELATIVE = /^(?:\.\/)?(custom_configuration|configuration)\//;
+
+interface MenuItemFacts {
+  readonly pointer: string;
+  readonly placement: string;
+  readonly action?: string;
+  /** `undefined` when the key is absent. */
+  readonly icon?: unknown;
+  readonly label?: unknown;
+  readonly hasIcon: boolean;
+  readonly hasLabel: boolean;
+}
+
+/** Issues with their severity decided in one place. */
+class Issues {
+  readonly list: ValidationIssue[] = [];
+
+  constructor(private readonly located: LocatedFile | undefined) {}
+
+  add(issue: ValidationIssue): void {
+    this.list.push(issue.file === this.located?.file ? issueAt(this.located, issue) : issue);
+  }
+
+  error(file: string, pointer: string, message: string): void {
+    this.add({ severity: 'error', file, pointer, message });
+  }
+
+  warning(file: string, pointer: string, message: string): void {
+    this.add({ severity: 'warning', file, pointer, message });
+  }
+}
+
+/**
+ * One check of one plugin, for the plugin build and the branding check alike: the package file
+ * (by `@ipk/plugin-api`'s validator), its source run in the probe host (`probePlugin`), and the
+ * agreement between them (Pexip's guide: the same id in the package file and `registerPlugin`,
+ * each `action` a function passed to it, each `file.svg#id` icon naming an element of that SVG).
+ * The same input gives the same issues whichever tool asks.
+ */
+export async function checkPlugin(input: PluginCheckInput): Promise<PluginCheck> {
+  const { files, packageFile, mode } = input;
+  const text = readText(files, packageFile);
+  if (text === undefined) {
+    return emptyCheck([
+      {
+        severity: 'error',
+        file: packageFile,
+        pointer: '',
+        message: 'the plugin package file is missing',
+      },
+    ]);
+  }
+  const validated = checkPluginPackageText(text, packageFile);
+  const located = locateJson(text, packageFile);
+  const issues = new Issues(located);
+  for (const issue of validated.issues) issues.add(issue);
+  const pkg = located && isRecord(located.value) ? located.value : undefined;
+  if (!pkg) return emptyCheck(issues.list);
+  const packageId = typeof pkg['id'] === 'string' ? pkg['id'] : undefined;
+  const menuItems = listMenuItems(pkg);
+  const base = {
+    ...(packageId === undefined ? {} : { packageId }),
+    ...(validated.ok && validated.value ? { package: validated.value } : {}),
+    menuActions: menuItems.flatMap((item) => (item.action === undefined ? [] : [item.action])),
+  };
+  const folder = posix.dirname(packageFile);
+  const sourceFile = resolveSource(input, pkg, folder, issues);
+  if (sourceFile === undefined) {
+    checkIconFiles(input, folder, menuItems, [], issues);
+    return { ...base, issues: issues.list, registeredFunctions: [], beyondTheGuide: [] };
+  }
+  const source = readText(files, sourceFile) ?? '';
+  const probe = await probePlugin(source, sourceFile, {
+    ...input.probe,
+    menuItems: menuItems.flatMap((item) =>
+      item.action === undefined ? [] : [{ placement: item.placement, action: item.action }],
+    ),
+  });
+  const registered = checkRegistration(probe, packageId, packageFile, sourceFile, mode, issues);
+  if (registered) checkActions(registered, menuItems, packageFile, mode, issues);
+  const stateIcons = probe.exercise?.states.flatMap((state) => state.icons) ?? [];
+  checkIconFiles(
+    input,
+    folder,
+    menuItems,
+    [...iconLiterals(source), ...stateIcons],
+    issues,
+    sourceFile,
+  );
+  checkExercise(probe, registered, menuItems, packageFile, sourceFile, issues);
+  return {
+    ...base,
+    issues: issues.list,
+    sourceFile,
+    registeredFunctions: registered?.functionKeys ?? [],
+    beyondTheGuide: findBeyondTheGuide([...probe.uses, ...pluginUsesInSource(source)]),
+    probe,
+  };
+}
+
+function emptyCheck(issues: ValidationIssue[]): PluginCheck {
+  return { issues, registeredFunctions: [], menuActions: [], beyondTheGuide: [] };
+}
+
+function listMenuItems(pkg: Record<string, unknown>): MenuItemFacts[] {
+  const menuItems = pkg['menuItems'];
+  if (!isRecord(menuItems)) return [];
+  const found: MenuItemFacts[] = [];
+  for (const [placement, items] of Object.entries(menuItems)) {
+    if (!Array.isArray(items)) continue;
+    items.forEach((item: unknown, index) => {
+      if (!isRecord(item)) return;
+      found.push({
+        pointer: `/menuItems/${escapePointerToken(placement)}/${index}`,
+        placement,
+        ...(typeof item['action'] === 'string' ? { action: item['action'] } : {}),
+        icon: item['icon'],
+        label: item['label'],
+        hasIcon: 'icon' in item,
+        hasLabel: 'label' in item,
+      });
+    });
+  }
+  return found;
+}
+
+/** Seed, "Plugin package file": `srcURL` is the source, relative to the package file. */
+function resolveSource(
+  input: PluginCheckInput,
+  pkg: Record<string, unknown>,
+  folder: string,
+  issues: Issues,
+): string | undefined {
+  const srcURL = pkg['srcURL'];
+  if (typeof srcURL !== 'string') return undefined;
+  if (/^[a-z][a-z0-9+.-]*:/i.test(srcURL)) {
+    issues.warning(
+      input.packageFile,
+      '/srcURL',
+      `srcURL "${srcURL}" is on another server: not checked (the check never uses the network)`,
+    );
+    return undefined;
+  }
+  const sourceFile = resolveIn(input, folder, srcURL);
+  if (sourceFile !== undefined && input.files.has(sourceFile)) return sourceFile;
+  const scripts = [...input.files.keys()]
+    .filter((file) => posix.dirname(file) === folder && file.endsWith('.js'))
+    .map((file) => posix.basename(file));
+  issues.error(
+    input.packageFile,
+    '/srcURL',
+    sourceFile === undefined
+      ? `srcURL "${srcURL}" points outside the plugin's package`
+      : `srcURL "${srcURL}" names no file beside the package file (scripts there: ${scripts.join(', ') || 'none'})`,
+  );
+  return undefined;
+}
+
+function checkRegistration(
+  probe: PluginProbe,
+  packageId: string | undefined,
+  packageFile: string,
+  sourceFile: string,
+  mode: PluginCheckMode,
+  issues: Issues,
+): RecordedRegistration | undefined {
+  const leaked = probe.leakedGlobals.filter((name) => !LIT_SHARED_GLOBALS.has(name));
+  if (leaked.length > 0) {
+    // A warning in a package: webapp2 runs it, but two plugins leaking one name break each other.
+    issues.add({
+      severity: mode === 'build' ? 'error' : 'warning',
+      file: sourceFile,
+      pointer: '',
+      message:
+        `leaves globals on window: ${leaked.join(', ')}. Keep everything inside the IIFE the Pexip ` +
+        'guide asks for (no top-level var or function in a classic script, no window.x = …)',
+    });
+  }
+  const registrations = probe.registrations;
+  if (probe.failure)
+    issues.add(failureIssue(probe.failure, sourceFile, registrations.length > 0, mode));
+  if (registrations.length === 0) {
+    if (probe.failure) return undefined;
+    issues.error(
+      sourceFile,
+      '',
+      'never calls PEX.pluginAPI.registerPlugin({id, load, unload, …}) when it runs, so webapp2 never ' +
+        'sees the plugin (Pexip guide, "Plugin source file")',
+    );
+    return undefined;
+  }
+  if (registrations.length > 1) {
+    issues.add({
+      severity: mode === 'build' ? 'error' : 'warning',
+      file: sourceFile,
+      pointer: '',
+      message: `calls PEX.pluginAPI.registerPlugin ${registrations.length} times (ids: ${registrations.map((r) => JSON.stringify(r.id)).join(', ')}); call it once`,
+    });
+  }
+  const registered = registrations.find((registration) => registration.id === packageId);
+  if (!registered) {
+    const ids = registrations.map((registration) => describeId(registration)).join(', ');
+    issues.error(
+      packageFile,
+      '/id',
+      `plugin id mismatch: the package file's id is ${JSON.stringify(packageId)} but ${posix.basename(sourceFile)} ` +
+        `calls registerPlugin with id ${ids}; webapp2 would never load it. Use the same id in both.`,
+    );
+    return undefined;
+  }
+  for (const key of LIFECYCLE) {
+    if (!registered.functionKeys.includes(key)) {
+      issues.warning(
+        sourceFile,
+        '',
+        `registerPlugin is given no ${key} function (the Pexip guide lists load and unload among the functions you must include)`,
+      );
+    }
+  }
+  return registered;
+}
+
+function describeId(registration: RecordedRegistration): string {
+  return registration.id === null ? `<${registration.idType}>` : JSON.stringify(registration.id);
+}
+
+/** A failed evaluation as an issue at the source's line. */
+function failureIssue(
+  failure: SourceFailure,
+  sourceFile: string,
+  registered: boolean,
+  mode: PluginCheckMode,
+): ValidationIssue {
+  const position =
+    'line' in failure && failure.line !== undefined
+      ? { line: failure.line, ...(failure.column === undefined ? {} : { column: failure.column }) }
+      : {};
+  const what = {
+    syntax: 'cannot be parsed',
+    timeout: 'was stopped',
+    memory: 'was stopped',
+    threw: 'throws while loading',
+  }[failure.kind];
+  // A throw after registerPlugin leaves the plugin registered in webapp2; before it, nothing loads.
+  // The build asks more of your own plugin: a throw at top level is an "Oops" page in the app.
+  const tolerated = failure.kind === 'threw' && registered && mode === 'package';
+  const advice =
+    failure.kind === 'threw' && mode === 'build'
+      ? '. Do the risky work in load() or an action'
+      : '';
+  return {
+    severity: tolerated ? 'warning' : 'error',
+    file: sourceFile,
+    pointer: '',
+    message: `${what}: ${failure.message}${advice}`,
+    ...position,
+  };
+}
+
+/** Seed, "menuItems": an item's `action` "calls function <name>", so it must be a registered function. */
+function checkActions(
+  registered: RecordedRegistration,
+  menuItems: MenuItemFacts[],
+  packageFile: string,
+  mode: PluginCheckMode,
+  issues: Issues,
+): void {
+  const offered = registered.functionKeys.filter((key) => !LIFECYCLE.includes(key));
+  for (const item of menuItems) {
+    if (item.action === undefined || registered.functionKeys.includes(item.action)) continue;
+    const entry = registered.keys.find((key) => key.key === item.action);
+    const found = entry
+      ? `registered as a ${entry.type}, not a function`
+      : 'not passed to registerPlugin';
+    issues.error(
+      packageFile,
+      `${item.pointer}/action`,
+      `action "${item.action}" is ${found} (registered actions: ${offered.join(', ') || 'none'})`,
+    );
+  }
+  if (mode !== 'build') return;
+  const actions = new Set(menuItems.map((item) => item.action));
+  for (const name of offered) {
+    if (!actions.has(name)) {
+      issues.warning(
+        packageFile,
+        '/menuItems',
+        `registerPlugin registers ${name}() but no menu item calls it`,
+      );
+    }
+  }
+}
+
+/**
+ * Seed, "Menu item icons": "you must include an id field in the source of the SVG, and also
+ * reference this id". Checked for the package file's icons and for icons the source sets through
+ * `state$` (written as literals, or seen on `state$` while the probe ran).
+ */
+function checkIconFiles(
+  input: PluginCheckInput,
+  folder: string,
+  menuItems: MenuItemFacts[],
+  sourceIcons: string[],
+  issues: Issues,
+  sourceFile?: string,
+): void {
+  const used = new Set<string>();
+  for (const item of menuItems) {
+    if (typeof item.icon !== 'string') continue;
+    const problem = iconProblem(input, folder, item.icon, used);
+    if (problem) {
+      issues.add({
+        severity: problem.severity,
+        file: input.packageFile,
+        pointer: `${item.pointer}/icon`,
+        message: `icon "${item.icon}": ${problem.reason}`,
+      });
+    }
+  }
+  if (sourceFile !== undefined) {
+    for (const icon of new Set(sourceIcons)) {
+      const problem = iconProblem(input, folder, icon, used);
+      if (problem) {
+        issues.add({
+          severity: problem.severity,
+          file: sourceFile,
+          pointer: '',
+          message: `sets the icon "${icon}" (for state$): ${problem.reason}`,
+        });
+      }
+    }
+  }
+  if (input.mode !== 'build') return;
+  for (const [file, content] of input.files) {
+    if (!file.endsWith('.svg') || !file.startsWith(folder === '.' ? '' : `${folder}/`)) continue;
+    const relative = folder === '.' ? file : file.slice(folder.length + 1);
+    if (svgElementIds(textOf(content)).size === 0) {
+      issues.error(
+        file,
+        '',
+        `has no id attribute; webapp2 shows an icon as file.svg#id, so add id="${posix.basename(file, '.svg')}" to its <svg> element`,
+      );
+    } else if (!used.has(file)) {
+      issues.warning(
+        file,
+        '',
+        `is not used by the package file or the source (as ${relative}#<id>)`,
+      );
+    }
+  }
+}
+
+interface IconProblem {
+  readonly severity: ValidationIssue['severity'];
+  readonly reason: string;
+}
+
+function iconProblem(
+  input: PluginCheckInput,
+  folder: string,
+  icon: string,
+  used: Set<string>,
+): IconProblem | undefined {
+  const reference = parseMenuIcon(icon);
+  // A bare icons.svg#name is webapp2's own sprite (the validator warns about it), not a file here.
+  if (reference && isWebapp2SpriteIcon(reference) && !reference.file.includes('/'))
+    return undefined;
+  const file = reference?.file ?? (/\.svg$/i.test(icon) ? icon : undefined);
+  if (file === undefined) return undefined;
+  const pageRelative = PAGE_RELATIVE.exec(file);
+  if (pageRelative && input.brandingRoot === undefined) {
+    return {
+      severity: 'warning',
+      reason:
+        'the path is relative to the web app page, which a plugin build cannot check; write it relative to the plugin folder',
+    };
+  }
+  const path = resolveIn(input, folder, file);
+  const shown = path === undefined ? file : inFolder(folder, path);
+  const content = path === undefined ? undefined : input.files.get(path);
+  if (path === undefined || content === undefined) {
+    return { severity: 'error', reason: `there is no ${shown} in the package` };
+  }
+  used.add(path);
+  const ids = svgElementIds(textOf(content));
+  if (reference && !ids.has(reference.fragment)) {
+    return {
+      severity: 'error',
+      reason: `${shown} has no element with id="${reference.fragment}" (its ids: ${[...ids].join(', ') || 'none'})`,
+    };
+  }
+  if (pageRelative) {
+    return {
+      severity: 'warning',
+      reason:
+        `the path is relative to the web app page: it resolves only where the branding is served at ` +
+        `/webapp2/${pageRelative[1]}/${pageRelative[1] === 'configuration' ? ' (older Infinity versions)' : ''}. ` +
+        `Write it relative to the plugin folder: ${inFolder(folder, path)}${reference ? `#${reference.fragment}` : ''}`,
+    };
+  }
+  return undefined;
+}
+
+/**
+ * What the plugin did when the probe host ran it as a call would, where this host or webapp2 would
+ * show something odd: a `load()` that throws or never settles, a menu item with nothing to show.
+ */
+function checkExercise(
+  probe: PluginProbe,
+  registered: RecordedRegistration | undefined,
+  menuItems: MenuItemFacts[],
+  packageFile: string,
+  sourceFile: string,
+  issues: Issues,
+): void {
+  const exercise = probe.exercise;
+  if (!exercise || !registered) return;
+  if (exercise.failure) {
+    issues.error(
+      sourceFile,
+      '',
+      `${exercise.failure.message}: in the app this would freeze or crash the page`,
+    );
+    return;
+  }
+  const load = exercise.loads.find((outcome) => outcome.id === registered.id);
+  if (load?.outcome === 'threw' || load?.outcome === 'rejected') {
+    issues.warning(
+      sourceFile,
+      '',
+      `load() ${load.outcome === 'threw' ? 'throws' : 'rejects'} when the probe host calls it with a roster: ${load.error ?? 'no message'}. ` +
+        'This host marks the plugin failed; the Pexip guide warns that plugin errors can break the app',
+    );
+  } else if (load?.outcome === 'pending') {
+    issues.warning(
+      sourceFile,
+      '',
+      'load() returned a promise that had not settled when the probe ended (the probe host has no network): if it never settles, this host marks the plugin failed after its load time limit',
+    );
+  }
+  const state = exercise.states.find((seen) => seen.id === registered.id);
+  for (const item of menuItems)
+    checkMenuItemLook(item, state, registered.hasState, packageFile, issues);
+}
+
+/**
+ * The real app accepts `icon: null` and `label: null` (recording, mtw ship them) because the plugin
+ * sets them through `state$`. Reported only when the probe saw no state set them: then the item
+ * has nothing to show in this host, and shows blank in webapp2.
+ */
+function checkMenuItemLook(
+  item: MenuItemFacts,
+  state: StateSeen | undefined,
+  hasState: boolean,
+  packageFile: string,
+  issues: Issues,
+): void {
+  const perParticipant = item.placement === 'participants';
+  const stateIcon =
+    state !== undefined && (state.icon || (perParticipant && state.participantIcon));
+  const stateLabel =
+    state !== undefined && (state.label || (perParticipant && state.participantLabel));
+  const noIcon = typeof item.icon !== 'string' && !stateIcon;
+  const noLabel = (typeof item.label !== 'string' || item.label === '') && !stateLabel;
+  const why = hasState
+    ? 'and its state$ set none while the probe host played a call (a roster, the actions of a call)'
+    : 'and the plugin registers no state$ to set one';
+  const what = (missing: string): string =>
+    `the ${item.placement} item "${item.action ?? '?'}" has ${missing} in the package file ${why}`;
+  if (noIcon && noLabel) {
+    issues.warning(
+      packageFile,
+      item.pointer,
+      `${what('no icon and no label')}: it shows as an empty item`,
+    );
+  } else if (noIcon && item.placement === 'toolbar') {
+    issues.warning(
+      packageFile,
+      item.pointer,
+      `${what('no icon')}: a toolbar button without an icon`,
+    );
+  } else if (noLabel && item.placement !== 'toolbar') {
+    issues.warning(packageFile, item.pointer, `${what('no label')}: a menu entry without text`);
+  }
+}
+
+/** `file.svg#id` string literals in the source: icons it sets at run time (seed, "Plugin state"). */
+function iconLiterals(source: string): string[] {
+  const found = new Set<string>();
+  for (const match of source.matchAll(/["'`]([^"'`\s#<>]+\.svg#[^"'`\s#<>]+)["'`]/g)) {
+    if (match[1] && !/^[a-z][a-z0-9+.-]*:/i.test(match[1])) found.add(match[1]);
+  }
+  return [...found].sort();
+}
+
+/**
+ * A relative URL resolved as a browser would, against the plugin folder (or, for page-relative
+ * paths, the branding root); `undefined` when it is absolute or climbs out of the package.
+ */
+function resolveIn(input: PluginCheckInput, folder: string, url: string): string | undefined {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('/')) return undefined;
+  const withoutQuery = decodeUriSafely(url.split(/[?#]/)[0] ?? '');
+  const pageRelative = PAGE_RELATIVE.exec(withoutQuery);
+  const joined =
+    pageRelative && input.brandingRoot !== undefined
+      ? posix.normalize(posix.join(input.brandingRoot, withoutQuery.slice(pageRelative[0].length)))
+      : posix.normalize(posix.join(folder, withoutQuery));
+  if (joined.startsWith('..') || joined.startsWith('/')) return undefined;
+  const root = input.brandingRoot ?? (folder === '.' ? '' : `${folder}/`);
+  return joined.startsWith(root) ? joined : undefined;
+}
+
+/** A path of `files` as the plugin folder sees it (`assets/a.svg`), or as it is when outside. */
+function inFolder(folder: string, path: string): string {
+  if (folder === '.') return path;
+  return path.startsWith(`${folder}/`) ? path.slice(folder.length + 1) : path;
+}
+
+function decodeUriSafely(url: string): string {
+  try {
+    return decodeURIComponent(url);
+  } catch {
+    return url;
+  }
+}
+
+function readText(
+  files: ReadonlyMap<string, Uint8Array | string>,
+  path: string,
+): string | undefined {
+  const content = files.get(path);
+  return content === undefined ? undefined : textOf(content);
+}
+
+function textOf(content: Uint8Array | string): string {
+  return typeof content === 'string' ? content : new TextDecoder().decode(content);
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
