@@ -92,7 +92,7 @@ export class IpkSettings extends LightElement {
                   ${plugin.beyondTheGuide.map(
                     (finding) =>
                       html`<li>
-                        ${finding.what} <span class="ipk-muted-text">(${finding.why})</span>
+                        ${finding.what} <span class="ipk-muted-text">(${finding.reason})</span>
                       </li>`,
                   )}
                 </ul>

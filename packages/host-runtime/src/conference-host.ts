@@ -28,6 +28,7 @@ import type {
 } from './node-session.js';
 import { installPexGlobal, type PexInstallation } from './pex-global.js';
 import { PexRTC } from './pexrtc-facade.js';
+import { observePluginUsage } from './plugin-usage-observer.js';
 import { detectPlatform } from './platform.js';
 import { PluginRuntime, errorMessage } from './plugin-runtime.js';
 import { injectScriptElement } from './script-loaders.js';
@@ -119,6 +120,7 @@ export class ConferenceHost implements Host {
   private readonly ready: Promise<void>;
   private readonly stopEvents: () => void;
   private readonly stopPageExit: () => void;
+  private readonly stopObservingUsage: () => void;
   /** Node events wait here until plugins have loaded and seen `Connect Success`. */
   private held: RosterEvent[] | undefined;
   /** Counts conferences, so background work of one that ended does not touch the next. */
@@ -189,6 +191,7 @@ export class ConferenceHost implements Host {
     this.media$ = this.media.state$;
     this.stopEvents = this.session.onEvent((event) => this.onNodeEvent(event));
     this.stopPageExit = this.releaseOnPageExit(window);
+    this.stopObservingUsage = observePluginUsage(window, (use) => this.runtime.noteUse(use));
     const brandingUrl =
       options.brandingUrl ?? new URL('custom_configuration/', window.document.baseURI).href;
     const fetchImpl = options.fetch ?? window.fetch.bind(window);
@@ -647,6 +650,7 @@ export class ConferenceHost implements Host {
     await this.leave();
     this.stopEvents();
     this.stopPageExit();
+    this.stopObservingUsage();
     await this.runtime.dispose();
     this.installation.uninstall();
     this.model.dispose();

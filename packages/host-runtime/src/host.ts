@@ -10,7 +10,7 @@ import type { NodeSessionFactory } from './node-session.js';
 import type { DialogOpener } from './template-dialog.js';
 import type { FrameScheduler } from './frame-scheduler.js';
 import type { FaultPhase } from './plugin-scope.js';
-import type { BeyondTheGuideFinding } from './beyond-the-guide-usage.js';
+import type { BeyondTheGuideFinding } from '@ipk/plugin-api';
 
 /**
  * Everything a host needs, as plain values. The host reads nothing from the page address: the

@@ -9,7 +9,6 @@ export {
 } from './script-loaders.js';
 export type { DialogOpener, OpenedDialog } from './template-dialog.js';
 export type { FaultPhase } from './plugin-scope.js';
-export type { BeyondTheGuideFinding } from './beyond-the-guide-usage.js';
 export type {
   AppAction,
   ChatEntry,

@@ -7,7 +7,6 @@ import {
   type PluginAPI,
 } from '@ipk/plugin-api';
 import { BehaviorSubject, type Observable } from 'rxjs';
-import type { BeyondTheGuideFinding } from './beyond-the-guide-usage.js';
 import type { AppAction, Notice } from './host.js';
 import type { NodeAnswer } from './node-session.js';
 import type { PexRTC } from './pexrtc-facade.js';
@@ -107,14 +106,13 @@ function refusalText(reply: ClientApiReply): string {
   return typeof reply.result === 'string' && reply.result !== '' ? reply.result : 'refused';
 }
 
-/** The `PEX.actions` values: the action types the plugin guide documents. */
-const DOCUMENTED_ACTION_TYPES: ReadonlySet<string> = new Set(Object.values(ACTIONS));
-
 /** A global `window.PEX` / `window.PexRTC` slot: one accessor per window, the host behind it swappable. */
 interface GlobalSlot {
   value: unknown;
   /** Set while a host is installed: an assignment by anyone else is refused and blamed. */
   onAssign: ((value: unknown) => void) | undefined;
+  /** Set while a host is installed: told of every read (who looks for `PexRTC`). */
+  onRead: (() => void) | undefined;
 }
 
 const slotsByWindow = new WeakMap<Window, Map<string, GlobalSlot>>();
@@ -134,11 +132,14 @@ function globalSlot(window: Window, name: string): GlobalSlot {
   const existing = slots.get(name);
   if (existing) return existing;
   const target = window as unknown as Record<string, unknown>;
-  const slot: GlobalSlot = { value: target[name], onAssign: undefined };
+  const slot: GlobalSlot = { value: target[name], onAssign: undefined, onRead: undefined };
   Object.defineProperty(window, name, {
     configurable: false,
     enumerable: true,
-    get: () => slot.value,
+    get: () => {
+      slot.onRead?.();
+      return slot.value;
+    },
     set: (value: unknown) => {
       if (value === slot.value) return;
       if (slot.onAssign) slot.onAssign(value);
@@ -172,11 +173,8 @@ export function installPexGlobal(window: Window, options: PexGlobalOptions): Pex
   const openDialogs: OpenedDialog[] = [];
   const unattributed = (error: unknown): void => runtime.unattributedFault(error);
   const called = (call: string, args: readonly unknown[]): void => options.onCall?.(call, args);
-  /** Notes a use of something beyond the plugin guide, against the plugin whose code runs now. */
-  const beyond = (finding: BeyondTheGuideFinding): void => {
-    const scope = runtime.blame();
-    if (scope) runtime.noteBeyondTheGuide(scope, finding);
-  };
+  /** What a plugin used of `PEX`, for the beyond-the-guide report (the runtime blames it). */
+  const used = (kind: 'pex' | 'action-type', name: string): void => runtime.noteUse({ kind, name });
   const postForReply = (path: string, body?: unknown): Promise<ClientApiReply> =>
     options.request('POST', path, body).then(replyOf, failedReply);
   /** A refusal of something a plugin asked for: a warning that names the plugin. */
@@ -297,10 +295,7 @@ export function installPexGlobal(window: Window, options: PexGlobalOptions): Pex
     },
     getPluginMenuItem(pluginId, menuItemId) {
       called('getPluginMenuItem', [pluginId, menuItemId]);
-      beyond({
-        what: 'calls PEX.pluginAPI.getPluginMenuItem',
-        why: 'not in the plugin guide (webapp2 internals)',
-      });
+      used('pex', 'PEX.pluginAPI.getPluginMenuItem');
       return {
         hide: () => runtime.setItemHidden(text(pluginId), text(menuItemId), true),
         show: () => runtime.setItemHidden(text(pluginId), text(menuItemId), false),
@@ -311,14 +306,7 @@ export function installPexGlobal(window: Window, options: PexGlobalOptions): Pex
 
   const stream = new PluginStream(options.actions$, runningPlugin, unattributed);
   const ofType = (...types: unknown[]): PluginStream<AppAction> => {
-    for (const type of types) {
-      if (typeof type === 'string' && !DOCUMENTED_ACTION_TYPES.has(type)) {
-        beyond({
-          what: `listens for '${type}'`,
-          why: "webapp2's internal NgRx action, not one of the guide's PEX.actions",
-        });
-      }
-    }
+    for (const type of types) if (typeof type === 'string') used('action-type', type);
     return new PluginStream(options.actions$, runningPlugin, unattributed).filter((action) =>
       types.includes(action.type),
     );
@@ -340,21 +328,16 @@ export function installPexGlobal(window: Window, options: PexGlobalOptions): Pex
       ) {
         throw new TypeError('PEX.dispatchAction expects an action {type: string, payload?}.');
       }
-      beyond({
-        what: `dispatches '${action.type}'`,
-        why: "PEX.dispatchAction drives webapp2's internal store: not in the plugin guide",
-      });
+      used('pex', 'PEX.dispatchAction');
+      used('action-type', action.type);
       options.dispatch(action);
     },
     get selfUUID() {
-      beyond({ what: 'reads PEX.selfUUID', why: 'not in the plugin guide' });
+      used('pex', 'PEX.selfUUID');
       return options.selfUuid();
     },
     get pexrtc() {
-      beyond({
-        what: 'uses PEX.pexrtc',
-        why: "webapp2's PexRTC call object: not in the plugin guide",
-      });
+      used('pex', 'PEX.pexrtc');
       return options.pexrtc;
     },
   };
@@ -368,10 +351,11 @@ export function installPexGlobal(window: Window, options: PexGlobalOptions): Pex
     'pexrtc',
   ]);
 
-  const install = (name: string, value: unknown): (() => void) => {
+  const install = (name: string, value: unknown, onRead?: () => void): (() => void) => {
     const slot = globalSlot(window, name);
-    const previous = { value: slot.value, onAssign: slot.onAssign };
+    const previous = { value: slot.value, onAssign: slot.onAssign, onRead: slot.onRead };
     slot.value = value;
+    slot.onRead = onRead;
     slot.onAssign = (replacement) => {
       const culprit = runtime.blame();
       const error = new Error(
@@ -384,10 +368,13 @@ export function installPexGlobal(window: Window, options: PexGlobalOptions): Pex
     return () => {
       slot.value = previous.value;
       slot.onAssign = previous.onAssign;
+      slot.onRead = previous.onRead;
     };
   };
   const restorePex = install('PEX', pex);
-  const restorePexRtc = install('PexRTC', options.pexrtc.constructor);
+  const restorePexRtc = install('PexRTC', options.pexrtc.constructor, () =>
+    runtime.noteUse({ kind: 'global', name: 'PexRTC' }),
+  );
   return {
     pex,
     openDialogs,

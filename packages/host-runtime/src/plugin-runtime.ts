@@ -1,5 +1,5 @@
 import { BehaviorSubject, type Observable, type Subscription } from 'rxjs';
-import type { BeyondTheGuideFinding } from './beyond-the-guide-usage.js';
+import { findBeyondTheGuide, type BeyondTheGuideFinding, type PluginUse } from '@ipk/plugin-api';
 import type { LongTaskReport, MenuItemView, Notice, PluginRecord, PluginStatus } from './host.js';
 import { pluginMenuItems } from './menu-item-look.js';
 import type { PluginEntrySource, PluginPackage } from './plugin-package.js';
@@ -40,7 +40,9 @@ interface PluginEntry {
   state: unknown;
   readonly hiddenItems: Set<string>;
   longTasks: LongTaskReport | undefined;
-  readonly beyondTheGuide: Map<string, BeyondTheGuideFinding>;
+  /** What it was seen to use of webapp2 beyond the guide (kind and name, once each). */
+  readonly uses: Map<string, PluginUse>;
+  beyondTheGuide: readonly BeyondTheGuideFinding[];
 }
 
 /** What the runtime reads of the conference when it calls a plugin's menu action. */
@@ -174,7 +176,8 @@ export class PluginRuntime {
       state: undefined,
       hiddenItems: new Set(),
       longTasks: undefined,
-      beyondTheGuide: new Map(),
+      uses: new Map(),
+      beyondTheGuide: [],
     };
   }
 
@@ -540,11 +543,26 @@ export class PluginRuntime {
     });
   }
 
-  /** Records one use of something beyond the plugin guide by the plugin behind `scope`. */
-  noteBeyondTheGuide(scope: PluginScope, finding: BeyondTheGuideFinding): void {
-    const entry = this.entryOf(scope);
-    if (!entry || entry.beyondTheGuide.has(finding.what)) return;
-    entry.beyondTheGuide.set(finding.what, finding);
+  /**
+   * Records that the plugin behind the running code (or the stack) used `use`; code that is no
+   * plugin's (the app's own queries) is ignored. Findings come from `@ipk/plugin-api`'s one
+   * catalogue, as `ipk-branding check` reports them.
+   */
+  noteUse(use: PluginUse): void {
+    // Only plugins are of interest: with none running or evaluating, a use is the app's own
+    // (asking the stack then would cost every query the app makes).
+    if (!currentScope.current && !this.entries.some((entry) => entry.scope && !entry.scope.failed)) {
+      return;
+    }
+    const scope = this.blame();
+    const entry = scope ? this.entryOf(scope) : undefined;
+    if (!entry) return;
+    const key = `${use.kind}\u0000${use.name}`;
+    if (entry.uses.has(key)) return;
+    entry.uses.set(key, use);
+    const findings = findBeyondTheGuide([...entry.uses.values()]);
+    if (findings.length === entry.beyondTheGuide.length) return;
+    entry.beyondTheGuide = findings;
     this.publish();
   }
 
@@ -621,7 +639,7 @@ export class PluginRuntime {
       status: entry.status,
       warnings: Object.freeze([...entry.warnings]),
       ...(entry.longTasks === undefined ? {} : { longTasks: entry.longTasks }),
-      beyondTheGuide: Object.freeze([...entry.beyondTheGuide.values()]),
+      beyondTheGuide: entry.beyondTheGuide,
     });
   }
 

@@ -302,3 +302,37 @@ describe('8. a refusal by the node', () => {
     expect((await row(host, 'waiting-room-mover'))?.status.kind).toBe('loaded');
   });
 });
+
+describe('beyond the plugin guide: what Settings > Plugins lists per plugin', () => {
+  test("the same findings as `ipk-branding check`, from what the plugin did in the live host", async () => {
+    const files = inlinePlugin(
+      'reacher',
+      `PEX.pluginAPI.registerPlugin({id: 'reacher', load() {
+        document.getElementById('mainVideo');
+        PEX.actions$.ofType('[Conference] Connect Success').subscribe(function () {
+          PEX.dispatchAction({type: '[Conference] Mute Camera'});
+          window.dispatchEvent(new KeyboardEvent('keydown', {key: 's'}));
+          void PEX.pexrtc.uuid;
+        });
+      }, unload() {}, act() {}});`,
+    );
+    const plain = inlinePlugin(
+      'plain',
+      `PEX.pluginAPI.registerPlugin({id: 'plain', load(participants$) { participants$.subscribe(function () {}); PEX.actions$.ofType(PEX.actions.RECEIVE_CHAT_MESSAGE).subscribe(function () {}); }, unload() {}, act() {}});`,
+    );
+    const { host } = await joined(brandingOf(files, plain));
+    const reacher = await row(host, 'reacher');
+    expect(reacher?.beyondTheGuide.map((finding) => finding.what).sort()).toEqual(
+      [
+        'calls PEX.dispatchAction',
+        "reads #mainVideo",
+        "sends the key 's' to the window",
+        "uses the action '[Conference] Connect Success'",
+        "uses the action '[Conference] Mute Camera'",
+        'uses PEX.pexrtc',
+      ].sort(),
+    );
+    // A plugin that keeps to the guide has nothing listed, and the app's own queries are no one's.
+    expect((await row(host, 'plain'))?.beyondTheGuide).toEqual([]);
+  });
+});
