@@ -551,7 +551,10 @@ export class PluginRuntime {
   noteUse(use: PluginUse): void {
     // Only plugins are of interest: with none running or evaluating, a use is the app's own
     // (asking the stack then would cost every query the app makes).
-    if (!currentScope.current && !this.entries.some((entry) => entry.scope && !entry.scope.failed)) {
+    if (
+      !currentScope.current &&
+      !this.entries.some((entry) => entry.scope && !entry.scope.failed)
+    ) {
       return;
     }
     const scope = this.blame();

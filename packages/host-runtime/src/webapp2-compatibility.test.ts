@@ -304,7 +304,7 @@ describe('8. a refusal by the node', () => {
 });
 
 describe('beyond the plugin guide: what Settings > Plugins lists per plugin', () => {
-  test("the same findings as `ipk-branding check`, from what the plugin did in the live host", async () => {
+  test('the same findings as `ipk-branding check`, from what the plugin did in the live host', async () => {
     const files = inlinePlugin(
       'reacher',
       `PEX.pluginAPI.registerPlugin({id: 'reacher', load() {
@@ -325,7 +325,7 @@ describe('beyond the plugin guide: what Settings > Plugins lists per plugin', ()
     expect(reacher?.beyondTheGuide.map((finding) => finding.what).sort()).toEqual(
       [
         'calls PEX.dispatchAction',
-        "reads #mainVideo",
+        'reads #mainVideo',
         "sends the key 's' to the window",
         "uses the action '[Conference] Connect Success'",
         "uses the action '[Conference] Mute Camera'",
