@@ -361,6 +361,21 @@ describe('transfer', () => {
     expect(participant(guest.uuid)).toBeUndefined();
   });
 
+  it("takes role 'chair' (what Pexip's breakout-rooms plugin sends) as host", async () => {
+    const guestEvents = await guest.listen();
+    const answer = await host.call('POST', `participants/${guest.uuid}/transfer`, {
+      conference_alias: 'meet',
+      role: 'chair',
+    });
+    expect(answer.status).toBe(200);
+    const refer = await guestEvents.named('refer');
+    const { token } = refer.data as { token: string };
+    const joined = await new ApiClient(node, 'meet').call('POST', 'request_token', {
+      body: { display_name: 'Moved', token },
+    });
+    expect(joined.body?.result).toMatchObject({ role: 'HOST' });
+  });
+
   it('checks the transfer PIN against the other conference: no HOST without its host PIN', async () => {
     // The hole this closes: anyone in a PIN-less conference is a host there, and could transfer
     // themselves to a PIN-protected one as host and redeem the refer token without its PIN.

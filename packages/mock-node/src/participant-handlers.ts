@@ -171,7 +171,9 @@ const transferParticipant: EndpointHandler = {
   handle: (context) => {
     const target = mustHaveTarget(context);
     const alias = requireString(context.body, 'conference_alias');
-    const role = requireOneOf(context.body, 'role', ['host', 'guest'] as const);
+    // `chair` is the participant vocabulary, not the transfer one; Pexip's own breakout-rooms
+    // plugin sends it (expecting a host), so the node takes it as `host`.
+    const role = requireOneOf(context.body, 'role', ['host', 'guest', 'chair'] as const);
     const pin = optionalString(context.body, 'pin');
     const destination = context.state.conference(alias);
     if (destination === undefined || context.state.pinFailures.isBlocked(destination.alias)) {
@@ -180,7 +182,7 @@ const transferParticipant: EndpointHandler = {
     const granted = roleForTransfer(
       context.state,
       destination,
-      role === 'host' ? 'chair' : 'guest',
+      role === 'guest' ? 'guest' : 'chair',
       pin,
     );
     const token = randomBytes(24).toString('base64url');
