@@ -588,9 +588,11 @@ export class ConferenceHost implements Host {
         : muted
           ? 'client_mute'
           : 'client_unmute';
-    void this.command(`participants/${uuid}/${request}`).catch((error: unknown) =>
-      console.warn(`[ipk host] ${request} was not accepted:`, errorMessage(error)),
-    );
+    if (device === 'camera') this.model.expectSelfVideoMuted(uuid, muted);
+    void this.command(`participants/${uuid}/${request}`).catch((error: unknown) => {
+      if (device === 'camera') this.model.expectSelfVideoMuted(uuid, undefined);
+      console.warn(`[ipk host] ${request} was not accepted:`, errorMessage(error));
+    });
   }
 
   private warn(what: string, error: unknown): void {

@@ -55,6 +55,7 @@ export class ConferenceModel {
   private framePending = false;
   private syncing = false;
   private timelineCounter = 0;
+  private selfVideoMuted: { readonly uuid: string; readonly muted: boolean } | undefined;
 
   readonly participants$: Observable<readonly Participant[]> = this.participants.asObservable();
   readonly conference$: Observable<ConferenceDetails> = this.conference.asObservable();
@@ -80,7 +81,7 @@ export class ConferenceModel {
 
   upsert(node: NodeParticipant): void {
     const previous = this.roster.get(node.uuid);
-    const participant = participantFromNode(node, this.stage.get(node.uuid) ?? OFF_STAGE);
+    const participant = this.participantOf(node);
     this.roster.set(node.uuid, { node, participant });
     this.scheduleParticipants();
     if (!previous) {
@@ -127,10 +128,36 @@ export class ConferenceModel {
     this.stage.clear();
     for (const entry of entries)
       this.stage.set(entry.uuid, { stageIndex: entry.stageIndex, vad: entry.vad });
-    for (const [uuid, entry] of this.roster) {
-      entry.participant = participantFromNode(entry.node, this.stage.get(uuid) ?? OFF_STAGE);
-    }
+    for (const entry of this.roster.values()) entry.participant = this.participantOf(entry.node);
     this.scheduleParticipants();
+  }
+
+  /**
+   * The host told the node that its own camera is (un)muted (`video_muted`): until the node says
+   * the same, the user's own participant shows the new value, and a node update still saying the
+   * old one is an echo of an earlier request, not news. Otherwise a plugin that follows
+   * `isVideoMuted` (video-mute-participant) would undo the mute from the stale roster, and the
+   * two would chase each other. `undefined` drops the expectation (the request failed).
+   */
+  expectSelfVideoMuted(uuid: string, muted: boolean | undefined): void {
+    this.selfVideoMuted = muted === undefined ? undefined : { uuid, muted };
+    const entry = this.roster.get(uuid);
+    if (!entry) return;
+    const before = entry.participant;
+    entry.participant = this.participantOf(entry.node);
+    if (before.isVideoMuted !== entry.participant.isVideoMuted) this.scheduleParticipants();
+  }
+
+  /** The node's participant as plugins see it, with the user's own camera as last asked for. */
+  private participantOf(node: NodeParticipant): Participant {
+    const participant = participantFromNode(node, this.stage.get(node.uuid) ?? OFF_STAGE);
+    const expected = this.selfVideoMuted;
+    if (expected === undefined || expected.uuid !== node.uuid) return participant;
+    if (participant.isVideoMuted === expected.muted) {
+      this.selfVideoMuted = undefined; // the node has caught up: it is the truth again
+      return participant;
+    }
+    return Object.freeze({ ...participant, isVideoMuted: expected.muted });
   }
 
   setConferenceStatus(status: NodeConferenceStatus): void {
@@ -202,6 +229,7 @@ export class ConferenceModel {
 
   /** Back to an empty conference (after leaving). */
   reset(): void {
+    this.selfVideoMuted = undefined;
     this.roster.clear();
     this.stage.clear();
     this.status = {};

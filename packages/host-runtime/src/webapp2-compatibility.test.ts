@@ -167,6 +167,31 @@ describe('3. a mute from a plugin is real, and the user keeps the last word', ()
     await until(host.selfMedia$, (state) => state.cameraMuted);
   });
 
+  test('start-muted with video-mute-participant beside it: the camera stays muted, no ping-pong with the node', async () => {
+    const { host, node } = await joined(
+      brandingOf(fixture('start-muted'), fixture('camera-follower')),
+    );
+    const self = (videoMuted: boolean) =>
+      nodeParticipant(SELF_UUID, { is_video_muted: videoMuted, protocol: 'api' });
+    // The roster still says "not video-muted" (the node has not seen video_muted yet): an echo.
+    await until(host.participants$, (list) => list.some((p) => p.uuid === SELF_UUID));
+    node.emit({ kind: 'participant-updated', participant: self(false) });
+    await until(host.participants$, (list) => list.some((p) => p.uuid === SELF_UUID));
+    expect((await firstValueFrom(host.selfMedia$)).cameraMuted).toBe(true);
+    // The node catches up; then another host unmutes our video: the plugin follows, as it should.
+    node.emit({ kind: 'participant-updated', participant: self(true) });
+    expect((await firstValueFrom(host.selfMedia$)).cameraMuted).toBe(true);
+    node.emit({ kind: 'participant-updated', participant: self(false) });
+    await until(host.selfMedia$, (state) => !state.cameraMuted);
+    const cameraRequests = node.requests
+      .map((request) => request.path)
+      .filter((path) => path.endsWith('/video_muted') || path.endsWith('/video_unmuted'));
+    expect(cameraRequests).toEqual([
+      `participants/${SELF_UUID}/video_muted`,
+      `participants/${SELF_UUID}/video_unmuted`,
+    ]);
+  });
+
   test('PEX.pexrtc.muteAudio() toggles the one state and returns it', async () => {
     const { host } = await joined({});
     expect(pex().pexrtc.muteAudio()).toBe(true);
