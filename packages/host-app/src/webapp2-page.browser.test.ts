@@ -171,6 +171,20 @@ describe("webapp2's page, as the gallery plugins use it", () => {
   });
 });
 
+describe('a plugin that blocks the page from a timer of its own', () => {
+  it('is named in Settings > Plugins, with where (the browser says which script the work was)', async () => {
+    const page = await joined();
+    await page.getByRole('button', { name: 'Settings' }).click();
+    const row = page
+      .getByRole('list', { name: 'Plugins' })
+      .getByRole('listitem')
+      .filter({ hasText: 'Busy timer' });
+    await expect
+      .poll(() => row.textContent())
+      .toMatch(/Blocked the page once, longest 0\.\d s \(in a timer\)/);
+  });
+});
+
 describe('the toolbar on every screen the e2e projects use, and at 320 px', () => {
   it.each([
     [320, 640],

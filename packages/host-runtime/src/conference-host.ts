@@ -29,6 +29,7 @@ import type {
 import { installPexGlobal, type PexInstallation } from './pex-global.js';
 import { PexRTC } from './pexrtc-facade.js';
 import { observePluginUsage } from './plugin-usage-observer.js';
+import { observeLongScriptWork } from './long-frame-observer.js';
 import { detectPlatform } from './platform.js';
 import { PluginRuntime, errorMessage } from './plugin-runtime.js';
 import { injectScriptElement } from './script-loaders.js';
@@ -121,6 +122,7 @@ export class ConferenceHost implements Host {
   private readonly stopEvents: () => void;
   private readonly stopPageExit: () => void;
   private readonly stopObservingUsage: () => void;
+  private readonly stopObservingLongWork: () => void;
   /** Node events wait here until plugins have loaded and seen `Connect Success`. */
   private held: RosterEvent[] | undefined;
   /** Counts conferences, so background work of one that ended does not touch the next. */
@@ -192,6 +194,9 @@ export class ConferenceHost implements Host {
     this.stopEvents = this.session.onEvent((event) => this.onNodeEvent(event));
     this.stopPageExit = this.releaseOnPageExit(window);
     this.stopObservingUsage = observePluginUsage(window, (use) => this.runtime.noteUse(use));
+    this.stopObservingLongWork = observeLongScriptWork(window, (url, where, ms) =>
+      this.runtime.longTaskInScript(url, where, ms),
+    );
     const brandingUrl =
       options.brandingUrl ?? new URL('custom_configuration/', window.document.baseURI).href;
     const fetchImpl = options.fetch ?? window.fetch.bind(window);
@@ -653,6 +658,7 @@ export class ConferenceHost implements Host {
     this.stopEvents();
     this.stopPageExit();
     this.stopObservingUsage();
+    this.stopObservingLongWork();
     await this.runtime.dispose();
     this.installation.uninstall();
     this.model.dispose();
