@@ -5,35 +5,21 @@
 import { ConferenceModel } from '../dist/conference-model.js';
 import { animationFrameScheduler } from '../dist/frame-scheduler.js';
 import { PexRTC } from '../dist/pexrtc-facade.js';
+import { nodeParticipant } from '../dist/testing/participant-defaults.js';
 
 const PARTICIPANTS = Number(process.env.BENCH_PARTICIPANTS ?? 1_000);
 const UPDATES = Number(process.env.BENCH_UPDATES ?? 5_000);
 
-function nodeParticipant(index, revision) {
-  return {
-    uuid: `uuid-${index}`,
+/** Participant `index` at its `revision`th change, from the kit's one set of node defaults. */
+function participantAt(index, revision) {
+  return nodeParticipant(`uuid-${index}`, {
     display_name: `Person ${index} r${revision}`,
     overlay_text: `Person ${index}`,
     role: index % 10 === 0 ? 'chair' : 'guest',
-    service_type: 'conference',
-    protocol: 'webrtc',
-    uri: '',
     start_time: 1_700_000_000 + index,
-    spotlight: 0,
     buzz_time: revision % 7 === 0 ? 1_700_000_500 : 0,
     is_muted: revision % 2 === 0 ? 'YES' : 'NO',
-    is_presenting: 'NO',
-    is_audio_only_call: 'NO',
-    is_video_call: 'YES',
-    is_streaming_conference: false,
-    is_external: false,
-    mute_supported: 'YES',
-    disconnect_supported: 'YES',
-    transfer_supported: 'YES',
-    fecc_supported: 'NO',
-    rx_presentation_policy: 'ALLOW',
-    is_video_muted: false,
-  };
+  });
 }
 
 async function run(label, scheduler) {
@@ -56,15 +42,14 @@ async function run(label, scheduler) {
       check();
     });
   emissions = 0;
-  for (let index = 0; index < PARTICIPANTS; index += 1)
-    pexrtc.feedCreate(nodeParticipant(index, 0));
+  for (let index = 0; index < PARTICIPANTS; index += 1) pexrtc.feedCreate(participantAt(index, 0));
   await settled();
   const joinEmissions = emissions;
   emissions = 0;
   const cpuStart = process.cpuUsage();
   const wallStart = performance.now();
   for (let update = 0; update < UPDATES; update += 1) {
-    pexrtc.feedUpdate(nodeParticipant(update % PARTICIPANTS, update + 1));
+    pexrtc.feedUpdate(participantAt(update % PARTICIPANTS, update + 1));
   }
   await new Promise((resolve) => setTimeout(resolve, 40)); // let the pending frame fire
   const cpu = process.cpuUsage(cpuStart);

@@ -1,43 +1,25 @@
-import { afterEach, describe, expect, test, vi } from 'vitest';
-import { filter, firstValueFrom, type Observable } from 'rxjs';
+import { describe, expect, test, vi } from 'vitest';
+import { firstValueFrom } from 'rxjs';
 import type { PexGlobal } from '@ipk/plugin-api';
 import {
   SELF_UUID,
-  hostWithBranding,
   inlinePlugin,
   problemOf,
   nodeParticipant,
   settingsFor,
   type BrandingFiles,
   type TestHost,
+  collect,
+  until,
+  useTestHosts,
 } from './fake-node-session.test-support.js';
 import type { AppAction, MenuItemView, Notice, PluginRecord } from './host.js';
 import type { Participant } from './seed-types.js';
 
 const globals = window as unknown as Record<string, unknown>;
-let current: TestHost | undefined;
+const hosts = useTestHosts();
 
-afterEach(async () => {
-  await current?.host.dispose();
-  current = undefined;
-  localStorage.clear();
-  document.body.innerHTML = '';
-  vi.restoreAllMocks();
-});
-
-function until<T>(source$: Observable<T>, predicate: (value: T) => boolean): Promise<T> {
-  return firstValueFrom(source$.pipe(filter(predicate)));
-}
-
-async function joined(
-  files: BrandingFiles,
-  options: Parameters<typeof hostWithBranding>[1] = {},
-): Promise<TestHost> {
-  current = hostWithBranding(files, options);
-  await current.host.join({ alias: 'meet', displayName: 'Tester' });
-  await current.host.settled();
-  return current;
-}
+const joined = hosts.joined;
 
 function pluginRow(host: TestHost['host'], id: string): Promise<PluginRecord> {
   return until(host.plugins$, (rows) => rows.some((row) => row.id === id)).then(
@@ -49,15 +31,9 @@ function menu(host: TestHost['host']): Promise<readonly MenuItemView[]> {
   return firstValueFrom(host.menuItems$);
 }
 
-function collect<T>(source$: Observable<T>): T[] {
-  const values: T[] = [];
-  source$.subscribe((value) => values.push(value));
-  return values;
-}
-
 describe('loading plugins by the branding rules', () => {
   test('lists settings.json plugins with name and description before joining, loads them on join', async () => {
-    current = hostWithBranding(settingsFor({ id: 'menu-hider', folder: 'menu-hider' }));
+    const current = hosts.start(settingsFor({ id: 'menu-hider', folder: 'menu-hider' }));
     const before = await pluginRow(current.host, 'menu-hider');
     expect(before).toMatchObject({
       name: 'Menu hider',
@@ -147,7 +123,7 @@ describe('loading plugins by the branding rules', () => {
   });
 
   test('names settings.json when it is not valid JSON, and loads no plugin', async () => {
-    current = hostWithBranding({
+    const current = hosts.start({
       'manifest.json': { brandingID: 1, isSettingsBranded: true },
       'settings.json': '{ plugins: [',
     });
@@ -169,7 +145,7 @@ describe('loading plugins by the branding rules', () => {
 
 describe('faults are contained: the plugin is marked failed, its items go, the others keep running', () => {
   const healthy = settingsFor({ id: 'menu-hider', folder: 'menu-hider' });
-  async function faulty(source: string, options: Parameters<typeof hostWithBranding>[1] = {}) {
+  async function faulty(source: string, options: Parameters<typeof joined>[1] = {}) {
     vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const files = inlinePlugin('faulty', source);
     const settings = files['settings.json'] as { plugins: unknown[] };
@@ -649,7 +625,7 @@ describe('real-plugin behaviours (webapp2-in-the-wild.md), each with a fixture p
   });
 
   test('PEX.dispatchAction reaches the app (start-muted mutes camera and microphone on Connect Success)', async () => {
-    current = hostWithBranding(settingsFor({ id: 'start-muted', folder: 'start-muted' }));
+    const current = hosts.start(settingsFor({ id: 'start-muted', folder: 'start-muted' }));
     const actions = collect(current.host.appActions$);
     await current.host.join({ alias: 'meet', displayName: 'Tester' });
     await current.host.settled();

@@ -1,4 +1,6 @@
 import { readFile } from 'node:fs/promises';
+import { filter, firstValueFrom, type Observable } from 'rxjs';
+import { afterEach, vi } from 'vitest';
 import { resolve } from 'node:path';
 import { ConferenceHost } from './conference-host.js';
 import type { HostOptions, PluginRecord } from './host.js';
@@ -113,4 +115,50 @@ export function brandingOf(...parts: BrandingFiles[]): BrandingFiles {
   return Object.assign({}, ...parts, {
     'settings.json': { plugins: entries },
   }) as BrandingFiles;
+}
+
+/** The first value of `source$` that satisfies `predicate`. */
+export function until<T>(source$: Observable<T>, predicate: (value: T) => boolean): Promise<T> {
+  return firstValueFrom(source$.pipe(filter(predicate)));
+}
+
+/** Every value `source$` emits from now on. */
+export function collect<T>(source$: Observable<T>): T[] {
+  const values: T[] = [];
+  source$.subscribe((value) => values.push(value));
+  return values;
+}
+
+type TestHostOptions = Parameters<typeof hostWithBranding>[1];
+
+/**
+ * Hosts for one test file: each test's host is disposed after it (with the page state it left:
+ * storage, body, mocks), so no test sees another's `window.PEX`.
+ */
+export function useTestHosts(): {
+  start(files: BrandingFiles, options?: TestHostOptions): TestHost;
+  joined(files: BrandingFiles, options?: TestHostOptions): Promise<TestHost>;
+} {
+  let current: TestHost | undefined;
+  afterEach(async () => {
+    await current?.host.dispose();
+    current = undefined;
+    localStorage.clear();
+    document.body.innerHTML = '';
+    vi.restoreAllMocks();
+  });
+  const start = (files: BrandingFiles, options: TestHostOptions = {}): TestHost => {
+    current = hostWithBranding(files, options);
+    return current;
+  };
+  return {
+    start,
+    /** Started, joined as `Tester` to `meet`, and the plugins loaded (or failed). */
+    async joined(files, options = {}) {
+      const test = start(files, options);
+      await test.host.join({ alias: 'meet', displayName: 'Tester' });
+      await test.host.settled();
+      return test;
+    },
+  };
 }

@@ -1,38 +1,23 @@
-import { afterEach, describe, expect, test, vi } from 'vitest';
-import { filter, firstValueFrom, type Observable } from 'rxjs';
+import { describe, expect, test, vi } from 'vitest';
+import { firstValueFrom } from 'rxjs';
 import type { PexGlobal } from '@ipk/plugin-api';
 import {
   brandingOf,
-  hostWithBranding,
   inlinePlugin,
   problemOf,
   type BrandingFiles,
   type TestHost,
+  collect,
+  until,
+  useTestHosts,
 } from './fake-node-session.test-support.js';
 import type { AppAction, Notice, PluginRecord } from './host.js';
 
 const globals = window as unknown as Record<string, unknown>;
-let current: TestHost | undefined;
-
-afterEach(async () => {
-  await current?.host.dispose();
-  current = undefined;
-  localStorage.clear();
-  vi.restoreAllMocks();
-});
-
-function until<T>(source$: Observable<T>, predicate: (value: T) => boolean): Promise<T> {
-  return firstValueFrom(source$.pipe(filter(predicate)));
-}
+const hosts = useTestHosts();
 
 function rowOf(rows: readonly PluginRecord[], id: string): PluginRecord | undefined {
   return rows.find((row) => row.id === id);
-}
-
-function collect<T>(source$: Observable<T>): T[] {
-  const values: T[] = [];
-  source$.subscribe((value) => values.push(value));
-  return values;
 }
 
 /** A well-behaved plugin that must keep working whatever the others do. */
@@ -43,7 +28,7 @@ const bystander = inlinePlugin(
 
 function start(files: BrandingFiles, timeoutMs = 300): TestHost {
   vi.spyOn(console, 'error').mockImplementation(() => undefined);
-  current = hostWithBranding(files, { pluginLoadTimeoutMs: timeoutMs });
+  const current = hosts.start(files, { pluginLoadTimeoutMs: timeoutMs });
   return current;
 }
 
@@ -87,7 +72,7 @@ describe('a plugin whose load never settles', () => {
 
   test('a source that never finishes loading fails the same way', async () => {
     vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    current = hostWithBranding(brandingOf(hanging, bystander), {
+    const current = hosts.start(brandingOf(hanging, bystander), {
       pluginLoadTimeoutMs: 200,
       loadScript: (url) =>
         url.endsWith('hanging.plugin.js') ? new Promise(() => {}) : Promise.resolve(),

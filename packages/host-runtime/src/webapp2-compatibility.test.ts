@@ -4,51 +4,28 @@
  * The page itself (`#conference-container`, the toolbar's ids, toasts) is the app's and is
  * tested in `@ipk/host-app`.
  */
-import { afterEach, describe, expect, test, vi } from 'vitest';
-import { filter, firstValueFrom, type Observable } from 'rxjs';
+import { describe, expect, test, vi } from 'vitest';
+import { firstValueFrom } from 'rxjs';
 import type { PexGlobal } from '@ipk/plugin-api';
 import {
   SELF_UUID,
   brandingOf,
-  hostWithBranding,
   inlinePlugin,
   nodeParticipant,
   settingsFor,
   type BrandingFiles,
   type TestHost,
+  collect,
+  until,
+  useTestHosts,
 } from './fake-node-session.test-support.js';
 import type { AppAction, MenuItemView, Notice, PluginRecord } from './host.js';
 import { lookForParticipant } from './menu-item-look.js';
 
 const globals = window as unknown as Record<string, unknown>;
-let current: TestHost | undefined;
+const hosts = useTestHosts();
 
-afterEach(async () => {
-  await current?.host.dispose();
-  current = undefined;
-  localStorage.clear();
-  vi.restoreAllMocks();
-});
-
-function until<T>(source$: Observable<T>, predicate: (value: T) => boolean): Promise<T> {
-  return firstValueFrom(source$.pipe(filter(predicate)));
-}
-
-function collect<T>(source$: Observable<T>): T[] {
-  const values: T[] = [];
-  source$.subscribe((value) => values.push(value));
-  return values;
-}
-
-async function joined(
-  files: BrandingFiles,
-  options: Parameters<typeof hostWithBranding>[1] = {},
-): Promise<TestHost> {
-  current = hostWithBranding(files, options);
-  await current.host.join({ alias: 'meet', displayName: 'Tester' });
-  await current.host.settled();
-  return current;
-}
+const joined = hosts.joined;
 
 const fixture = (id: string): BrandingFiles => settingsFor({ id, folder: id });
 const pex = (): PexGlobal => globals['PEX'] as PexGlobal;
@@ -271,7 +248,7 @@ describe('7. the actions of the guide are dispatched where webapp2 dispatches th
   });
 
   test("a join the node refuses is announced as '[Conference] Connect Fail' {msg}", async () => {
-    current = hostWithBranding({});
+    const current = hosts.start({});
     current.node.joinResult = { kind: 'failed', message: 'No such conference' };
     const actions = collect(current.host.appActions$);
     await current.host.join({ alias: 'nowhere', displayName: 'Tester' });
@@ -282,7 +259,7 @@ describe('7. the actions of the guide are dispatched where webapp2 dispatches th
   });
 
   test('joining and leaving dispatch the whole sequence webapp2 plugins listen for', async () => {
-    current = hostWithBranding({});
+    const current = hosts.start({});
     const actions = collect(current.host.appActions$);
     await current.host.join({ alias: 'meet', displayName: 'Tester' });
     await current.host.settled();

@@ -4,10 +4,10 @@ import {
   type ChatMessage,
   type ConferenceDetails,
   type ConnectSuccessPayload,
-  type Participant,
   type PluginUse,
   type PluginUseKind,
 } from '@ipk/plugin-api';
+import { participantWithDefaults } from '@ipk/host-runtime/testing/participants';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -127,45 +127,15 @@ const MEMORY_SAMPLE_MS = 20;
 
 const SELF_UUID = 'b5b4a33c-0d0e-4c86-9b2f-8d2f4b6e1a01';
 
-function sampleParticipant(
-  overrides: Partial<Participant> & Pick<Participant, 'uuid' | 'name'>,
-): Participant {
-  return {
-    role: 'chair',
-    uri: `${overrides.name.toLowerCase()}@example.com`,
-    startTime: 1_700_000_000,
-    protocol: 'webrtc',
-    isExternal: false,
-    presenting: false,
-    muted: false,
-    canControl: true,
-    canDisconnect: true,
-    canTransfer: true,
-    canMute: true,
-    serviceType: 'conference',
-    callType: 'video',
-    spotlight: 0,
-    isStreaming: false,
-    vad: 0,
-    stageIndex: 0,
-    rxPresentation: true,
-    feccSupported: false,
-    buzzTime: 0,
-    isVideoMuted: false,
-    ...overrides,
-  };
-}
-
 /** The call the probe plays to a plugin: the user (a host), one guest, a guest who joins. */
-const SELF = sampleParticipant({ uuid: SELF_UUID, name: 'Alice' });
-const GUEST = sampleParticipant({
+const SELF = participantWithDefaults({ uuid: SELF_UUID, name: 'Alice', role: 'chair' });
+const GUEST = participantWithDefaults({
   uuid: 'b5b4a33c-0d0e-4c86-9b2f-8d2f4b6e1a02',
   name: 'Bob',
   role: 'guest',
   protocol: 'api',
-  canControl: false,
 });
-const JOINER = sampleParticipant({
+const JOINER = participantWithDefaults({
   uuid: 'b5b4a33c-0d0e-4c86-9b2f-8d2f4b6e1a03',
   name: 'Carol',
   role: 'guest',
