@@ -3,4 +3,5 @@ export type {
   PluginHarness,
   PluginHarnessOptions,
   RecordedRequest,
+  NodeAnswer,
 } from './plugin-harness-types.js';

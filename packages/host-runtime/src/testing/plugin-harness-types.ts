@@ -1,5 +1,8 @@
 import type { AppAction, MenuItemLook, MenuItemView, PluginRecord } from '../host.js';
+import type { NodeAnswer } from '../node-session.js';
 import type { ConferenceDetails, Participant, ParticipantRole, Platform } from '../seed-types.js';
+
+export type { NodeAnswer };
 
 export interface PluginHarnessOptions {
   /** Path of the plugin package file (`*.plugin.package.json`). */
@@ -25,6 +28,17 @@ export interface PluginHarnessOptions {
    * are answered by a recording fake: success, and one new uuid for `dial`. Default `'meet'`.
    */
   readonly alias?: string;
+  /**
+   * How the fake node answers each request the plugin's calls make (`sendRequest`, `dialOut`'s
+   * `dial`, …), with the conference-relative path. Default: `{status: 200, body: {status:
+   * 'success', result: true}}`, and one new uuid for `dial`. Return a promise to answer later, a
+   * 4xx/5xx status to refuse.
+   */
+  readonly answerRequest?: (request: {
+    readonly method: 'GET' | 'POST';
+    readonly path: string;
+    readonly body: unknown;
+  }) => NodeAnswer | Promise<NodeAnswer>;
 }
 
 /** One call the plugin made through `PEX.pluginAPI` (or `PEX.pexrtc`), in order. */

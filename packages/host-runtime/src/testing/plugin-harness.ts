@@ -145,7 +145,12 @@ export async function createPluginHarness(options: PluginHarnessOptions): Promis
   });
   const installation = installPexGlobal(window, {
     runtime,
-    request: (_method, path) => Promise.resolve(fakeNodeAnswer(path)),
+    request: (method, path, body) =>
+      Promise.resolve(
+        options.answerRequest
+          ? options.answerRequest({ method, path, body })
+          : fakeNodeAnswer(path),
+      ),
     actions$,
     dispatch: (action) => actions$.next(action),
     sendChat: () => Promise.resolve(),
