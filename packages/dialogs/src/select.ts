@@ -1,6 +1,6 @@
-import { LitElement, css, html } from 'lit';
+import { LitElement, html } from 'lit';
 import { defineElement } from './define-element.js';
-import { focusRing, themeTokens } from './theme.js';
+import { fieldStyles, focusRing, themeTokens } from './theme.js';
 import { COMPONENTS_VERSION } from './version.js';
 
 export interface SelectOption {
@@ -49,33 +49,7 @@ export class IpkSelect extends LitElement {
     this.disabled = false;
   }
 
-  static override styles = [
-    themeTokens,
-    focusRing,
-    css`
-      :host {
-        display: block;
-        margin-block: 0.5rem;
-      }
-      label {
-        display: block;
-        margin-bottom: 0.25rem;
-        font-size: 0.875rem;
-        font-weight: 500;
-      }
-      select {
-        box-sizing: border-box;
-        width: 100%;
-        min-height: 2.75rem;
-        padding: 0.5rem 0.75rem;
-        border: 1px solid var(--_border);
-        border-radius: var(--_radius);
-        background: var(--_surface);
-        color: var(--_text);
-        font: inherit;
-      }
-    `,
-  ];
+  static override styles = [themeTokens, focusRing, fieldStyles];
 
   override render() {
     return html`

@@ -2,7 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { defineElement } from './define-element.js';
 import { textInputValidationMessage } from './text-input-validation.js';
 import type { TextInputRules } from './text-input-validation.js';
-import { focusRing, themeTokens } from './theme.js';
+import { fieldStyles, focusRing, themeTokens } from './theme.js';
 import { COMPONENTS_VERSION } from './version.js';
 
 /** `detail` of `ipk-input` (each keystroke) and `ipk-change` (committed value). */
@@ -72,28 +72,8 @@ export class IpkTextInput extends LitElement {
   static override styles = [
     themeTokens,
     focusRing,
+    fieldStyles,
     css`
-      :host {
-        display: block;
-        margin-block: 0.5rem;
-      }
-      label {
-        display: block;
-        margin-bottom: 0.25rem;
-        font-size: 0.875rem;
-        font-weight: 500;
-      }
-      input {
-        box-sizing: border-box;
-        width: 100%;
-        min-height: 2.75rem;
-        padding: 0.5rem 0.75rem;
-        border: 1px solid var(--_border);
-        border-radius: var(--_radius);
-        background: var(--_surface);
-        color: var(--_text);
-        font: inherit;
-      }
       input[aria-invalid='true'] {
         border-color: var(--_error);
         box-shadow: inset 0 0 0 1px var(--_error);

@@ -36,3 +36,32 @@ export const focusRing = css`
     outline-offset: 2px;
   }
 `;
+
+/**
+ * The one look of a text field and a select (and the box of webapp2's `pex-text-input`, in
+ * `APP_CLASSES_CSS`): the same height, border, radius, padding and colours everywhere.
+ */
+export const fieldStyles = css`
+  :host {
+    display: block;
+    margin-block: 0.5rem;
+  }
+  label {
+    display: block;
+    margin-bottom: 0.25rem;
+    font-size: 0.875rem;
+    font-weight: 500;
+  }
+  input,
+  select {
+    box-sizing: border-box;
+    width: 100%;
+    min-height: 2.75rem;
+    padding: 0.5rem 0.75rem;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    color: var(--_text);
+    font: inherit;
+  }
+`;

@@ -106,7 +106,8 @@ export function showToast(text: string, options: ShowToastOptions = {}): ToastHa
   } else if (modal) {
     // Everything outside a modal dialog is inert, so a toast there would not be announced.
     element.slot = 'toast';
-    modal.append(element);
+    // Into the panel inside the native <dialog> (`panel`); a release without one takes it itself.
+    ((modal as { panel?: Element }).panel ?? modal).append(element);
   } else {
     document.body.append(element);
   }
