@@ -1,6 +1,12 @@
 import { Subject } from 'rxjs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createUnloader } from './unloader.js';
+import {
+  createUnloader,
+  registerDialog,
+  registerDomEvent,
+  registerInterval,
+  registerSubscription,
+} from './unloader.js';
 
 afterEach(() => vi.useRealTimers());
 
@@ -23,7 +29,7 @@ describe('createUnloader', () => {
     const unloader = createUnloader();
     const source = new Subject<number>();
     const seen: number[] = [];
-    unloader.registerSubscription(source, (value) => seen.push(value));
+    registerSubscription(unloader, source, (value) => seen.push(value));
     source.next(1);
     unloader.unload();
     source.next(2);
@@ -37,8 +43,8 @@ describe('createUnloader', () => {
     const target = new EventTarget();
     const events: string[] = [];
     let ticks = 0;
-    unloader.registerDomEvent(target, 'ping', (event) => events.push(event.type));
-    unloader.registerInterval(() => ticks++, 100);
+    registerDomEvent(unloader, target, 'ping', (event) => events.push(event.type));
+    registerInterval(unloader, () => ticks++, 100);
     target.dispatchEvent(new Event('ping'));
     vi.advanceTimersByTime(250);
     unloader.unload();
@@ -52,8 +58,8 @@ describe('createUnloader', () => {
     const unloader = createUnloader();
     const open = templateDialog();
     const closedByUser = templateDialog();
-    await unloader.registerDialog(open);
-    await unloader.registerDialog(Promise.resolve(closedByUser));
+    await registerDialog(unloader, open);
+    await registerDialog(unloader, Promise.resolve(closedByUser));
     closedByUser.close();
     unloader.unload();
     expect(open.closes).toBe(1);
@@ -64,7 +70,7 @@ describe('createUnloader', () => {
     const unloader = createUnloader();
     let resolveClosed: (value?: unknown) => void = () => undefined;
     const handle = { close: vi.fn(), closed: new Promise((resolve) => (resolveClosed = resolve)) };
-    await unloader.registerDialog(handle);
+    await registerDialog(unloader, handle);
     resolveClosed();
     await handle.closed;
     unloader.unload();
@@ -75,7 +81,8 @@ describe('createUnloader', () => {
     const unloader = createUnloader();
     const late = templateDialog();
     let open: (dialog: typeof late) => void = () => undefined;
-    const opening = unloader.registerDialog(
+    const opening = registerDialog(
+      unloader,
       new Promise<typeof late>((resolve) => (open = resolve)),
     );
     unloader.unload();
@@ -92,21 +99,21 @@ describe('createUnloader', () => {
       order.push('throws');
       throw new Error('teardown failed');
     });
-    const early = unloader.register(() => order.push('released early'));
+    const forget = unloader.register(() => order.push('forgotten'));
     unloader.register(() => order.push('last'));
-    early();
+    forget();
     expect(() => unloader.unload()).toThrow('teardown failed');
     unloader.unload();
-    expect(order).toEqual(['released early', 'last', 'throws', 'first']);
+    expect(order).toEqual(['last', 'throws', 'first']);
   });
 
   it('works again after an unload (a plugin enabled again is loaded again)', () => {
     const unloader = createUnloader();
     const source = new Subject<string>();
     const seen: string[] = [];
-    unloader.registerSubscription(source, (value) => seen.push(`first ${value}`));
+    registerSubscription(unloader, source, (value) => seen.push(`first ${value}`));
     unloader.unload();
-    unloader.registerSubscription(source, (value) => seen.push(`second ${value}`));
+    registerSubscription(unloader, source, (value) => seen.push(`second ${value}`));
     source.next('load');
     expect(seen).toEqual(['second load']);
   });

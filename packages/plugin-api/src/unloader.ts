@@ -26,84 +26,104 @@ export interface ClosableDialog {
 }
 
 /**
- * Everything a plugin registers, released by one `unload()` (in the spirit of Obsidian's
- * `register*` helpers): no hand bookkeeping of subscriptions, listeners, timers and dialogs.
+ * Everything a plugin registers, released by one `unload()` in its `unload` (in the spirit of
+ * Obsidian's `register*` helpers): no hand bookkeeping of subscriptions, listeners, timers and
+ * dialogs. The `register*` functions below add to it; they are separate functions, not methods,
+ * so a plugin bundles only those it calls (a few hundred bytes in all).
  */
 export interface Unloader {
-  /** Runs `teardown` on unload. Returns a function that runs it now (and not again). */
+  /** Runs `teardown` on the next `unload()`. Returns a function that forgets it (never runs it). */
   register(teardown: () => void): () => void;
-  /** Subscribes now, unsubscribes on unload. */
-  registerSubscription<T>(source: SubscribableSource<T>, next: (value: T) => void): void;
-  /** Adds the listener now, removes it on unload. */
-  registerDomEvent<K extends keyof HTMLElementEventMap>(
-    target: EventTarget,
-    type: K,
-    listener: (event: HTMLElementEventMap[K]) => void,
-  ): void;
-  registerDomEvent(target: EventTarget, type: string, listener: (event: Event) => void): void;
-  /** `setInterval` now, `clearInterval` on unload. */
-  registerInterval(callback: () => void, milliseconds: number): void;
   /**
-   * Closes the dialog on unload unless it closed first. Takes the dialog or the promise of one
-   * (`openTemplateDialog`'s handle): one that opens after `unload()` is closed at once. Resolves
-   * with the dialog.
-   */
-  registerDialog<D extends ClosableDialog>(dialog: D | PromiseLike<D>): Promise<D>;
-  /**
-   * Releases everything registered, newest first, each exactly once; a throwing teardown does not
-   * stop the others (the first error is rethrown after all ran, so the host reports the plugin).
-   * The unloader can be used again afterwards (a plugin enabled again is loaded again).
+   * Runs every teardown registered, newest first, each once; one that throws does not stop the
+   * others (the first error is rethrown after all ran, so the host reports it against the
+   * plugin). The unloader can be used again afterwards: a plugin enabled again is loaded again.
    */
   unload(): void;
 }
 
 export function createUnloader(): Unloader {
   const teardowns = new Set<() => void>();
-  let unloads = 0;
-  const register = (teardown: () => void): (() => void) => {
-    teardowns.add(teardown);
-    return () => {
-      if (teardowns.delete(teardown)) teardown();
-    };
-  };
   return {
-    register,
-    registerSubscription(source, next) {
-      const subscription = source.subscribe(next);
-      register(() => subscription.unsubscribe());
-    },
-    registerDomEvent(target: EventTarget, type: string, listener: (event: Event) => void) {
-      target.addEventListener(type, listener);
-      register(() => target.removeEventListener(type, listener));
-    },
-    registerInterval(callback, milliseconds) {
-      const timer = setInterval(callback, milliseconds);
-      register(() => clearInterval(timer));
-    },
-    async registerDialog(opening) {
-      const before = unloads;
-      const dialog = await opening;
-      const close = (): void => dialog.close();
-      if (before !== unloads) close();
-      else teardowns.add(close);
-      const forget = (): void => void teardowns.delete(close);
-      dialog.close$?.subscribe(forget);
-      void dialog.closed?.then(forget);
-      return dialog;
+    register(teardown) {
+      teardowns.add(teardown);
+      return () => void teardowns.delete(teardown);
     },
     unload() {
-      unloads++;
       const all = [...teardowns].reverse();
       teardowns.clear();
-      let failure: { error: unknown } | undefined;
+      const failures: unknown[] = [];
       for (const teardown of all) {
         try {
           teardown();
         } catch (error) {
-          failure ??= { error };
+          failures.push(error);
         }
       }
-      if (failure) throw failure.error;
+      if (failures.length) throw failures[0];
     },
   };
+}
+
+/** Subscribes now; unsubscribes on unload. */
+export function registerSubscription<T>(
+  unloader: Unloader,
+  source: SubscribableSource<T>,
+  next: (value: T) => void,
+): void {
+  const subscription = source.subscribe(next);
+  unloader.register(() => subscription.unsubscribe());
+}
+
+/** Adds the listener now; removes it on unload. */
+export function registerDomEvent<K extends keyof HTMLElementEventMap>(
+  unloader: Unloader,
+  target: EventTarget,
+  type: K,
+  listener: (event: HTMLElementEventMap[K]) => void,
+): void;
+export function registerDomEvent(
+  unloader: Unloader,
+  target: EventTarget,
+  type: string,
+  listener: (event: Event) => void,
+): void;
+export function registerDomEvent(
+  unloader: Unloader,
+  target: EventTarget,
+  type: string,
+  listener: (event: Event) => void,
+): void {
+  target.addEventListener(type, listener);
+  unloader.register(() => target.removeEventListener(type, listener));
+}
+
+/** `setInterval` now; `clearInterval` on unload. */
+export function registerInterval(
+  unloader: Unloader,
+  callback: () => void,
+  milliseconds: number,
+): void {
+  const timer = setInterval(callback, milliseconds);
+  unloader.register(() => clearInterval(timer));
+}
+
+/**
+ * Closes the dialog on unload unless it closed first. Takes the dialog or the promise of one
+ * (`openTemplateDialog`'s handle); one that finishes opening after an unload is closed at once.
+ * Resolves with the dialog.
+ */
+export async function registerDialog<D extends ClosableDialog>(
+  unloader: Unloader,
+  opening: D | PromiseLike<D>,
+): Promise<D> {
+  let unloaded = false;
+  let onUnload = (): void => void (unloaded = true);
+  const forget = unloader.register(() => onUnload());
+  const dialog = await opening;
+  if (unloaded) dialog.close();
+  onUnload = () => dialog.close();
+  dialog.close$?.subscribe(forget);
+  void dialog.closed?.then(forget);
+  return dialog;
 }

@@ -202,14 +202,11 @@ describe('dtmf, in the host runtime', () => {
     expect(host.state()).toEqual({ 'self-uuid': null, 'roster-only': null, recorder: null });
   });
 
-  it('on unload, closes its keypad and stops following the roster', async () => {
+  it('closes its keypad on unload', async () => {
     const { host } = await load();
     await host.invoke('openKeypad', { uuid: 'ivr-1', name: 'IVR' });
     await host.unload();
     await expect.poll(() => document.querySelectorAll(tag('ipk-dtmf-keypad')).length).toBe(0);
-    const before = host.state();
-    host.pushParticipants([{ uuid: 'api-only', callType: 'api' }]);
-    expect(host.state()).toBe(before);
   });
 });
 

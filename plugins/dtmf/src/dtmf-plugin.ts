@@ -1,6 +1,11 @@
 import type { Participant, ParticipantMenuState, RegisterPluginOptions } from '@ipk/plugin-api';
 import { sendNodeRequest } from '@ipk/plugin-api';
-import { createUnloader, type PexSubset } from '@ipk/plugin-api/unloader';
+import {
+  createUnloader,
+  registerDialog,
+  registerSubscription,
+  type PexSubset,
+} from '@ipk/plugin-api/unloader';
 import type { DialogHandle } from '@ipk/dialogs/open-dialog';
 import { openKeypadDialog } from './keypad-dialog';
 
@@ -44,7 +49,7 @@ export function createDtmfPlugin(
     id: DTMF_PLUGIN_ID,
     state$,
     load(participants$) {
-      registered.registerSubscription(participants$, (participants) =>
+      registerSubscription(registered, participants$, (participants) =>
         state$.next(dtmfMenuState(participants)),
       );
     },
@@ -56,7 +61,7 @@ export function createDtmfPlugin(
       keypad = openKeypadDialog(participant.name || participant.uri, (digits) =>
         sendNodeRequest(pex.pluginAPI, path, { digits }),
       ).handle;
-      void registered.registerDialog(keypad);
+      void registerDialog(registered, keypad);
     },
   };
 }

@@ -1,6 +1,6 @@
 import type { LayoutTransforms, Participant, RegisterPluginOptions } from '@ipk/plugin-api';
 import { sendNodeRequest } from '@ipk/plugin-api';
-import { createUnloader, type PexSubset } from '@ipk/plugin-api/unloader';
+import { createUnloader, registerDialog, type PexSubset } from '@ipk/plugin-api/unloader';
 import type { DialogHandle } from '@ipk/dialogs/open-dialog';
 import { pickersFor, type AppliedLayout } from './layout-choice';
 import { openLayoutDialog } from './layout-dialog';
@@ -40,7 +40,7 @@ export function createLayoutPlugin(pex: PexSubset<'sendRequest'>): RegisterPlugi
         (transforms) => sendNodeRequest(pex.pluginAPI, 'transform_layout', { transforms }),
         remember,
       ).handle;
-      void registered.registerDialog(dialog);
+      void registerDialog(registered, dialog);
     },
   };
 }
