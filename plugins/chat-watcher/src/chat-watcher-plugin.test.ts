@@ -1,7 +1,11 @@
-// The built plugin, loaded by the host runtime as webapp2 would load it, fed chat messages on
-// PEX.actions$ and configured through its conference-menu dialog.
+// The built plugin (the IIFE webapp2 would load) in @ipk/host-runtime's harness, fed chat messages
+// on PEX.actions$ and configured through its conference-menu dialog.
 import { ACTIONS } from '@ipk/plugin-api';
-import { createPluginHarness, type PluginHarness } from '@ipk/host-runtime/testing';
+import {
+  createPluginHarness,
+  type PluginHarness,
+  type PluginHarnessOptions,
+} from '@ipk/host-runtime/testing';
 import { bundlePlugin } from '@ipk/rollup-config';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -27,9 +31,16 @@ afterEach(async () => {
   document.body.innerHTML = '';
 });
 
-async function loadWithRules(rules: ChatRule[] | string = []): Promise<PluginHarness> {
+async function loadWithRules(
+  rules: ChatRule[] | string = [],
+  answerRequest?: PluginHarnessOptions['answerRequest'],
+): Promise<PluginHarness> {
   localStorage.setItem(RULES_KEY, typeof rules === 'string' ? rules : JSON.stringify(rules));
-  harness = await createPluginHarness({ packageFile, sourceText });
+  harness = await createPluginHarness({
+    packageFile,
+    sourceText,
+    ...(answerRequest ? { answerRequest } : {}),
+  });
   return harness;
 }
 
@@ -106,6 +117,18 @@ describe('chat-watcher reacting to chat', () => {
     expect(calls(host, 'sendRequest')).toEqual([['/lock']]);
   });
 
+  it('says so in a toast when the node refuses to lock, naming the reason', async () => {
+    await loadWithRules([{ pattern: 'lock it', action: 'lock' }], ({ path }) =>
+      path === 'lock'
+        ? { status: 403, body: { status: 'failed', result: 'Forbidden' } }
+        : { status: 200, body: { status: 'success', result: true } },
+    );
+    chat('please lock it');
+    await expect
+      .poll(toastTexts)
+      .toEqual(['Chat watcherCould not lock the conference: The node answered 403: Forbidden×']);
+  });
+
   it('mutes all guests', async () => {
     const host = await loadWithRules([{ pattern: 'too loud', action: 'mute-guests' }]);
     chat('it is too loud');
@@ -135,11 +158,16 @@ describe('chat-watcher reacting to chat', () => {
     expect(calls(host, 'sendRequest')).toEqual([]);
   });
 
-  it('stops watching and clears its toasts when unloaded', async () => {
-    const host = await loadWithRules([{ pattern: 'x', action: 'toast' }]);
+  it('stops watching, clears its toasts and closes its alerts when unloaded', async () => {
+    const host = await loadWithRules([
+      { pattern: 'x', action: 'toast' },
+      { pattern: 'x', action: 'alert' },
+    ]);
     chat('x');
+    await expect.poll(() => host.dialog()).not.toBeNull();
     await host.unload();
     expect(document.getElementById(TOAST_CONTAINER_ID)).toBeNull();
+    await expect.poll(() => host.dialog()).toBeNull();
     chat('x again');
     expect(toastTexts()).toEqual([]);
   });
