@@ -1,7 +1,6 @@
-import { LitElement, css, html } from 'lit';
 import { defineElement } from './define-element.js';
+import { IpkElement, h } from './ipk-element.js';
 import { focusRing, themeTokens } from './theme.js';
-import { COMPONENTS_VERSION } from './version.js';
 
 /** `detail` of `ipk-change`. */
 export interface CheckboxChangeDetail {
@@ -17,13 +16,8 @@ export interface CheckboxChangeDetail {
  * @slot - the label.
  * @csspart label / checkbox
  */
-export class IpkCheckbox extends LitElement {
-  static readonly ipkComponentVersion = COMPONENTS_VERSION;
-
-  static override shadowRootOptions: ShadowRootInit = {
-    ...LitElement.shadowRootOptions,
-    delegatesFocus: true,
-  };
+export class IpkCheckbox extends IpkElement {
+  static override shadowRootOptions: ShadowRootInit = { mode: 'open', delegatesFocus: true };
 
   static override properties = {
     checked: { type: Boolean, reflect: true },
@@ -39,10 +33,10 @@ export class IpkCheckbox extends LitElement {
     this.disabled = false;
   }
 
-  static override styles = [
-    themeTokens,
-    focusRing,
-    css`
+  static override styles =
+    themeTokens +
+    focusRing +
+    `
       :host {
         display: block;
         margin-block: 0.5rem;
@@ -66,22 +60,25 @@ export class IpkCheckbox extends LitElement {
         opacity: 0.5;
         cursor: not-allowed;
       }
-    `,
-  ];
+    `;
 
-  override render() {
-    return html`<label part="label"
-      ><input
-        part="checkbox"
-        type="checkbox"
-        .checked=${this.checked}
-        ?disabled=${this.disabled}
-        @change=${this.#onChange} /><slot></slot
-    ></label>`;
+  #box = h('input', {
+    part: 'checkbox',
+    type: 'checkbox',
+    '@change': () => this.#onChange(),
+  });
+
+  protected override render(): void {
+    this.renderRoot.append(h('label', { part: 'label' }, this.#box, h('slot')));
   }
 
-  #onChange = (event: Event): void => {
-    this.checked = (event.target as HTMLInputElement).checked;
+  protected override update(): void {
+    this.#box.checked = this.checked;
+    this.#box.disabled = this.disabled;
+  }
+
+  #onChange(): void {
+    this.checked = this.#box.checked;
     this.dispatchEvent(
       new CustomEvent<CheckboxChangeDetail>('ipk-change', {
         detail: { checked: this.checked },
@@ -89,7 +86,7 @@ export class IpkCheckbox extends LitElement {
         composed: true,
       }),
     );
-  };
+  }
 }
 
 export const CHECKBOX_TAG = defineElement('ipk-checkbox', IpkCheckbox);

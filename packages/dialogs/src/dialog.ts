@@ -1,9 +1,7 @@
-import { LitElement, adoptStyles, css, html, nothing } from 'lit';
-import type { PropertyValues } from 'lit';
 import { defineElement } from './define-element.js';
+import { IpkElement, adoptStyles, h, s } from './ipk-element.js';
 import { deepActiveElement, tabbableElements } from './tabbable-elements.js';
 import { focusRing, themeTokens } from './theme.js';
-import { COMPONENTS_VERSION } from './version.js';
 
 /** `detail` of the `ipk-dialog-close` event. */
 export interface DialogCloseDetail {
@@ -48,9 +46,7 @@ const NATIVE_DIALOG_STYLE =
  *   be inert (hidden from screen readers) until it closes.
  * @csspart header / title / close-button / body
  */
-export class IpkDialog extends LitElement {
-  static readonly ipkComponentVersion = COMPONENTS_VERSION;
-
+export class IpkDialog extends IpkElement {
   static override properties = {
     heading: { type: String },
     label: { type: String },
@@ -91,10 +87,10 @@ export class IpkDialog extends LitElement {
     this.open = false;
   }
 
-  static override styles = [
-    themeTokens,
-    focusRing,
-    css`
+  static override styles =
+    themeTokens +
+    focusRing +
+    `
       :host {
         position: absolute;
         inset: 0;
@@ -157,13 +153,12 @@ export class IpkDialog extends LitElement {
         overscroll-behavior: contain;
         line-height: 1.4;
       }
-    `,
-  ];
+    `;
 
   /** Renders into the panel's shadow root, with this class's styles adopted there. */
   protected override createRenderRoot(): ShadowRoot {
     const root = this.#panel.attachShadow({ mode: 'open' });
-    adoptStyles(root, (this.constructor as typeof LitElement).elementStyles);
+    adoptStyles(root, this.constructor as typeof IpkElement);
     return root;
   }
 
@@ -175,39 +170,47 @@ export class IpkDialog extends LitElement {
     if (this.#dialog.parentNode !== this) this.append(this.#dialog);
   }
 
-  protected override willUpdate(): void {
-    // Named by text, not aria-labelledby: the title is in the panel's shadow root, which an id
-    // reference from the light-DOM <dialog> cannot reach.
-    this.#dialog.setAttribute('aria-label', this.heading.trim() || this.label);
+  #title = h('h2', { part: 'title' });
+  #closeButton = h(
+    'button',
+    {
+      class: 'close',
+      part: 'close-button',
+      type: 'button',
+      'aria-label': 'Close',
+      '@click': () => this.close(),
+    },
+    s(
+      'svg',
+      { viewBox: '0 0 24 24', 'aria-hidden': 'true' },
+      s('path', {
+        d: 'M6 6l12 12M18 6L6 18',
+        stroke: 'currentColor',
+        'stroke-width': 2.2,
+        'stroke-linecap': 'round',
+      }),
+    ),
+  );
+  #header = h('header', { part: 'header' });
+
+  protected override render(): void {
+    this.renderRoot.append(
+      this.#header,
+      h('div', { class: 'body', part: 'body' }, h('slot')),
+      h('slot', { name: 'toast' }),
+    );
   }
 
-  override render() {
-    const hasHeading = this.heading.trim() !== '';
-    return html`<header part="header">
-        ${hasHeading ? html`<h2 part="title">${this.heading}</h2>` : nothing}
-        ${
-          this.closeDisabled
-            ? nothing
-            : html`<button
-                class="close"
-                part="close-button"
-                type="button"
-                aria-label="Close"
-                @click=${() => this.close()}
-              >
-                <svg viewBox="0 0 24 24" aria-hidden="true">
-                  <path
-                    d="M6 6l12 12M18 6L6 18"
-                    stroke="currentColor"
-                    stroke-width="2.2"
-                    stroke-linecap="round"
-                  />
-                </svg>
-              </button>`
-        }
-      </header>
-      <div class="body" part="body"><slot></slot></div>
-      <slot name="toast"></slot>`;
+  protected override update(): void {
+    const heading = this.heading.trim();
+    // Named by text, not aria-labelledby: the title is in the panel's shadow root, which an id
+    // reference from the light-DOM <dialog> cannot reach.
+    this.#dialog.setAttribute('aria-label', heading || this.label);
+    this.#title.textContent = this.heading;
+    this.#header.replaceChildren(
+      ...(heading ? [this.#title] : []),
+      ...(this.closeDisabled ? [] : [this.#closeButton]),
+    );
   }
 
   /** The panel, where content and toasts go (`showToast` appends to it while this dialog is open). */
@@ -238,7 +241,7 @@ export class IpkDialog extends LitElement {
     );
   }
 
-  protected override updated(changed: PropertyValues<this>): void {
+  protected override updated(changed: ReadonlySet<string>): void {
     if (!changed.has('open')) return;
     const dialog = this.#dialog;
     if (this.open && !dialog.open) {
@@ -252,8 +255,7 @@ export class IpkDialog extends LitElement {
     }
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
+  disconnectedCallback(): void {
     if (this.open) this.#restoreFocus();
   }
 

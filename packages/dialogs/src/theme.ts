@@ -1,14 +1,13 @@
-import { css } from 'lit';
-
 /**
- * Infinity Connect's look as CSS custom properties. Every component reads the public
+ * Infinity Connect's look as CSS custom properties (CSS text: a component's `styles` joins it with
+ * its own rules). Every component reads the public
  * `--ipk-*` properties (set them on any ancestor, e.g. `:root`, to re-theme) through private
  * `--_*` copies with the defaults below. Nothing here reaches outside a component's shadow root.
  *
  * Defaults: webapp2's dark blue header and green/blue/red action buttons, darkened where needed
  * so white text keeps a 4.5:1 contrast (WCAG AA; axe-core checks it in the tests).
  */
-export const themeTokens = css`
+export const themeTokens = `
   :host {
     --_primary: var(--ipk-color-primary, #0a2136);
     --_on-primary: var(--ipk-color-on-primary, #ffffff);
@@ -30,7 +29,7 @@ export const themeTokens = css`
 `;
 
 /** One focus ring for every interactive part, visible on the dark header as well as on white. */
-export const focusRing = css`
+export const focusRing = `
   :focus-visible {
     outline: 3px solid var(--_focus);
     outline-offset: 2px;
@@ -41,7 +40,7 @@ export const focusRing = css`
  * The one look of a text field and a select (and the box of webapp2's `pex-text-input`, in
  * `APP_CLASSES_CSS`): the same height, border, radius, padding and colours everywhere.
  */
-export const fieldStyles = css`
+export const fieldStyles = `
   :host {
     display: block;
     margin-block: 0.5rem;
