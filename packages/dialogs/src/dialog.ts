@@ -168,6 +168,8 @@ export class IpkDialog extends IpkElement {
     // go into the panel, inside the native dialog.
     for (const child of [...this.childNodes]) if (child !== this.#dialog) this.#panel.append(child);
     if (this.#dialog.parentNode !== this) this.append(this.#dialog);
+    // No box of its own (it has no shadow root to style it): it is as visible as its <dialog>.
+    this.style.display = 'contents';
   }
 
   #title = h('h2', { part: 'title' });

@@ -77,6 +77,14 @@ describe('openDialog with a string of plugin HTML (openTemplateDialog)', () => {
     expect(nativeDialogOf(handle).contains(document.getElementById('aliasInput'))).toBe(true);
   });
 
+  it('is visible as an element while open, and hidden once closed (what locators on it see)', async () => {
+    const handle = await open({ title: 'Record alias', content: recordAliasBody });
+    await expect.element(page.elementLocator(handle.element)).toBeVisible();
+    handle.close();
+    await handle.closed;
+    expect(handle.element.isConnected).toBe(false);
+  });
+
   it('is named by its label when it has no title (webapp2 allows title: null)', async () => {
     await open({ title: null, label: 'Layout control', content: '<p>Pick one</p>' });
     await expect.element(page.getByRole('dialog', { name: 'Layout control' })).toBeVisible();
