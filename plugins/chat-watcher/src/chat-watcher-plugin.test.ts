@@ -7,6 +7,7 @@ import {
   type PluginHarnessOptions,
 } from '@ipk/host-runtime/testing';
 import { bundlePlugin } from '@ipk/rollup-config';
+import axe from 'axe-core';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ChatRule } from './chat-rule';
@@ -66,6 +67,14 @@ function calls(host: PluginHarness, name: string): unknown[][] {
   return host.requests
     .filter((request) => request.call === name)
     .map((request) => [...request.args]);
+}
+
+/** What axe-core rates serious or critical in `root` (names, roles, labels: happy-dom has no layout). */
+async function seriousAxeViolations(root: Element): Promise<string[]> {
+  const { violations } = await axe.run(root);
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => v.id);
 }
 
 describe('chat-watcher reacting to chat', () => {
@@ -232,6 +241,12 @@ describe('chat-watcher settings', () => {
     ]);
     chat('LOCK');
     expect(calls(host, 'sendRequest')).toEqual([['/lock']]);
+  });
+
+  it('has no serious or critical axe violation in its rules dialog', async () => {
+    const host = await loadWithRules([{ pattern: 'urgent', action: 'toast' }], undefined);
+    await openSettings(host);
+    expect(await seriousAxeViolations(host.dialog() as Element)).toEqual([]);
   });
 
   it('removes a rule', async () => {

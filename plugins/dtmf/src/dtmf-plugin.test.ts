@@ -7,6 +7,7 @@ import {
   type PluginHarness,
 } from '@ipk/host-runtime/testing';
 import { bundlePlugin } from '@ipk/rollup-config';
+import axe from 'axe-core';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -83,6 +84,14 @@ const typedField = () =>
   document.querySelector(tag('ipk-text-input')) as HTMLElement & { value: string; error: string };
 const sendButton = () => document.querySelector(tag('ipk-button')) as HTMLElement;
 
+/** What axe-core rates serious or critical in `root` (names, roles, labels: happy-dom has no layout). */
+async function seriousAxeViolations(root: Element): Promise<string[]> {
+  const { violations } = await axe.run(root);
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => v.id);
+}
+
 describe('dtmf, in the host runtime', () => {
   it('loads for a host with a "Send DTMF" item in the participant menu', async () => {
     const { host } = await load();
@@ -111,6 +120,15 @@ describe('dtmf, in the host runtime', () => {
     pending[0]?.answer(OK);
     await expect.poll(() => line('status')).toBe('Sent: 5');
     expect(keypad().sent).toBe('5');
+  });
+
+  it('has no serious or critical axe violation in its keypad dialog', async () => {
+    const { host } = await load();
+    await host.invoke('openKeypad', { uuid: 'p-1', name: 'IVR' });
+    await pressKey('1');
+    expect(
+      await seriousAxeViolations(document.querySelector(tag('ipk-dialog')) as Element),
+    ).toEqual([]);
   });
 
   it('sends keys one request at a time, in the order pressed', async () => {

@@ -7,6 +7,7 @@ import {
   type PluginHarness,
 } from '@ipk/host-runtime/testing';
 import { bundlePlugin } from '@ipk/rollup-config';
+import axe from 'axe-core';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -89,6 +90,14 @@ async function pick(picker: Picker | undefined, layout: string): Promise<void> {
   option?.click();
 }
 
+/** What axe-core rates serious or critical in `root` (names, roles, labels: happy-dom has no layout). */
+async function seriousAxeViolations(root: Element): Promise<string[]> {
+  const { violations } = await axe.run(root);
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => v.id);
+}
+
 describe('layout, in the host runtime', () => {
   it('loads for a host with a "Change layout" toolbar button', async () => {
     const { host } = await load();
@@ -112,6 +121,15 @@ describe('the layout plugin in a VMR', () => {
     expect(pickers()).toHaveLength(1);
     expect(pickers()[0]?.layouts).toEqual(OFFERED_LAYOUTS);
     expect(line('status')).toBe("Current layout: the meeting's default");
+  });
+
+  it('has no serious or critical axe violation in its dialog', async () => {
+    const { host } = await load({ participants: [{ serviceType: 'lecture' }] });
+    await host.invoke('chooseLayout');
+    await expect.poll(() => pickers()[1]?.shadowRoot?.querySelector('button')).toBeTruthy();
+    expect(
+      await seriousAxeViolations(document.querySelector(tag('ipk-dialog')) as Element),
+    ).toEqual([]);
   });
 
   it('asks the node for the chosen layout and marks it current once accepted', async () => {

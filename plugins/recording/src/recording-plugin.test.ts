@@ -8,6 +8,7 @@ import {
 } from '@ipk/host-runtime/testing';
 import type { Participant } from '@ipk/plugin-api';
 import { bundlePlugin } from '@ipk/rollup-config';
+import axe from 'axe-core';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ADDRESS_KEY } from './address-store';
@@ -76,6 +77,14 @@ async function startRecording(host: PluginHarness, address: string): Promise<voi
 const disconnected = (host: PluginHarness) =>
   host.requests.filter((request) => request.call === 'disconnectParticipant');
 
+/** What axe-core rates serious or critical in `root` (names, roles, labels: happy-dom has no layout). */
+async function seriousAxeViolations(root: Element): Promise<string[]> {
+  const { violations } = await axe.run(root);
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => v.id);
+}
+
 describe('the recording toolbar button', () => {
   it('loads for a host and offers "Start recording" while no recorder is in the conference', async () => {
     const { host } = await load();
@@ -97,6 +106,12 @@ describe('the recording toolbar button', () => {
     host.pushParticipants([]);
     expect(host.state()).toMatchObject(START_RECORDING);
   });
+});
+
+it('has no serious or critical axe violation in its dialog, the error shown', async () => {
+  const { host } = await load();
+  await startRecording(host, ' ');
+  expect(await seriousAxeViolations(host.dialog() as Element)).toEqual([]);
 });
 
 describe('starting a recording', () => {

@@ -4,6 +4,7 @@
 import type { ConferenceDetails } from '@ipk/plugin-api';
 import { createPluginHarness, type PluginHarness } from '@ipk/host-runtime/testing';
 import { bundlePlugin } from '@ipk/rollup-config';
+import axe from 'axe-core';
 import path from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { NO_VIDEO_YET } from './screenshot-plugin';
@@ -78,6 +79,14 @@ function button(name: string): HTMLButtonElement {
   return found;
 }
 
+/** What axe-core rates serious or critical in `root` (names, roles, labels: happy-dom has no layout). */
+async function seriousAxeViolations(root: Element): Promise<string[]> {
+  const { violations } = await axe.run(root);
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => v.id);
+}
+
 describe('screenshot: when there is nothing to capture', () => {
   it('says so in an audio-only conference, and when only control participants are connected', async () => {
     video('mainVideo');
@@ -120,6 +129,13 @@ describe('screenshot: choosing and capturing a video', () => {
     video('presentationVideo', 1920, 1080);
     await openDialog(await load());
     expect(sourceLabels()).toEqual(['Conference video', 'Presentation', 'Your camera (self view)']);
+  });
+
+  it('has no serious or critical axe violation in its chooser', async () => {
+    video('mainVideo');
+    video('selfviewVideo', 640, 480);
+    const dialog = await openDialog(await load());
+    expect(await seriousAxeViolations(dialog)).toEqual([]);
   });
 
   it('captures the conference video at once and previews it', async () => {
