@@ -45,3 +45,13 @@ describe('ipk-checkbox', () => {
     expect(await axeViolations()).toEqual([]);
   });
 });
+
+describe('ipk-checkbox in a page that asks for dark controls', () => {
+  it('is still drawn for its light surface', async () => {
+    document.documentElement.style.colorScheme = 'dark';
+    const element = await mount<IpkCheckbox>(CHECKBOX_TAG, showNames);
+    const box = element.renderRoot.querySelector('input') as HTMLInputElement;
+    expect(getComputedStyle(box).colorScheme).toBe('light');
+    document.documentElement.style.colorScheme = '';
+  });
+});

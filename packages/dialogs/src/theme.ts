@@ -25,6 +25,9 @@ export const themeTokens = `
     --_font: var(--ipk-font-family, 'Roboto', 'Helvetica Neue', Arial, sans-serif);
     font-family: var(--_font);
     color: var(--_text);
+    /* Native controls (a checkbox, a select's arrow and list) drawn for our light surfaces, even
+       in a page that asks for dark ones. */
+    color-scheme: var(--ipk-color-scheme, light);
   }
 `;
 

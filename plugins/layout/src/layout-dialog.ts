@@ -72,6 +72,8 @@ export function openLayoutDialog(
   currentLine.setAttribute('role', 'status');
   const errorLine = document.createElement('p');
   errorLine.setAttribute('role', 'alert');
+  // The column's gap spaces the lines; an empty error line then takes no room.
+  currentLine.style.margin = errorLine.style.margin = '0';
 
   const pickers = new Map<LayoutKey, IpkLayoutPicker>();
   for (const spec of specs) {

@@ -20,7 +20,7 @@ export const chooserBody = (videos: readonly VideoSource[]): string =>
   videos
     .map(
       (source, index) =>
-        `<label><input type="radio" name="${CHOOSER_ID}" value="${index}"${index ? '' : ' checked'}> ${source.label}</label> `,
+        `<label style="white-space:nowrap"><input type="radio" name="${CHOOSER_ID}" value="${index}"${index ? '' : ' checked'}> ${source.label}</label> `,
     )
     .join('') +
   `</fieldset><img alt="Preview of the screenshot" hidden style="max-width:100%">` +
