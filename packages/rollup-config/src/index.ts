@@ -15,5 +15,9 @@ export type { Registration, RegistrationProbe } from './registration-probe.js';
 export { optimiseSvg, parseIconReference, svgElementIds } from './icon-files.js';
 export { bundlePlugin } from './bundle-plugin.js';
 export type { PluginBundle } from './bundle-plugin.js';
-export { measureBundleSize, formatBundleSizeReport, printBundleSizeReport } from './bundle-size-report.js';
+export {
+  measureBundleSize,
+  formatBundleSizeReport,
+  printBundleSizeReport,
+} from './bundle-size-report.js';
 export type { BundleSizeReport, SizeShare } from './bundle-size-report.js';
