@@ -90,9 +90,12 @@ async function pick(picker: Picker | undefined, layout: string): Promise<void> {
   option?.click();
 }
 
-/** What axe-core rates serious or critical in `root` (names, roles, labels: happy-dom has no layout). */
+/**
+ * What axe-core rates serious or critical in `root`: names, roles, labels. Contrast is left to the
+ * browser tests (happy-dom has no layout or colours to measure, and the rule is the slow one).
+ */
 async function seriousAxeViolations(root: Element): Promise<string[]> {
-  const { violations } = await axe.run(root);
+  const { violations } = await axe.run(root, { rules: { 'color-contrast': { enabled: false } } });
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => v.id);
@@ -124,13 +127,13 @@ describe('the layout plugin in a VMR', () => {
   });
 
   it('has no serious or critical axe violation in its dialog', async () => {
-    const { host } = await load({ participants: [{ serviceType: 'lecture' }] });
+    const { host } = await load();
     await host.invoke('chooseLayout');
-    await expect.poll(() => pickers()[1]?.shadowRoot?.querySelector('button')).toBeTruthy();
+    await expect.poll(() => pickers()[0]?.shadowRoot?.querySelector('button')).toBeTruthy();
     expect(
       await seriousAxeViolations(document.querySelector(tag('ipk-dialog')) as Element),
     ).toEqual([]);
-  });
+  }, 20_000); // axe walks every shadow root in happy-dom: seconds on a loaded machine
 
   it('asks the node for the chosen layout and marks it current once accepted', async () => {
     const { host, pending, sent } = await load();
