@@ -7,6 +7,9 @@ export default defineConfig({
   test: {
     environment: 'happy-dom',
     include: ['src/**/*.test.ts'],
+    // beforeAll builds the real bundle with Rollup: seconds on an idle machine, more on a loaded
+    // 2-core one (a bound, not a wait).
+    hookTimeout: 60_000,
     expect: { poll: { interval: 5 } },
   },
 });
