@@ -14,11 +14,21 @@ export default defineConfig<unknown, WorkerFixtures>({
   timeout: 30_000,
   reporter: 'list',
   use: {
-    ...devices['Desktop Chrome'],
-    viewport: { width: 1280, height: 800 },
     launchOptions: {
       executablePath: chromiumExecutablePath(),
       args: [...CHROMIUM_ARGS, ...CHROMIUM_FAKE_MEDIA_ARGS],
     },
   },
+  // Each picture at desktop size (docs/screenshot.png) and phone size (docs/screenshot-phone.png,
+  // the suite's iPhone 14 in Chromium).
+  projects: [
+    {
+      name: 'desktop',
+      use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 800 } },
+    },
+    {
+      name: 'phone',
+      use: { ...devices['iPhone 14'], browserName: 'chromium', platform: 'ios' },
+    },
+  ],
 });

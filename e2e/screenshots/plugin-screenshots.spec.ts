@@ -3,9 +3,10 @@ import { dirname, join } from 'node:path';
 import { expect, test, type HostPage } from '../src/index.js';
 import { REPO_DIR } from '../src/paths.js';
 
-/** Saves the whole page as `plugins/<plugin>/docs/screenshot.png`. */
+/** Saves the whole page as `plugins/<plugin>/docs/screenshot.png` (`screenshot-phone.png`). */
 async function savePicture(host: HostPage, plugin: string): Promise<void> {
-  const file = join(REPO_DIR, 'plugins', plugin, 'docs', 'screenshot.png');
+  const name = test.info().project.name === 'phone' ? 'screenshot-phone.png' : 'screenshot.png';
+  const file = join(REPO_DIR, 'plugins', plugin, 'docs', name);
   await mkdir(dirname(file), { recursive: true });
   // Let the dialog's opening animation finish: the picture is taken once the layout is still.
   await host.page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished)));

@@ -7,7 +7,7 @@ import { buildTestBundle } from './test-support/build-test-bundle.js';
 // (Debian's, through @ipk/chromium: Playwright cannot download its own browser here).
 export default defineConfig({
   // Pre-bundled up front so Vite does not discover them mid-run and reload the test page.
-  optimizeDeps: { include: ['lit', 'lit/directives/class-map.js', 'axe-core'] },
+  optimizeDeps: { include: ['axe-core'] },
   test: {
     projects: [
       {

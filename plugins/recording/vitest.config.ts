@@ -5,5 +5,8 @@ export default defineConfig({
   test: {
     environment: 'happy-dom',
     include: ['src/**/*.test.ts'],
+    // beforeAll builds the real bundle with Rollup: seconds on an idle machine, more on a loaded
+    // 2-core one (a bound, not a wait).
+    hookTimeout: 60_000,
   },
 });

@@ -3,7 +3,9 @@
  * (`dialog-button`, `buttons`, `green-action-button`, `blue-action-button`, `red-action-button`,
  * `green-non-action-button`, `pex-text-input`, `pex-dialog-content-message`: seed guide
  * "Styling", and the gallery plugins). The real app ships these; a host that is not the real app
- * (our host-app) adopts this sheet so plugin HTML looks the same. Nothing is applied unless
+ * (our host-app) adopts this sheet so plugin HTML looks the same. The boxes match the components:
+ * a `pex-text-input` (an `<input>`, or a `<select>` given the class) looks like `ipk-text-input`
+ * and `ipk-select`, a `dialog-button` like `ipk-button`. Nothing is applied unless
  * `adoptAppClasses()` is called: the components never add global CSS themselves.
  */
 export const APP_CLASSES_CSS = `
@@ -16,8 +18,10 @@ export const APP_CLASSES_CSS = `
   border-radius: var(--ipk-radius, 4px);
   font: inherit;
   font-weight: 500;
+  letter-spacing: 0.02em;
   cursor: pointer;
 }
+.dialog-button:hover:not(:disabled) { filter: brightness(1.12); }
 .dialog-button:disabled { opacity: 0.5; cursor: not-allowed; }
 .dialog-button:focus-visible, .pex-text-input:focus-visible {
   outline: 3px solid var(--ipk-color-focus, #3d9bff);
@@ -34,6 +38,7 @@ export const APP_CLASSES_CSS = `
 .pex-text-input {
   box-sizing: border-box;
   width: 100%;
+  min-width: 0;
   min-height: 2.75rem;
   padding: 0.5rem 0.75rem;
   border: 1px solid var(--ipk-color-border, #8a94a3);

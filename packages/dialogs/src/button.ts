@@ -1,7 +1,6 @@
-import { LitElement, css, html } from 'lit';
 import { defineElement } from './define-element.js';
+import { IpkElement, h } from './ipk-element.js';
 import { focusRing, themeTokens } from './theme.js';
-import { COMPONENTS_VERSION } from './version.js';
 
 /**
  * The colours of webapp2's action buttons (`green-action-button`, `blue-action-button`,
@@ -24,13 +23,8 @@ export function buttonVariant(value: unknown): ButtonVariant {
  * @slot - the label.
  * @csspart button
  */
-export class IpkButton extends LitElement {
-  static readonly ipkComponentVersion = COMPONENTS_VERSION;
-
-  static override shadowRootOptions: ShadowRootInit = {
-    ...LitElement.shadowRootOptions,
-    delegatesFocus: true,
-  };
+export class IpkButton extends IpkElement {
+  static override shadowRootOptions: ShadowRootInit = { mode: 'open', delegatesFocus: true };
 
   static override properties = {
     variant: { type: String, reflect: true },
@@ -49,10 +43,10 @@ export class IpkButton extends LitElement {
     this.fullWidth = false;
   }
 
-  static override styles = [
-    themeTokens,
-    focusRing,
-    css`
+  static override styles =
+    themeTokens +
+    focusRing +
+    `
       :host {
         display: inline-block;
       }
@@ -90,18 +84,17 @@ export class IpkButton extends LitElement {
         opacity: 0.5;
         cursor: not-allowed;
       }
-    `,
-  ];
+    `;
 
-  override render() {
-    return html`<button
-      part="button"
-      class=${buttonVariant(this.variant)}
-      type="button"
-      ?disabled=${this.disabled}
-    >
-      <slot></slot>
-    </button>`;
+  #button = h('button', { part: 'button', type: 'button' }, h('slot'));
+
+  protected override render(): void {
+    this.renderRoot.append(this.#button);
+  }
+
+  protected override update(): void {
+    this.#button.className = buttonVariant(this.variant);
+    this.#button.disabled = this.disabled;
   }
 }
 

@@ -10,6 +10,8 @@ import { COMPONENTS_VERSION } from './version.js';
 /** What `defineElement` reads on a constructor to decide whether an existing definition is compatible. */
 export interface VersionedElementClass extends CustomElementConstructor {
   readonly ipkComponentVersion: string;
+  /** Prepares the class before it is registered (`IpkElement` installs its property accessors). */
+  finalize?(): void;
 }
 
 const CUSTOM_ELEMENT_BASE = /^[a-z][a-z0-9]*(-[a-z0-9]+)+$/;
@@ -57,6 +59,7 @@ export function defineElement(
         // a class can only be defined once, so reuse that name.
         return registry.getName(elementClass) as string;
       }
+      elementClass.finalize?.();
       registry.define(candidate, elementClass);
       return candidate;
     }

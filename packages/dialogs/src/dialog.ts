@@ -1,9 +1,7 @@
-import { LitElement, css, html, nothing } from 'lit';
-import type { PropertyValues } from 'lit';
 import { defineElement } from './define-element.js';
+import { IpkElement, adoptStyles, h, s } from './ipk-element.js';
 import { deepActiveElement, tabbableElements } from './tabbable-elements.js';
 import { focusRing, themeTokens } from './theme.js';
-import { COMPONENTS_VERSION } from './version.js';
 
 /** `detail` of the `ipk-dialog-close` event. */
 export interface DialogCloseDetail {
@@ -18,24 +16,37 @@ export interface DialogCloseDetail {
 export type DialogBackdrop = 'dismiss' | 'static';
 
 /**
- * A modal dialog: dark header with the title and a close button, content slotted from the light
- * DOM (so a plugin's HTML stays reachable by `document.getElementById` and its inline handlers
- * run). Built on the native `<dialog>` with `showModal()`: the page behind becomes inert and the
- * dialog sits in the top layer above any z-index. Esc, focus-in, the focus trap and focus return
- * are handled here so that they behave the same whatever the browser's own policy is.
+ * The native `<dialog>`'s own style, inline: it is in the light DOM (see `IpkDialog`), where no
+ * stylesheet of ours applies and the page's CSS must not reshape it. It covers the viewport and is
+ * the backdrop; the panel sits centred inside it.
+ */
+const NATIVE_DIALOG_STYLE =
+  'position:fixed;inset:0;width:100%;height:100%;max-width:none;max-height:none;margin:0;' +
+  'padding:0;border:0;overflow:hidden;background:var(--ipk-backdrop,rgb(5 14 26/.65))';
+
+/**
+ * A modal dialog: dark header with the title and a close button, then the content. Built on the
+ * native `<dialog>` with `showModal()`: the page behind becomes inert and the dialog sits in the
+ * top layer above any z-index. Esc, focus-in, the focus trap and focus return are handled here so
+ * that they behave the same whatever the browser's own policy is.
+ *
+ * The tree, all light DOM except the panel's shadow root:
+ * `<ipk-dialog-v…>` › `<dialog role="dialog" aria-label=…>` › panel `<div>` (shadow root: header,
+ * body slot, toast slot) › the content. The `<dialog>` is an ancestor of the content in the
+ * document itself, not only in the flat tree: a plugin's fields are inside the dialog for
+ * `getByRole('dialog').getByRole('textbox')` (Playwright, Testing Library) as they are for a
+ * screen reader, and the plugin's HTML stays reachable by `document.getElementById`.
  *
  * The heading is the `heading` attribute, not `title`: `title` is a global HTML attribute and
  * would show as a tooltip over the whole dialog.
  *
  * @fires ipk-dialog-close - after the dialog closed; `detail: {result}`.
- * @slot - the content.
+ * @slot - the content (children are moved into the panel when the element is connected).
  * @slot toast - where `showToast` puts toasts while this dialog is modal: outside it they would
  *   be inert (hidden from screen readers) until it closes.
- * @csspart dialog / header / title / close-button / body
+ * @csspart header / title / close-button / body
  */
-export class IpkDialog extends LitElement {
-  static readonly ipkComponentVersion = COMPONENTS_VERSION;
-
+export class IpkDialog extends IpkElement {
   static override properties = {
     heading: { type: String },
     label: { type: String },
@@ -55,9 +66,20 @@ export class IpkDialog extends LitElement {
 
   #returnFocusTo: Element | null = null;
   #focusedIn: Promise<void> = Promise.resolve();
+  readonly #dialog = document.createElement('dialog');
+  /** The panel: the light-DOM parent of the content, its shadow root is this element's render root. */
+  readonly #panel = document.createElement('div');
 
   constructor() {
     super();
+    this.#dialog.style.cssText = NATIVE_DIALOG_STYLE;
+    this.#dialog.setAttribute('role', 'dialog');
+    this.#dialog.setAttribute('aria-modal', 'true');
+    this.#dialog.append(this.#panel);
+    this.#dialog.addEventListener('keydown', this.#onKeydown);
+    this.#dialog.addEventListener('click', this.#onDialogClick);
+    this.#dialog.addEventListener('cancel', this.#onCancel);
+    this.#dialog.addEventListener('close', this.#onNativeClose);
     this.heading = '';
     this.label = 'Dialog';
     this.closeDisabled = false;
@@ -65,32 +87,24 @@ export class IpkDialog extends LitElement {
     this.open = false;
   }
 
-  static override styles = [
-    themeTokens,
-    focusRing,
-    css`
+  static override styles =
+    themeTokens +
+    focusRing +
+    `
       :host {
-        display: contents;
-      }
-      dialog {
+        position: absolute;
+        inset: 0;
         box-sizing: border-box;
-        width: min(32rem, calc(100vw - 1rem));
-        max-height: calc(100dvh - 1rem);
-        padding: 0;
-        border: none;
-        border-radius: var(--_radius);
-        background: var(--_surface);
-        color: var(--_text);
-        font-family: var(--_font);
-        box-shadow: 0 12px 40px rgb(0 0 0 / 0.45);
-        overflow: hidden;
-      }
-      dialog[open] {
         display: flex;
         flex-direction: column;
-      }
-      dialog::backdrop {
-        background: var(--ipk-backdrop, rgb(5 14 26 / 0.65));
+        width: min(32rem, calc(100% - 1rem));
+        height: fit-content;
+        max-height: calc(100% - 1rem);
+        margin: auto;
+        border-radius: var(--_radius);
+        background: var(--_surface);
+        box-shadow: 0 12px 40px rgb(0 0 0 / 0.45);
+        overflow: hidden;
       }
       header {
         display: flex;
@@ -122,7 +136,7 @@ export class IpkDialog extends LitElement {
         cursor: pointer;
       }
       .close:focus-visible {
-        /* Inside the button: the dialog clips anything drawn past its edge. */
+        /* Inside the button: the panel clips anything drawn past its edge. */
         outline-offset: -4px;
       }
       .close:hover {
@@ -133,56 +147,77 @@ export class IpkDialog extends LitElement {
         height: 1.25rem;
       }
       .body {
+        min-height: 0;
         padding: 1rem;
         overflow: auto;
+        overscroll-behavior: contain;
         line-height: 1.4;
       }
-    `,
-  ];
+    `;
 
-  override render() {
-    const hasHeading = this.heading.trim() !== '';
-    return html`<dialog
-      part="dialog"
-      role="dialog"
-      aria-modal="true"
-      aria-labelledby=${hasHeading ? 'title' : nothing}
-      aria-label=${hasHeading ? nothing : this.label}
-      @keydown=${this.#onKeydown}
-      @click=${this.#onDialogClick}
-      @cancel=${this.#onCancel}
-      @close=${this.#onNativeClose}
-    >
-      <header part="header">
-        ${hasHeading ? html`<h2 id="title" part="title">${this.heading}</h2>` : nothing}
-        ${
-          this.closeDisabled
-            ? nothing
-            : html`<button
-                class="close"
-                part="close-button"
-                type="button"
-                aria-label="Close"
-                @click=${() => this.close()}
-              >
-                <svg viewBox="0 0 24 24" aria-hidden="true">
-                  <path
-                    d="M6 6l12 12M18 6L6 18"
-                    stroke="currentColor"
-                    stroke-width="2.2"
-                    stroke-linecap="round"
-                  />
-                </svg>
-              </button>`
-        }
-      </header>
-      <div class="body" part="body"><slot></slot></div>
-      <slot name="toast"></slot>
-    </dialog>`;
+  /** Renders into the panel's shadow root, with this class's styles adopted there. */
+  protected override createRenderRoot(): ShadowRoot {
+    const root = this.#panel.attachShadow({ mode: 'open' });
+    adoptStyles(root, this.constructor as typeof IpkElement);
+    return root;
   }
 
-  get #dialog(): HTMLDialogElement | null {
-    return this.renderRoot.querySelector('dialog');
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Children given to the element (openDialog's content, HTML written inside the tag, a toast)
+    // go into the panel, inside the native dialog.
+    for (const child of [...this.childNodes]) if (child !== this.#dialog) this.#panel.append(child);
+    if (this.#dialog.parentNode !== this) this.append(this.#dialog);
+    // No box of its own (it has no shadow root to style it): it is as visible as its <dialog>.
+    this.style.display = 'contents';
+  }
+
+  #title = h('h2', { part: 'title' });
+  #closeButton = h(
+    'button',
+    {
+      class: 'close',
+      part: 'close-button',
+      type: 'button',
+      'aria-label': 'Close',
+      '@click': () => this.close(),
+    },
+    s(
+      'svg',
+      { viewBox: '0 0 24 24', 'aria-hidden': 'true' },
+      s('path', {
+        d: 'M6 6l12 12M18 6L6 18',
+        stroke: 'currentColor',
+        'stroke-width': 2.2,
+        'stroke-linecap': 'round',
+      }),
+    ),
+  );
+  #header = h('header', { part: 'header' });
+
+  protected override render(): void {
+    this.renderRoot.append(
+      this.#header,
+      h('div', { class: 'body', part: 'body' }, h('slot')),
+      h('slot', { name: 'toast' }),
+    );
+  }
+
+  protected override update(): void {
+    const heading = this.heading.trim();
+    // Named by text, not aria-labelledby: the title is in the panel's shadow root, which an id
+    // reference from the light-DOM <dialog> cannot reach.
+    this.#dialog.setAttribute('aria-label', heading || this.label);
+    this.#title.textContent = this.heading;
+    this.#header.replaceChildren(
+      ...(heading ? [this.#title] : []),
+      ...(this.closeDisabled ? [] : [this.#closeButton]),
+    );
+  }
+
+  /** The panel, where content and toasts go (`showToast` appends to it while this dialog is open). */
+  get panel(): HTMLElement {
+    return this.#panel;
   }
 
   /** Opens the dialog; resolves once it is shown and focus is inside. */
@@ -196,7 +231,7 @@ export class IpkDialog extends LitElement {
   close(result?: unknown): void {
     if (!this.open) return;
     this.open = false;
-    this.#dialog?.close();
+    this.#dialog.close();
     this.#handOverToasts();
     this.#restoreFocus();
     this.dispatchEvent(
@@ -208,10 +243,9 @@ export class IpkDialog extends LitElement {
     );
   }
 
-  protected override updated(changed: PropertyValues<this>): void {
+  protected override updated(changed: ReadonlySet<string>): void {
     if (!changed.has('open')) return;
     const dialog = this.#dialog;
-    if (!dialog) return;
     if (this.open && !dialog.open) {
       this.#returnFocusTo = deepActiveElement();
       dialog.showModal();
@@ -223,8 +257,7 @@ export class IpkDialog extends LitElement {
     }
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
+  disconnectedCallback(): void {
     if (this.open) this.#restoreFocus();
   }
 
@@ -249,7 +282,7 @@ export class IpkDialog extends LitElement {
     if (target) {
       target.focus();
     } else {
-      this.#dialog?.focus();
+      this.#dialog.focus();
     }
   }
 
@@ -260,7 +293,7 @@ export class IpkDialog extends LitElement {
 
   /** Toasts shown while the dialog was open outlive it: move them back to the page. */
   #handOverToasts(): void {
-    for (const toast of this.querySelectorAll<HTMLElement>(':scope > [slot="toast"]')) {
+    for (const toast of this.#panel.querySelectorAll<HTMLElement>(':scope > [slot="toast"]')) {
       toast.removeAttribute('slot');
       this.ownerDocument.body.append(toast);
       if (toast.popover) toast.showPopover();
@@ -286,9 +319,7 @@ export class IpkDialog extends LitElement {
   };
 
   #trapTab(event: KeyboardEvent): void {
-    const dialog = this.#dialog;
-    if (!dialog) return;
-    const tabbables = tabbableElements(dialog);
+    const tabbables = tabbableElements(this.#dialog);
     const first = tabbables[0];
     const last = tabbables[tabbables.length - 1];
     if (!first || !last) {
@@ -307,8 +338,8 @@ export class IpkDialog extends LitElement {
   }
 
   #onDialogClick = (event: MouseEvent): void => {
-    // The <dialog> has no padding and its children fill it, so a click whose target is the
-    // <dialog> itself landed on the ::backdrop.
+    // The <dialog> covers the viewport around the panel: a click whose target is the <dialog>
+    // itself landed outside the panel, on what the user sees as the backdrop.
     if (event.target !== this.#dialog) return;
     if (this.closeDisabled || this.backdrop === 'static') return;
     this.close();
@@ -323,7 +354,7 @@ export class IpkDialog extends LitElement {
   #onNativeClose = (): void => {
     if (!this.open) return;
     if (this.closeDisabled) {
-      this.#dialog?.showModal();
+      this.#dialog.showModal();
       return;
     }
     this.close();

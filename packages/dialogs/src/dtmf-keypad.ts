@@ -1,9 +1,8 @@
-import { LitElement, css, html } from 'lit';
 import { defineElement } from './define-element.js';
+import { IpkElement, h } from './ipk-element.js';
 import { DTMF_DIGITS, DTMF_LETTERS, dtmfDigitForKey } from './dtmf-digits.js';
 import type { DtmfDigit } from './dtmf-digits.js';
 import { focusRing, themeTokens } from './theme.js';
-import { COMPONENTS_VERSION } from './version.js';
 
 /** `detail` of `ipk-digit`. */
 export interface DigitDetail {
@@ -19,13 +18,11 @@ export interface DigitDetail {
  * @fires ipk-digit - `detail: {digit}`; bubbles and crosses shadow roots.
  * @csspart display / keys / key
  */
-export class IpkDtmfKeypad extends LitElement {
-  static readonly ipkComponentVersion = COMPONENTS_VERSION;
-
+export class IpkDtmfKeypad extends IpkElement {
   static override properties = {
     label: { type: String },
     sent: { type: String },
-    pressed: { state: true },
+    pressed: { attribute: false },
   };
 
   /** Accessible name of the keypad group. */
@@ -41,10 +38,10 @@ export class IpkDtmfKeypad extends LitElement {
     this.addEventListener('keydown', this.#onKeydown);
   }
 
-  static override styles = [
-    themeTokens,
-    focusRing,
-    css`
+  static override styles =
+    themeTokens +
+    focusRing +
+    `
       :host {
         display: block;
         max-width: 18rem;
@@ -92,30 +89,30 @@ export class IpkDtmfKeypad extends LitElement {
         font-size: 0.65rem;
         letter-spacing: 0.12em;
       }
-    `,
-  ];
-
-  override render() {
-    return html`
-      <div role="group" aria-label=${this.label}>
-        <output part="display" aria-live="polite" aria-label="Digits sent">${this.sent}</output>
-        <div class="keys" part="keys">
-          ${DTMF_DIGITS.map(
-            (digit) =>
-              html`<button
-                type="button"
-                part="key"
-                class=${this.pressed === digit ? 'pressed' : ''}
-                data-digit=${digit}
-                @click=${() => this.press(digit)}
-              >
-                <span>${digit}</span>
-                <small aria-hidden="true">${DTMF_LETTERS[digit]}</small>
-              </button>`,
-          )}
-        </div>
-      </div>
     `;
+
+  #group = h('div', { role: 'group' });
+  #display = h('output', { part: 'display', 'aria-live': 'polite', 'aria-label': 'Digits sent' });
+  #keys = DTMF_DIGITS.map((digit) =>
+    h(
+      'button',
+      { type: 'button', part: 'key', 'data-digit': digit, '@click': () => this.press(digit) },
+      h('span', {}, digit),
+      h('small', { 'aria-hidden': 'true' }, DTMF_LETTERS[digit]),
+    ),
+  );
+
+  protected override render(): void {
+    this.#group.append(this.#display, h('div', { class: 'keys', part: 'keys' }, ...this.#keys));
+    this.renderRoot.append(this.#group);
+  }
+
+  protected override update(): void {
+    this.#group.setAttribute('aria-label', this.label);
+    this.#display.textContent = this.sent;
+    DTMF_DIGITS.forEach((digit, index) =>
+      this.#keys[index]?.classList.toggle('pressed', digit === this.pressed),
+    );
   }
 
   /** Sends `digit` as if its key was pressed. */

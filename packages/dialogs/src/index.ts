@@ -20,6 +20,9 @@ export type { TextInputRules } from './text-input-validation.js';
 export { IpkSelect, SELECT_TAG } from './select.js';
 export type { SelectChangeDetail, SelectOption } from './select.js';
 
+export { IpkCheckbox, CHECKBOX_TAG } from './checkbox.js';
+export type { CheckboxChangeDetail } from './checkbox.js';
+
 export { IpkDtmfKeypad, DTMF_KEYPAD_TAG } from './dtmf-keypad.js';
 export type { DigitDetail } from './dtmf-keypad.js';
 export { DTMF_DIGITS, DTMF_LETTERS, dtmfDigitForKey } from './dtmf-digits.js';

@@ -1,5 +1,5 @@
-import { LitElement, css, html, svg } from 'lit';
 import { defineElement } from './define-element.js';
+import { IpkElement, h, s } from './ipk-element.js';
 import {
   FRAME_HEIGHT,
   FRAME_WIDTH,
@@ -8,7 +8,6 @@ import {
   layoutTiles,
 } from './layout-tiles.js';
 import { focusRing, themeTokens } from './theme.js';
-import { COMPONENTS_VERSION } from './version.js';
 
 /** `detail` of `ipk-layout-select`. */
 export interface LayoutSelectDetail {
@@ -24,9 +23,7 @@ export interface LayoutSelectDetail {
  * @fires ipk-layout-select - `detail: {layout}`; cancelable.
  * @csspart grid / option / picture / name
  */
-export class IpkLayoutPicker extends LitElement {
-  static readonly ipkComponentVersion = COMPONENTS_VERSION;
-
+export class IpkLayoutPicker extends IpkElement {
   static override properties = {
     layouts: { attribute: false },
     current: { type: String, reflect: true },
@@ -46,10 +43,10 @@ export class IpkLayoutPicker extends LitElement {
     this.label = 'Layouts';
   }
 
-  static override styles = [
-    themeTokens,
-    focusRing,
-    css`
+  static override styles =
+    themeTokens +
+    focusRing +
+    `
       :host {
         display: block;
       }
@@ -100,30 +97,38 @@ export class IpkLayoutPicker extends LitElement {
       button[aria-pressed='true'] .speaker {
         fill: #cfe3ff;
       }
-    `,
-  ];
+    `;
 
-  override render() {
-    return html`<ul part="grid" aria-label=${this.label}>
-      ${this.layouts.map((layout) => this.#renderOption(layout))}
-    </ul>`;
+  #grid = h('ul', { part: 'grid' });
+  #options: HTMLButtonElement[] = [];
+
+  protected override render(): void {
+    this.renderRoot.append(this.#grid);
   }
 
-  #renderOption(layout: string) {
-    const { name, description } = describeLayout(layout);
-    return html`<li>
-      <button
-        type="button"
-        part="option"
-        aria-pressed=${layout === this.current ? 'true' : 'false'}
-        title=${description}
-        data-layout=${layout}
-        @click=${() => this.#select(layout)}
-      >
-        ${layoutPicture(layout)}
-        <span part="name">${name}</span>
-      </button>
-    </li>`;
+  protected override update(changed: ReadonlySet<string>): void {
+    this.#grid.setAttribute('aria-label', this.label);
+    if (changed.has('layouts')) {
+      this.#options = this.layouts.map((layout) => {
+        const { name, description } = describeLayout(layout);
+        return h(
+          'button',
+          {
+            type: 'button',
+            part: 'option',
+            title: description,
+            'data-layout': layout,
+            '@click': () => this.#select(layout),
+          },
+          layoutPicture(layout),
+          h('span', { part: 'name' }, name),
+        );
+      });
+      this.#grid.replaceChildren(...this.#options.map((option) => h('li', {}, option)));
+    }
+    for (const option of this.#options) {
+      option.setAttribute('aria-pressed', String(option.dataset['layout'] === this.current));
+    }
   }
 
   #select(layout: string): void {
@@ -140,18 +145,19 @@ export class IpkLayoutPicker extends LitElement {
 }
 
 /** The SVG picture of a layout (decorative: the button's text names it). */
-export function layoutPicture(layout: string) {
-  return html`<svg
-    part="picture"
-    viewBox="-2 -2 ${FRAME_WIDTH + 4} ${FRAME_HEIGHT + 4}"
-    aria-hidden="true"
-    focusable="false"
-  >
-    ${layoutTiles(layout).map(
-      (tile) =>
-        svg`<rect class=${tile.kind} x=${tile.x} y=${tile.y} width=${tile.width} height=${tile.height} rx="1.5"></rect>`,
-    )}
-  </svg>`;
+export function layoutPicture(layout: string): SVGElement {
+  return s(
+    'svg',
+    {
+      part: 'picture',
+      viewBox: `-2 -2 ${FRAME_WIDTH + 4} ${FRAME_HEIGHT + 4}`,
+      'aria-hidden': 'true',
+      focusable: 'false',
+    },
+    ...layoutTiles(layout).map(({ kind, x, y, width, height }) =>
+      s('rect', { class: kind, x, y, width, height, rx: 1.5 }),
+    ),
+  );
 }
 
 export const LAYOUT_PICKER_TAG = defineElement('ipk-layout-picker', IpkLayoutPicker);

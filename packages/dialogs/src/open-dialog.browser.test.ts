@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
-import { html } from 'lit';
 import { BUTTON_TAG } from './button.js';
 import { DTMF_KEYPAD_TAG } from './dtmf-keypad.js';
 import { openDialog } from './open-dialog.js';
@@ -20,7 +19,7 @@ async function open(options: OpenDialogOptions): Promise<DialogHandle> {
 }
 
 function nativeDialogOf(handle: DialogHandle): HTMLDialogElement {
-  const dialog = handle.element.shadowRoot?.querySelector('dialog');
+  const dialog = handle.element.querySelector('dialog');
   if (!dialog) throw new Error('no <dialog> rendered');
   return dialog;
 }
@@ -68,6 +67,24 @@ describe('openDialog with a string of plugin HTML (openTemplateDialog)', () => {
     expect(dialog.matches(':modal')).toBe(true);
   });
 
+  it('holds its content in its accessible tree: role queries scoped to the dialog find the fields', async () => {
+    const handle = await open({ title: 'Record alias', content: recordAliasBody });
+    const dialog = page.getByRole('dialog', { name: 'Record alias' });
+    await expect.element(dialog.getByRole('textbox', { name: 'Alias' })).toBeVisible();
+    await expect.element(dialog.getByRole('button', { name: 'Start' })).toBeVisible();
+    await expect.element(dialog.getByRole('button', { name: 'Close' })).toBeVisible();
+    // In the document tree itself, not only through a slot.
+    expect(nativeDialogOf(handle).contains(document.getElementById('aliasInput'))).toBe(true);
+  });
+
+  it('is visible as an element while open, and hidden once closed (what locators on it see)', async () => {
+    const handle = await open({ title: 'Record alias', content: recordAliasBody });
+    await expect.element(page.elementLocator(handle.element)).toBeVisible();
+    handle.close();
+    await handle.closed;
+    expect(handle.element.isConnected).toBe(false);
+  });
+
   it('is named by its label when it has no title (webapp2 allows title: null)', async () => {
     await open({ title: null, label: 'Layout control', content: '<p>Pick one</p>' });
     await expect.element(page.getByRole('dialog', { name: 'Layout control' })).toBeVisible();
@@ -96,7 +113,7 @@ describe('focus', () => {
 
   it('moves to the close button when the content has nothing to focus', async () => {
     const handle = await open({ title: 'Notice', content: '<p>Recording started</p>' });
-    expect(deepActiveElement()).toBe(handle.element.shadowRoot?.querySelector('button.close'));
+    expect(deepActiveElement()).toBe(handle.element.renderRoot.querySelector('button.close'));
   });
 
   it('is trapped: Tab from the last element wraps to the close button, Shift+Tab wraps back', async () => {
@@ -104,7 +121,7 @@ describe('focus', () => {
       title: 'Pick',
       content: '<button id="one">One</button><button id="two">Two</button>',
     });
-    const closeButton = handle.element.shadowRoot?.querySelector('button.close');
+    const closeButton = handle.element.renderRoot.querySelector('button.close');
     expect(deepActiveElement()).toBe(document.getElementById('one'));
     await userEvent.keyboard('{Tab}');
     expect(deepActiveElement()).toBe(document.getElementById('two'));
@@ -124,7 +141,7 @@ describe('focus', () => {
     const handle = await open({ title: 'Dial out', content });
     const innerInput = input.shadowRoot?.querySelector('input');
     const innerButton = button.shadowRoot?.querySelector('button');
-    const closeButton = handle.element.shadowRoot?.querySelector('button.close');
+    const closeButton = handle.element.renderRoot.querySelector('button.close');
     expect(deepActiveElement()).toBe(innerInput);
     await userEvent.keyboard('{Tab}');
     expect(deepActiveElement()).toBe(innerButton);
@@ -172,13 +189,13 @@ describe('closing', () => {
 
   it('closes on a backdrop click', async () => {
     const handle = await open({ title: 'Pick', content: '<p>x</p>' });
-    await userEvent.click(page.getByRole('dialog'), { position: { x: 5, y: -20 } });
+    await userEvent.click(page.getByRole('dialog'), { position: { x: 3, y: 3 } });
     await expect(handle.closed).resolves.toBeUndefined();
   });
 
   it("stays open on a backdrop click when the backdrop is 'static'", async () => {
     const handle = await open({ title: 'Pick', content: '<p>x</p>', backdrop: 'static' });
-    await userEvent.click(page.getByRole('dialog'), { position: { x: 5, y: -20 } });
+    await userEvent.click(page.getByRole('dialog'), { position: { x: 3, y: 3 } });
     expect(await isClosed(handle)).toBe(false);
     expect(nativeDialogOf(handle).open).toBe(true);
   });
@@ -188,7 +205,7 @@ describe('closing', () => {
     await expect.element(page.getByRole('button', { name: 'Close' })).not.toBeInTheDocument();
     await userEvent.keyboard('{Escape}');
     await userEvent.keyboard('{Escape}');
-    await userEvent.click(page.getByRole('dialog'), { position: { x: 5, y: -20 } });
+    await userEvent.click(page.getByRole('dialog'), { position: { x: 3, y: 3 } });
     expect(await isClosed(handle)).toBe(false);
     expect(nativeDialogOf(handle).open).toBe(true);
     handle.close('done');
@@ -197,14 +214,12 @@ describe('closing', () => {
 });
 
 describe('other kinds of content', () => {
-  it('renders a Lit TemplateResult with its event bindings', async () => {
-    let clicks = 0;
-    await open({
-      title: 'Lit',
-      content: html`<button @click=${() => clicks++}>Count</button>`,
-    });
-    await userEvent.click(page.getByRole('button', { name: 'Count' }));
-    expect(clicks).toBe(1);
+  it('refuses a Lit TemplateResult with what to do instead, and leaves nothing in the page', () => {
+    const template = { _$litType$: 1, strings: ['<p>x</p>'], values: [] };
+    expect(() => openDialog({ title: 'Lit', content: template as unknown as Node })).toThrow(
+      /render it into an element with Lit's render\(template, element\) and pass the element/i,
+    );
+    expect(document.body.children).toHaveLength(0);
   });
 
   it('appends a DOM node as it is', async () => {
@@ -216,24 +231,79 @@ describe('other kinds of content', () => {
 
   it('rejects other content with a TypeError and leaves nothing in the page', () => {
     expect(() => openDialog({ title: 'Bad', content: 42 as unknown as string })).toThrow(
-      /content must be a string of HTML, a Lit TemplateResult or a DOM Node/,
+      /content must be a string of HTML or a DOM Node/,
     );
     expect(document.body.children).toHaveLength(0);
   });
 });
 
+/** A form as tall as chat-watcher's with many rules: taller than a phone's screen. */
+const longForm = Array.from(
+  { length: 30 },
+  (_, index) =>
+    `<p><input class="pex-text-input" aria-label="Pattern ${index + 1}" value="urgent ${index + 1}"></p>`,
+).join('');
+
 describe('look and accessibility', () => {
-  it('fits a 390×664 phone viewport', async () => {
-    const handle = await open({ title: 'Record alias', content: recordAliasBody });
-    const box = nativeDialogOf(handle).getBoundingClientRect();
-    expect(window.innerWidth).toBe(390);
-    expect(box.left).toBeGreaterThanOrEqual(0);
-    expect(box.right).toBeLessThanOrEqual(390);
-    expect(box.bottom).toBeLessThanOrEqual(664);
+  afterEach(() => page.viewport(390, 664));
+
+  // The e2e projects' phones (iPhone 14 in Chromium, Pixel 7), the smallest phone width in use,
+  // and a desktop window.
+  for (const [width, height] of [
+    [320, 568],
+    [390, 664],
+    [412, 839],
+    [1280, 720],
+  ] as const) {
+    it(`fits a ${width}×${height} screen and scrolls inside itself when its content is taller`, async () => {
+      await page.viewport(width, height);
+      const handle = await open({ title: 'Chat watcher rules', content: longForm });
+      const panel = handle.element.panel.getBoundingClientRect();
+      expect(panel.left).toBeGreaterThanOrEqual(0);
+      expect(panel.right).toBeLessThanOrEqual(width);
+      expect(panel.top).toBeGreaterThanOrEqual(0);
+      expect(panel.bottom).toBeLessThanOrEqual(height);
+      expect(document.documentElement.scrollWidth).toBeLessThanOrEqual(width);
+      const body = handle.element.renderRoot.querySelector('.body') as HTMLElement;
+      expect(body.scrollHeight).toBeGreaterThan(body.clientHeight);
+      const last = page.getByRole('dialog').getByRole('textbox', { name: 'Pattern 30' });
+      await userEvent.click(last);
+      await expect.element(last).toHaveFocus();
+      const lastBox = document.querySelector('[aria-label="Pattern 30"]')?.getBoundingClientRect();
+      expect(lastBox?.bottom).toBeLessThanOrEqual(height);
+    });
+  }
+
+  it('moves focus in visual order: top to bottom, then back to the close button', async () => {
+    const content = document.createElement('div');
+    const input = document.createElement(TEXT_INPUT_TAG) as IpkTextInput;
+    input.label = 'Digits';
+    const button = document.createElement(BUTTON_TAG);
+    button.textContent = 'Send';
+    content.append(input, button);
+    content.insertAdjacentHTML('beforeend', '<p><a href="#help">Help</a></p>');
+    const handle = await open({ title: 'Send DTMF', content });
+    const tops: number[] = [];
+    for (let step = 0; step < 3; step++) {
+      tops.push(deepActiveElement()?.getBoundingClientRect().top ?? Number.NaN);
+      await userEvent.keyboard('{Tab}');
+    }
+    expect(tops).toEqual([...tops].sort((a, b) => a - b));
+    expect(deepActiveElement()).toBe(handle.element.renderRoot.querySelector('button.close'));
   });
 
-  it('passes axe-core with no violations', async () => {
+  it('passes axe-core with no violations: plugin HTML, components, no title', async () => {
     await open({ title: 'Record alias', content: recordAliasBody });
+    expect(await axeViolations()).toEqual([]);
+    for (const handle of openHandles.splice(0)) handle.close();
+
+    const input = document.createElement(TEXT_INPUT_TAG) as IpkTextInput;
+    input.label = 'Digits';
+    await open({ title: 'Send DTMF', content: input });
+    expect(await axeViolations()).toEqual([]);
+    for (const handle of openHandles.splice(0)) handle.close();
+
+    await open({ title: null, label: 'Layout control', content: '<p>Pick one</p>' });
     expect(await axeViolations()).toEqual([]);
   });
 });

@@ -1,5 +1,3 @@
-import { render } from 'lit';
-import type { TemplateResult } from 'lit';
 import { DIALOG_TAG } from './dialog.js';
 import type { DialogBackdrop, DialogCloseDetail, IpkDialog } from './dialog.js';
 
@@ -8,10 +6,10 @@ import type { DialogBackdrop, DialogCloseDetail, IpkDialog } from './dialog.js';
  * - a string of HTML — put into the light DOM as it is, so the plugin's `onclick="…"` handlers
  *   run and `document.getElementById` finds its ids (webapp2's `openTemplateDialog({body})`
  *   contract, seed guide "openTemplateDialog");
- * - a Lit `TemplateResult`, rendered into the same light-DOM container;
- * - a DOM `Node`, appended as it is.
+ * - a DOM `Node`, appended as it is (a Lit template: `render(template, element)` first, then
+ *   pass the element; this package does not bundle Lit).
  */
-export type DialogContent = string | TemplateResult | Node;
+export type DialogContent = string | Node;
 
 export interface OpenDialogOptions {
   /** Header text; `null`/empty leaves the header without a title (webapp2 allows `title: null`). */
@@ -40,9 +38,8 @@ export interface DialogHandle {
   close(result?: unknown): void;
 }
 
-function isTemplateResult(value: unknown): value is TemplateResult {
-  // Lit marks template results with `_$litType$`; checked by shape so a TemplateResult from
-  // another copy of Lit (another plugin bundle) is recognised too.
+function isTemplateResult(value: unknown): boolean {
+  // Lit marks template results with `_$litType$` (checked by shape: any copy of Lit).
   return typeof value === 'object' && value !== null && '_$litType$' in value;
 }
 
@@ -50,13 +47,15 @@ function fillContent(container: HTMLElement, content: DialogContent | null | und
   if (content == null) return;
   if (typeof content === 'string') {
     container.innerHTML = content;
-  } else if (isTemplateResult(content)) {
-    render(content, container);
   } else if (content instanceof Node) {
     container.append(content);
+  } else if (isTemplateResult(content)) {
+    throw new TypeError(
+      "openDialog: a Lit TemplateResult cannot be shown as it is (@ipk/dialogs does not bundle Lit). Render it into an element with Lit's render(template, element) and pass the element.",
+    );
   } else {
     throw new TypeError(
-      `openDialog: content must be a string of HTML, a Lit TemplateResult or a DOM Node, not ${Object.prototype.toString.call(content)}.`,
+      `openDialog: content must be a string of HTML or a DOM Node, not ${Object.prototype.toString.call(content)}.`,
     );
   }
 }

@@ -1,7 +1,6 @@
-import { LitElement, css, html } from 'lit';
 import { defineElement } from './define-element.js';
-import { focusRing, themeTokens } from './theme.js';
-import { COMPONENTS_VERSION } from './version.js';
+import { IpkElement, h } from './ipk-element.js';
+import { fieldStyles, focusRing, themeTokens } from './theme.js';
 
 export interface SelectOption {
   value: string;
@@ -21,13 +20,8 @@ export interface SelectChangeDetail {
  * @fires ipk-change - when the user picks an option; `detail: {value}`.
  * @csspart label / select
  */
-export class IpkSelect extends LitElement {
-  static readonly ipkComponentVersion = COMPONENTS_VERSION;
-
-  static override shadowRootOptions: ShadowRootInit = {
-    ...LitElement.shadowRootOptions,
-    delegatesFocus: true,
-  };
+export class IpkSelect extends IpkElement {
+  static override shadowRootOptions: ShadowRootInit = { mode: 'open', delegatesFocus: true };
 
   static override properties = {
     label: { type: String },
@@ -49,60 +43,35 @@ export class IpkSelect extends LitElement {
     this.disabled = false;
   }
 
-  static override styles = [
-    themeTokens,
-    focusRing,
-    css`
-      :host {
-        display: block;
-        margin-block: 0.5rem;
-      }
-      label {
-        display: block;
-        margin-bottom: 0.25rem;
-        font-size: 0.875rem;
-        font-weight: 500;
-      }
-      select {
-        box-sizing: border-box;
-        width: 100%;
-        min-height: 2.75rem;
-        padding: 0.5rem 0.75rem;
-        border: 1px solid var(--_border);
-        border-radius: var(--_radius);
-        background: var(--_surface);
-        color: var(--_text);
-        font: inherit;
-      }
-    `,
-  ];
+  static override styles = themeTokens + focusRing + fieldStyles;
 
-  override render() {
-    return html`
-      <label part="label" for="select">${this.label}</label>
-      <select id="select" part="select" ?disabled=${this.disabled} @change=${this.#onChange}>
-        ${this.options.map(
-          (option) =>
-            html`<option
-              value=${option.value}
-              ?disabled=${option.disabled ?? false}
-              ?selected=${option.value === this.value}
-            >
-              ${option.label}
-            </option>`,
-        )}
-      </select>
-    `;
+  #label = h('label', { part: 'label', for: 'select' });
+  #select = h('select', {
+    id: 'select',
+    part: 'select',
+    '@change': () => this.#onChange(),
+  });
+
+  protected override render(): void {
+    this.renderRoot.append(this.#label, this.#select);
   }
 
-  protected override updated(): void {
-    // `?selected` alone loses to a selection the user already made; set the live value too.
-    const select = this.renderRoot.querySelector('select');
-    if (select && select.value !== this.value) select.value = this.value;
+  protected override update(changed: ReadonlySet<string>): void {
+    this.#label.textContent = this.label;
+    this.#select.disabled = this.disabled;
+    if (changed.has('options')) {
+      this.#select.replaceChildren(
+        ...this.options.map((option) =>
+          h('option', { value: option.value, disabled: option.disabled ?? false }, option.label),
+        ),
+      );
+    }
+    // Set the live value, not `selected` attributes: those lose to a choice the user already made.
+    this.#select.value = this.value;
   }
 
-  #onChange = (event: Event): void => {
-    this.value = (event.target as HTMLSelectElement).value;
+  #onChange(): void {
+    this.value = this.#select.value;
     this.dispatchEvent(
       new CustomEvent<SelectChangeDetail>('ipk-change', {
         detail: { value: this.value },
@@ -110,7 +79,7 @@ export class IpkSelect extends LitElement {
         composed: true,
       }),
     );
-  };
+  }
 }
 
 export const SELECT_TAG = defineElement('ipk-select', IpkSelect);

@@ -1,9 +1,8 @@
-import { LitElement, css, html, nothing } from 'lit';
 import { defineElement } from './define-element.js';
+import { IpkElement, h } from './ipk-element.js';
 import { textInputValidationMessage } from './text-input-validation.js';
 import type { TextInputRules } from './text-input-validation.js';
-import { focusRing, themeTokens } from './theme.js';
-import { COMPONENTS_VERSION } from './version.js';
+import { fieldStyles, focusRing, themeTokens } from './theme.js';
 
 /** `detail` of `ipk-input` (each keystroke) and `ipk-change` (committed value). */
 export interface TextInputValueDetail {
@@ -20,13 +19,8 @@ export interface TextInputValueDetail {
  * @fires ipk-change - when the value is committed (blur or Enter); `detail: {value, valid}`.
  * @csspart label / input / message
  */
-export class IpkTextInput extends LitElement {
-  static readonly ipkComponentVersion = COMPONENTS_VERSION;
-
-  static override shadowRootOptions: ShadowRootInit = {
-    ...LitElement.shadowRootOptions,
-    delegatesFocus: true,
-  };
+export class IpkTextInput extends IpkElement {
+  static override shadowRootOptions: ShadowRootInit = { mode: 'open', delegatesFocus: true };
 
   static override properties = {
     label: { type: String },
@@ -69,31 +63,11 @@ export class IpkTextInput extends LitElement {
     this.error = '';
   }
 
-  static override styles = [
-    themeTokens,
-    focusRing,
-    css`
-      :host {
-        display: block;
-        margin-block: 0.5rem;
-      }
-      label {
-        display: block;
-        margin-bottom: 0.25rem;
-        font-size: 0.875rem;
-        font-weight: 500;
-      }
-      input {
-        box-sizing: border-box;
-        width: 100%;
-        min-height: 2.75rem;
-        padding: 0.5rem 0.75rem;
-        border: 1px solid var(--_border);
-        border-radius: var(--_radius);
-        background: var(--_surface);
-        color: var(--_text);
-        font: inherit;
-      }
+  static override styles =
+    themeTokens +
+    focusRing +
+    fieldStyles +
+    `
       input[aria-invalid='true'] {
         border-color: var(--_error);
         box-shadow: inset 0 0 0 1px var(--_error);
@@ -103,8 +77,17 @@ export class IpkTextInput extends LitElement {
         color: var(--_error);
         font-size: 0.875rem;
       }
-    `,
-  ];
+    `;
+
+  #label = h('label', { part: 'label', for: 'input' });
+  #input = h('input', {
+    id: 'input',
+    part: 'input',
+    '@input': (event: Event) => this.#onInput(event),
+    '@change': () => this.#onChange(),
+    '@blur': () => this.checkValidity(),
+  });
+  #message = h('p', { id: 'message', class: 'message', part: 'message', role: 'alert' });
 
   get rules(): TextInputRules {
     return {
@@ -123,42 +106,36 @@ export class IpkTextInput extends LitElement {
     return this.error === '';
   }
 
-  override render() {
-    const invalid = this.error !== '';
-    return html`
-      <label part="label" for="input">${this.label}</label>
-      <input
-        id="input"
-        part="input"
-        type=${this.type}
-        .value=${this.value}
-        placeholder=${this.placeholder || nothing}
-        autocomplete=${this.autocomplete}
-        ?required=${this.required}
-        aria-invalid=${invalid ? 'true' : 'false'}
-        aria-describedby=${invalid ? 'message' : nothing}
-        @input=${this.#onInput}
-        @change=${this.#onChange}
-        @blur=${() => this.checkValidity()}
-      />
-      ${
-        invalid
-          ? html`<p id="message" class="message" part="message" role="alert">${this.error}</p>`
-          : nothing
-      }
-    `;
+  protected override render(): void {
+    this.renderRoot.append(this.#label, this.#input);
   }
 
-  #onInput = (event: Event): void => {
+  protected override update(): void {
+    const input = this.#input;
+    const invalid = this.error !== '';
+    this.#label.textContent = this.label;
+    input.type = this.type;
+    if (input.value !== this.value) input.value = this.value;
+    input.placeholder = this.placeholder;
+    input.autocomplete = this.autocomplete as AutoFill;
+    input.required = this.required;
+    input.setAttribute('aria-invalid', String(invalid));
+    input.toggleAttribute('aria-describedby', invalid);
+    if (invalid) input.setAttribute('aria-describedby', 'message');
+    this.#message.textContent = this.error;
+    if (invalid) this.renderRoot.append(this.#message);
+    else this.#message.remove();
+  }
+
+  #onInput(event: Event): void {
     this.value = (event.target as HTMLInputElement).value;
     if (this.error !== '') this.checkValidity();
     this.#emit('ipk-input');
-  };
+  }
 
-  #onChange = (): void => {
-    const valid = this.checkValidity();
-    this.#emit('ipk-change', valid);
-  };
+  #onChange(): void {
+    this.#emit('ipk-change', this.checkValidity());
+  }
 
   #emit(type: 'ipk-input' | 'ipk-change', valid?: boolean): void {
     const detail: TextInputValueDetail = {

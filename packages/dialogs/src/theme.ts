@@ -1,14 +1,13 @@
-import { css } from 'lit';
-
 /**
- * Infinity Connect's look as CSS custom properties. Every component reads the public
+ * Infinity Connect's look as CSS custom properties (CSS text: a component's `styles` joins it with
+ * its own rules). Every component reads the public
  * `--ipk-*` properties (set them on any ancestor, e.g. `:root`, to re-theme) through private
  * `--_*` copies with the defaults below. Nothing here reaches outside a component's shadow root.
  *
  * Defaults: webapp2's dark blue header and green/blue/red action buttons, darkened where needed
  * so white text keeps a 4.5:1 contrast (WCAG AA; axe-core checks it in the tests).
  */
-export const themeTokens = css`
+export const themeTokens = `
   :host {
     --_primary: var(--ipk-color-primary, #0a2136);
     --_on-primary: var(--ipk-color-on-primary, #ffffff);
@@ -26,13 +25,45 @@ export const themeTokens = css`
     --_font: var(--ipk-font-family, 'Roboto', 'Helvetica Neue', Arial, sans-serif);
     font-family: var(--_font);
     color: var(--_text);
+    /* Native controls (a checkbox, a select's arrow and list) drawn for our light surfaces, even
+       in a page that asks for dark ones. */
+    color-scheme: var(--ipk-color-scheme, light);
   }
 `;
 
 /** One focus ring for every interactive part, visible on the dark header as well as on white. */
-export const focusRing = css`
+export const focusRing = `
   :focus-visible {
     outline: 3px solid var(--_focus);
     outline-offset: 2px;
+  }
+`;
+
+/**
+ * The one look of a text field and a select (and the box of webapp2's `pex-text-input`, in
+ * `APP_CLASSES_CSS`): the same height, border, radius, padding and colours everywhere.
+ */
+export const fieldStyles = `
+  :host {
+    display: block;
+    margin-block: 0.5rem;
+  }
+  label {
+    display: block;
+    margin-bottom: 0.25rem;
+    font-size: 0.875rem;
+    font-weight: 500;
+  }
+  input,
+  select {
+    box-sizing: border-box;
+    width: 100%;
+    min-height: 2.75rem;
+    padding: 0.5rem 0.75rem;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    color: var(--_text);
+    font: inherit;
   }
 `;

@@ -1,7 +1,6 @@
-import { LitElement, css, html } from 'lit';
 import { defineElement } from './define-element.js';
+import { IpkElement, h } from './ipk-element.js';
 import { themeTokens } from './theme.js';
-import { COMPONENTS_VERSION } from './version.js';
 
 export type ToastKind = 'info' | 'success' | 'error';
 
@@ -12,9 +11,7 @@ export type ToastKind = 'info' | 'success' | 'error';
  *
  * @csspart toast
  */
-export class IpkToast extends LitElement {
-  static readonly ipkComponentVersion = COMPONENTS_VERSION;
-
+export class IpkToast extends IpkElement {
   static override properties = {
     kind: { type: String, reflect: true },
   };
@@ -26,9 +23,9 @@ export class IpkToast extends LitElement {
     this.kind = 'info';
   }
 
-  static override styles = [
-    themeTokens,
-    css`
+  static override styles =
+    themeTokens +
+    `
       :host {
         position: fixed;
         inset: auto 0 1rem 0;
@@ -56,16 +53,15 @@ export class IpkToast extends LitElement {
       :host([kind='error']) .toast {
         border-left-color: #ff6b6b;
       }
-    `,
-  ];
+    `;
 
   override connectedCallback(): void {
     super.connectedCallback();
     this.setAttribute('role', this.kind === 'error' ? 'alert' : 'status');
   }
 
-  override render() {
-    return html`<div class="toast" part="toast"><slot></slot></div>`;
+  protected override render(): void {
+    this.renderRoot.append(h('div', { class: 'toast', part: 'toast' }, h('slot')));
   }
 }
 
@@ -106,7 +102,8 @@ export function showToast(text: string, options: ShowToastOptions = {}): ToastHa
   } else if (modal) {
     // Everything outside a modal dialog is inert, so a toast there would not be announced.
     element.slot = 'toast';
-    modal.append(element);
+    // Into the panel inside the native <dialog> (`panel`); a release without one takes it itself.
+    ((modal as { panel?: Element }).panel ?? modal).append(element);
   } else {
     document.body.append(element);
   }

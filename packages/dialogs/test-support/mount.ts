@@ -1,10 +1,10 @@
-import type { LitElement } from 'lit';
+import type { IpkElement } from '../src/ipk-element.js';
 
 /**
  * Creates `<tag>` (a versioned tag such as `BUTTON_TAG`), lets `setup` set its properties and
  * children, attaches it to the page and waits for its first render.
  */
-export async function mount<T extends LitElement>(
+export async function mount<T extends IpkElement>(
   tag: string,
   setup: (element: T) => void = () => undefined,
 ): Promise<T> {

@@ -11,3 +11,9 @@ export type { PluginLayout } from './plugin-layout.js';
 export { optimiseSvg } from './icon-files.js';
 export { bundlePlugin } from './bundle-plugin.js';
 export type { PluginBundle } from './bundle-plugin.js';
+export {
+  measureBundleSize,
+  formatBundleSizeReport,
+  printBundleSizeReport,
+} from './bundle-size-report.js';
+export type { BundleSizeReport, SizeShare } from './bundle-size-report.js';

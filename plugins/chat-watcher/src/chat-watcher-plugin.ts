@@ -1,9 +1,16 @@
-import type { DialogRef, PexGlobal, RegisterPluginOptions } from '@ipk/plugin-api';
+import type { RegisterPluginOptions } from '@ipk/plugin-api';
+import { sendNodeRequest } from '@ipk/plugin-api';
+import {
+  createUnloader,
+  registerDialog,
+  registerSubscription,
+  type PexSubset,
+} from '@ipk/plugin-api/unloader';
 import { compilePattern, type ChatRule, type RuleAction } from './chat-rule';
 import { removeChatToasts, showChatToast } from './chat-toast';
 import { escapeHtml } from './escape-html';
 import { openRulesDialog } from './rules-dialog';
-import type { RuleStore } from './rule-store';
+import { browserRuleStore, type RuleStore } from './rule-store';
 
 /** Must equal the package file's `id` (the build checks it). */
 export const CHAT_WATCHER_PLUGIN_ID = 'chat-watcher-plugin-1.0';
@@ -44,39 +51,54 @@ function liveRules(rules: readonly ChatRule[]): LiveRule[] {
   });
 }
 
-export function createChatWatcherPlugin(pex: PexGlobal, store: RuleStore): RegisterPluginOptions {
-  let rules: LiveRule[] = [];
-  let subscription: { unsubscribe(): void } | undefined;
-  const dialogs = new Set<DialogRef>();
+/** What of `PEX` the plugin uses. */
+export type ChatWatcherPex = PexSubset<
+  'openTemplateDialog' | 'sendRequest' | 'spotlightOnParticipant',
+  'actions$' | 'actions'
+>;
 
-  function track(dialog: DialogRef): void {
-    dialogs.add(dialog);
-    dialog.close$.subscribe(() => dialogs.delete(dialog));
+export function createChatWatcherPlugin(
+  pex: ChatWatcherPex,
+  store: RuleStore = browserRuleStore(),
+): RegisterPluginOptions {
+  const registered = createUnloader();
+  let rules: LiveRule[] = [];
+
+  /**
+   * A conference command through `sendNodeRequest`: the node's refusal (403 for a host who lost
+   * the role, a failed request) comes back to the plugin, which says so in a toast, instead of
+   * being an unhandled rejection nobody attributes.
+   */
+  function command(path: string, failure: string): void {
+    void sendNodeRequest(pex.pluginAPI, path, undefined).then((outcome) => {
+      if (!outcome.ok) showChatToast('Chat watcher', `${failure}: ${outcome.reason}`);
+    });
   }
 
   // Each action runs once per message, however many rules ask for it.
   function perform(action: RuleAction, chat: ReceivedChat, rule: LiveRule): void {
     switch (action) {
       case 'alert':
-        void Promise.resolve(
+        void registerDialog(
+          registered,
           pex.pluginAPI.openTemplateDialog({
             title: 'Chat alert',
             body:
               `<p class="pex-dialog-content-message"><strong>${escapeHtml(chat.sender)}</strong>: ` +
               `${escapeHtml(chat.text)}</p><p><small>Matched ${escapeHtml(rule.pattern)}</small></p>`,
           }),
-        ).then(track);
+        );
         return;
       case 'toast':
         showChatToast(chat.sender, chat.text);
         return;
       case 'lock':
         // Client REST API conference `lock` (seed: `PEX.pluginAPI.sendRequest('/lock')`).
-        void pex.pluginAPI.sendRequest('/lock');
+        command('/lock', 'Could not lock the conference');
         return;
       case 'mute-guests':
         // Client REST API conference `muteguests` (the seed's '/mutequest' is a typo).
-        void pex.pluginAPI.sendRequest('/muteguests');
+        command('/muteguests', 'Could not mute the guests');
         return;
       case 'spotlight':
         if (chat.senderUuid) pex.pluginAPI.spotlightOnParticipant(chat.senderUuid);
@@ -99,25 +121,28 @@ export function createChatWatcherPlugin(pex: PexGlobal, store: RuleStore): Regis
     id: CHAT_WATCHER_PLUGIN_ID,
     load() {
       rules = liveRules(store.load().rules);
-      subscription = pex.actions$.ofType(pex.actions.RECEIVE_CHAT_MESSAGE).subscribe(watch);
+      registerSubscription(
+        registered,
+        pex.actions$.ofType(pex.actions.RECEIVE_CHAT_MESSAGE),
+        watch,
+      );
+      registered.register(() => removeChatToasts());
     },
-    unload() {
-      subscription?.unsubscribe();
-      subscription = undefined;
-      for (const dialog of [...dialogs]) dialog.close();
-      removeChatToasts();
-    },
+    unload: () => registered.unload(),
     // Conference menu action.
     openChatWatcherSettings() {
       const saved = store.load();
-      void openRulesDialog(pex, {
-        rules: saved.rules,
-        problems: saved.problems,
-        onSave: (next) => {
-          store.save(next);
-          rules = liveRules(next);
-        },
-      }).then(track);
+      void registerDialog(
+        registered,
+        openRulesDialog(pex, {
+          rules: saved.rules,
+          problems: saved.problems,
+          onSave: (next) => {
+            store.save(next);
+            rules = liveRules(next);
+          },
+        }),
+      );
     },
   };
 }

@@ -1,4 +1,5 @@
-import type { DialogRef, PexGlobal } from '@ipk/plugin-api';
+import type { DialogRef } from '@ipk/plugin-api';
+import type { PexSubset } from '@ipk/plugin-api/unloader';
 import { RULE_ACTIONS, parseRules, type ChatRule, type RuleAction } from './chat-rule';
 
 export const RULES_DIALOG_TITLE = 'Chat watcher rules';
@@ -14,12 +15,12 @@ export const ELEMENT_IDS = {
 // Rows are built with DOM calls after the dialog opens: saved patterns are set as `value`, never
 // interpolated into this HTML.
 const BODY = `
-<form id="${ELEMENT_IDS.form}" novalidate style="display:flex;flex-direction:column;gap:10px;min-width:320px">
+<form id="${ELEMENT_IDS.form}" novalidate style="display:flex;flex-direction:column;gap:10px">
   <p class="pex-dialog-content-message" style="margin:0">When a chat message matches the text (any case) or
     the /regular expression/, do the action. Rules are kept in this browser.</p>
-  <ul id="${ELEMENT_IDS.rules}" style="list-style:none;margin:0;padding:0;display:flex;flex-direction:column;gap:6px"></ul>
-  <button id="${ELEMENT_IDS.add}" type="button" class="dialog-button blue-action-button">Add rule</button>
-  <div id="${ELEMENT_IDS.problems}" role="alert" hidden style="color:#e53935"></div>
+  <ul id="${ELEMENT_IDS.rules}" style="list-style:none;margin:0;padding:0;display:flex;flex-direction:column;gap:12px"></ul>
+  <button id="${ELEMENT_IDS.add}" type="button" class="dialog-button blue-action-button" style="align-self:flex-start">Add rule</button>
+  <div id="${ELEMENT_IDS.problems}" role="alert" hidden style="color:#c4161c"></div>
   <button id="${ELEMENT_IDS.save}" type="submit" class="dialog-button green-action-button">Save rules</button>
 </form>`;
 
@@ -33,7 +34,7 @@ export interface RulesDialogOptions {
 
 /** Opens the settings dialog; resolves with its ref once it is wired. */
 export async function openRulesDialog(
-  pex: PexGlobal,
+  pex: PexSubset<'openTemplateDialog'>,
   options: RulesDialogOptions,
 ): Promise<DialogRef> {
   const dialog = await pex.pluginAPI.openTemplateDialog({ title: RULES_DIALOG_TITLE, body: BODY });
@@ -69,16 +70,24 @@ export async function openRulesDialog(
   return dialog;
 }
 
+/**
+ * One rule on two lines: the pattern across the whole width (it must stay readable on a 320 px
+ * phone), then the action and Remove. The select wears webapp2's `pex-text-input` class, so it
+ * looks like the text field (in the kit's host: `@ipk/dialogs`' one field style).
+ */
 function ruleRow(rule: ChatRule): HTMLLIElement {
   const row = document.createElement('li');
-  row.style.cssText = 'display:flex;gap:6px;align-items:center';
+  row.style.cssText =
+    'display:grid;grid-template-columns:minmax(0,1fr) auto;gap:6px;align-items:center';
   const pattern = document.createElement('input');
   pattern.type = 'text';
   pattern.className = 'pex-text-input';
+  pattern.style.gridColumn = '1 / -1';
   pattern.placeholder = 'text or /regex/i';
   pattern.setAttribute('aria-label', 'When a message matches');
   pattern.value = rule.pattern;
   const action = document.createElement('select');
+  action.className = 'pex-text-input';
   action.setAttribute('aria-label', 'Then');
   for (const choice of RULE_ACTIONS) {
     const option = document.createElement('option');

@@ -1,250 +1,243 @@
-import type { ClientApiReply, Participant, PluginAPI } from '@ipk/plugin-api';
-import { afterEach, describe, expect, it } from 'vitest';
-import { DIALOG_TAG, DTMF_KEYPAD_TAG, type IpkDialog, type IpkDtmfKeypad } from '@ipk/dialogs';
-import { createDtmfPlugin, dtmfMenuState } from './dtmf-plugin';
+// The built plugin (the IIFE webapp2 would load) in @ipk/host-runtime's harness: package file
+// validated, role enforced, driven through its participant menu; the fake node answers each DTMF
+// request when the test says so.
+import {
+  createPluginHarness,
+  type NodeAnswer,
+  type PluginHarness,
+} from '@ipk/host-runtime/testing';
+import { bundlePlugin } from '@ipk/rollup-config';
+import axe from 'axe-core';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 
-type Listener<T> = (value: T) => void;
+const root = path.resolve(import.meta.dirname, '..');
+const packageFile = path.join(root, 'dtmf.plugin.package.json');
+let sourceText: string;
+let harness: PluginHarness | undefined;
 
-/** Enough of an RxJS subject for the plugin's state$ and the roster. */
-class Subject<T> {
-  readonly listeners = new Set<Listener<T>>();
-  constructor(public value?: T) {}
-  next(value: T): void {
-    this.value = value;
-    for (const listener of [...this.listeners]) listener(value);
-  }
-  subscribe(listener: Listener<T>) {
-    this.listeners.add(listener);
-    return { unsubscribe: () => this.listeners.delete(listener) };
-  }
-}
+/** The @ipk/dialogs release the bundle carries: its components' tags are stamped with it. */
+const dialogsVersion = (
+  JSON.parse(
+    readFileSync(
+      path.join(createRequire(import.meta.url).resolve('@ipk/dialogs'), '../../package.json'),
+      'utf8',
+    ),
+  ) as { version: string }
+).version;
+const tag = (base: string) => `${base}-v${dialogsVersion.replace(/\./g, '-')}`;
 
-interface SentRequest {
+beforeAll(async () => {
+  sourceText = (await bundlePlugin({ root })).code;
+});
+
+afterEach(async () => {
+  await harness?.dispose();
+  harness = undefined;
+  document.body.replaceChildren();
+});
+
+interface PendingRequest {
   readonly path: string;
-  readonly payload: unknown;
-  answer(reply: ClientApiReply | Error): void;
+  readonly body: unknown;
+  answer(answer: NodeAnswer): void;
 }
 
-/** A fake `PEX.pluginAPI`: each sendRequest waits until the test answers it. */
-function fakeApi() {
-  const requests: SentRequest[] = [];
-  const states: Subject<unknown>[] = [];
-  const api = {
-    createNewState(initial?: unknown) {
-      const subject = new Subject<unknown>(initial);
-      states.push(subject);
-      return subject;
-    },
-    sendRequest(path: string, payload?: unknown) {
-      return new Promise<ClientApiReply>((resolve, reject) => {
-        requests.push({
-          path,
-          payload,
-          answer: (reply) => (reply instanceof Error ? reject(reply) : resolve(reply)),
-        });
-      });
-    },
-  } as unknown as Pick<PluginAPI, 'createNewState' | 'sendRequest'>;
-  return { api, requests, states };
+const OK: NodeAnswer = { status: 200, body: { status: 'success', result: true } };
+
+/** Loads the plugin; every node request waits in `pending` until the test answers it. */
+async function load(options: { role?: 'chair' | 'guest' } = {}) {
+  const pending: PendingRequest[] = [];
+  harness = await createPluginHarness({
+    packageFile,
+    sourceText,
+    ...options,
+    answerRequest: ({ path, body }) =>
+      new Promise<NodeAnswer>((answer) => pending.push({ path, body, answer })),
+  });
+  return { host: harness, pending };
 }
 
-function person(fields: Partial<Participant>): Participant {
-  return {
-    uuid: 'p-1',
-    name: 'Bob',
-    role: 'guest',
-    uri: 'sip:bob@example.com',
-    startTime: 0,
-    protocol: 'sip',
-    isExternal: true,
-    presenting: false,
-    muted: false,
-    canControl: false,
-    canDisconnect: true,
-    canTransfer: true,
-    canMute: true,
-    serviceType: 'conference',
-    callType: 'audio',
-    spotlight: 0,
-    isStreaming: false,
-    vad: 0,
-    stageIndex: -1,
-    rxPresentation: false,
-    feccSupported: false,
-    buzzTime: 0,
-    ...fields,
-  };
-}
-
-const OK: ClientApiReply = { status: 'success', result: true };
-
-function keypad(): IpkDtmfKeypad {
-  const found = document.querySelector<IpkDtmfKeypad>(DTMF_KEYPAD_TAG);
+function keypad(): HTMLElement & { sent: string; label: string } {
+  const found = document.querySelector<HTMLElement & { sent: string; label: string }>(
+    tag('ipk-dtmf-keypad'),
+  );
   if (!found) throw new Error('no keypad in the document');
   return found;
 }
 
 async function pressKey(digit: string): Promise<void> {
-  const pad = keypad();
-  await pad.updateComplete;
-  const key = pad.shadowRoot?.querySelector<HTMLButtonElement>(`[data-digit="${digit}"]`);
-  if (!key) throw new Error(`no key ${digit}`);
-  key.click();
+  let key: HTMLButtonElement | null | undefined;
+  await expect
+    .poll(() => (key = keypad().shadowRoot?.querySelector(`[data-digit="${digit}"]`)))
+    .toBeTruthy();
+  key?.click();
 }
 
-function dialogTitle(): string {
-  return document.querySelector<IpkDialog>(DIALOG_TAG)?.heading ?? '';
+const dialogTitle = () =>
+  document.querySelector<HTMLElement & { heading: string }>(tag('ipk-dialog'))?.heading;
+const line = (role: 'status' | 'alert') =>
+  document.querySelector(`.ipk-dtmf-plugin [role="${role}"]`)?.textContent ?? '';
+const typedField = () =>
+  document.querySelector(tag('ipk-text-input')) as HTMLElement & { value: string; error: string };
+const sendButton = () => document.querySelector(tag('ipk-button')) as HTMLElement;
+
+/**
+ * What axe-core rates serious or critical in `root`: names, roles, labels. Contrast is left to the
+ * browser tests (happy-dom has no layout or colours to measure, and the rule is the slow one).
+ */
+async function seriousAxeViolations(root: Element): Promise<string[]> {
+  const { violations } = await axe.run(root, { rules: { 'color-contrast': { enabled: false } } });
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => v.id);
 }
 
-function textOf(role: 'status' | 'alert'): string {
-  return document.querySelector(`.ipk-dtmf-plugin [role="${role}"]`)?.textContent ?? '';
-}
+describe('dtmf, in the host runtime', () => {
+  it('loads for a host with a "Send DTMF" item in the participant menu', async () => {
+    const { host } = await load();
+    expect(host.record().status).toBe('loaded');
+    expect(host.menuItems()).toMatchObject([{ placement: 'participants', label: 'Send DTMF' }]);
+  });
 
-function typedField() {
-  const field = document.querySelector<HTMLElement & { value: string; error: string }>(
-    '.ipk-dtmf-plugin form > *:first-child',
-  );
-  if (!field) throw new Error('no digits field');
-  return field;
-}
+  it('is not offered to guests', async () => {
+    const { host } = await load({ role: 'guest' });
+    expect(host.record().status).toBe('skipped');
+    expect(host.menuItems()).toEqual([]);
+  });
 
-function sendButton(): HTMLElement {
-  const button = document.querySelector<HTMLElement>('.ipk-dtmf-plugin form > *:last-child');
-  if (!button) throw new Error('no send button');
-  return button;
-}
-
-let plugin: ReturnType<typeof createDtmfPlugin> | undefined;
-
-afterEach(async () => {
-  await plugin?.unload();
-  plugin = undefined;
-  document.body.replaceChildren();
-});
-
-function start() {
-  const fake = fakeApi();
-  plugin = createDtmfPlugin(fake.api);
-  const participants$ = new Subject<Participant[]>();
-  void plugin.load(participants$ as never, new Subject() as never);
-  const open = (who: Participant) => (plugin?.['openKeypad'] as (p: Participant) => void)(who);
-  return { ...fake, participants$, open };
-}
-
-describe('the DTMF plugin', () => {
-  it('sends a clicked key to that participant at once and shows it as sent', async () => {
-    const { requests, open } = start();
-    open(person({ uuid: 'p-42', name: 'IVR' }));
+  it('sends a clicked key to that participant at once and shows it once the node took it', async () => {
+    const { host, pending } = await load();
+    await host.invoke('openKeypad', { uuid: 'p-42', name: 'IVR' });
     expect(dialogTitle()).toBe('Send DTMF to IVR');
+    // The bundle carries its own copy of the components, stamped with the release it was built from.
+    expect(sourceText).toContain(`COMPONENTS_VERSION = "${dialogsVersion}"`);
 
     await pressKey('5');
-    expect(requests.map(({ path, payload }) => ({ path, payload }))).toEqual([
-      { path: 'participants/p-42/dtmf', payload: { digits: '5' } },
-    ]);
-    requests[0]?.answer(OK);
-    await expect.poll(() => textOf('status')).toBe('Sent: 5');
+    await expect
+      .poll(() => pending.map(({ path, body }) => ({ path, body })))
+      .toEqual([{ path: 'participants/p-42/dtmf', body: { digits: '5' } }]);
+    expect(line('status')).toBe('');
+    pending[0]?.answer(OK);
+    await expect.poll(() => line('status')).toBe('Sent: 5');
     expect(keypad().sent).toBe('5');
   });
 
+  it('has no serious or critical axe violation in its keypad dialog', async () => {
+    const { host } = await load();
+    await host.invoke('openKeypad', { uuid: 'p-1', name: 'IVR' });
+    await pressKey('1');
+    expect(
+      await seriousAxeViolations(document.querySelector(tag('ipk-dialog')) as Element),
+    ).toEqual([]);
+  }, 20_000); // axe walks every shadow root in happy-dom: seconds on a loaded machine
+
   it('sends keys one request at a time, in the order pressed', async () => {
-    const { requests, open } = start();
-    open(person({}));
+    const { host, pending } = await load();
+    await host.invoke('openKeypad', { uuid: 'p-1' });
     await pressKey('1');
     await pressKey('#');
-    expect(requests).toHaveLength(1);
-    requests[0]?.answer(OK);
-    await expect.poll(() => requests.length).toBe(2);
-    expect(requests[1]?.payload).toEqual({ digits: '#' });
-    requests[1]?.answer(OK);
-    await expect.poll(() => textOf('status')).toBe('Sent: 1#');
+    await expect.poll(() => pending.length).toBe(1);
+    pending[0]?.answer(OK);
+    await expect.poll(() => pending.length).toBe(2);
+    expect(pending[1]?.body).toEqual({ digits: '#' });
+    pending[1]?.answer(OK);
+    await expect.poll(() => line('status')).toBe('Sent: 1#');
   });
 
-  it('sends a typed sequence with the Send button and clears the field', async () => {
-    const { requests, open } = start();
-    open(person({}));
+  it('sends a typed sequence with the Send button, and on Enter, clearing the field', async () => {
+    const { host, pending } = await load();
+    await host.invoke('openKeypad', { uuid: 'p-1' });
     typedField().value = '1234 #';
     sendButton().click();
-    await expect.poll(() => requests[0]?.payload).toEqual({ digits: '1234#' });
+    await expect.poll(() => pending[0]?.body).toEqual({ digits: '1234#' });
     expect(typedField().value).toBe('');
-    requests[0]?.answer(OK);
-    await expect.poll(() => textOf('status')).toBe('Sent: 1234#');
-  });
+    pending[0]?.answer(OK);
+    await expect.poll(() => line('status')).toBe('Sent: 1234#');
 
-  it('sends the typed sequence on Enter too', async () => {
-    const { requests, open } = start();
-    open(person({}));
     typedField().value = '*99';
     typedField().dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
-    await expect.poll(() => requests[0]?.payload).toEqual({ digits: '*99' });
+    await expect.poll(() => pending[1]?.body).toEqual({ digits: '*99' });
   });
 
   it('refuses typed characters that are not 0-9 * #, says which, and sends nothing', async () => {
-    const { requests, open } = start();
-    open(person({}));
+    const { host } = await load();
+    await host.invoke('openKeypad', { uuid: 'p-1' });
     typedField().value = '12x4';
     sendButton().click();
-    await Promise.resolve();
-    expect(requests).toEqual([]);
     expect(typedField().error).toBe('Only 0-9, * and # can be sent; remove: x');
     expect(typedField().value).toBe('12x4');
+    expect(host.requests.filter((request) => request.call === 'sendRequest')).toEqual([]);
   });
 
-  it('shows the node’s refusal and does not count the digits as sent', async () => {
-    const { requests, open } = start();
-    open(person({}));
+  it('shows the node’s refusal and does not count those digits as sent', async () => {
+    const { host, pending } = await load();
+    await host.invoke('openKeypad', { uuid: 'p-1' });
     await pressKey('7');
-    requests[0]?.answer(new Error('403 Forbidden'));
-    await expect.poll(() => textOf('alert')).toBe('Could not send 7: 403 Forbidden');
-    expect(textOf('status')).toBe('');
+    await expect.poll(() => pending.length).toBe(1);
+    pending[0]?.answer({ status: 403, body: { status: 'failed', result: 'Forbidden' } });
+    await expect
+      .poll(() => line('alert'))
+      .toBe('Could not send 7: The node answered 403: Forbidden');
+    expect(line('status')).toBe('');
     expect(keypad().sent).toBe('');
 
     await pressKey('8');
-    requests[1]?.answer(OK);
-    await expect.poll(() => textOf('status')).toBe('Sent: 8');
-    expect(textOf('alert')).toBe('');
+    await expect.poll(() => pending.length).toBe(2);
+    pending[1]?.answer(OK);
+    await expect.poll(() => line('status')).toBe('Sent: 8');
+    expect(line('alert')).toBe('');
   });
 
   it('works for a gateway call: the digits go to the far end participant', async () => {
-    const { requests, open } = start();
-    open(person({ uuid: 'gw-far-end', serviceType: 'gateway', name: '' }));
+    const { host, pending } = await load();
+    await host.invoke('openKeypad', {
+      uuid: 'gw-far-end',
+      name: '',
+      uri: 'sip:bob@example.com',
+      serviceType: 'gateway',
+    });
     expect(dialogTitle()).toBe('Send DTMF to sip:bob@example.com');
     await pressKey('0');
-    await expect.poll(() => requests[0]?.path).toBe('participants/gw-far-end/dtmf');
+    await expect.poll(() => pending[0]?.path).toBe('participants/gw-far-end/dtmf');
   });
 
   it('keeps one keypad open: a second participant replaces the first', async () => {
-    const { open } = start();
-    open(person({ uuid: 'a', name: 'Ann' }));
-    open(person({ uuid: 'b', name: 'Ben' }));
-    await expect.poll(() => document.querySelectorAll(DTMF_KEYPAD_TAG).length).toBe(1);
+    const { host } = await load();
+    await host.invoke('openKeypad', { uuid: 'a', name: 'Ann' });
+    await host.invoke('openKeypad', { uuid: 'b', name: 'Ben' });
+    await expect.poll(() => document.querySelectorAll(tag('ipk-dtmf-keypad')).length).toBe(1);
     expect(keypad().label).toBe('Keypad for Ben');
   });
 
-  it('hides the item for control-only and streaming participants, from the roster', () => {
-    const { states, participants$ } = start();
-    participants$.next([
-      person({ uuid: 'phone' }),
-      person({ uuid: 'roster-only', protocol: 'api', callType: 'api' }),
-      person({ uuid: 'recorder', protocol: 'rtmp', callType: 'video', isStreaming: true }),
-      person({ uuid: 'browser', protocol: 'api', callType: 'video' }),
+  it('hides the item for control-only and streaming participants, from the roster', async () => {
+    const { host } = await load();
+    host.pushParticipants([
+      { uuid: 'phone', protocol: 'sip', callType: 'audio' },
+      { uuid: 'roster-only', protocol: 'api', callType: 'api' },
+      { uuid: 'recorder', protocol: 'rtmp', isStreaming: true },
+      { uuid: 'browser', protocol: 'api', callType: 'video' },
     ]);
-    expect(states[0]?.value).toEqual({ 'roster-only': null, recorder: null });
+    expect(host.state()).toEqual({ 'self-uuid': null, 'roster-only': null, recorder: null });
   });
 
-  it('stops following the roster and closes its keypad on unload', async () => {
-    const { participants$, open } = start();
-    open(person({}));
-    await plugin?.unload();
-    plugin = undefined;
-    expect(participants$.listeners.size).toBe(0);
-    await expect.poll(() => document.querySelectorAll(DTMF_KEYPAD_TAG).length).toBe(0);
+  it('closes its keypad on unload', async () => {
+    const { host } = await load();
+    await host.invoke('openKeypad', { uuid: 'ivr-1', name: 'IVR' });
+    await host.unload();
+    await expect.poll(() => document.querySelectorAll(tag('ipk-dtmf-keypad')).length).toBe(0);
   });
 });
 
-describe('dtmfMenuState', () => {
-  it('is empty (the item shows for everyone) when everyone can take tones', () => {
-    expect(
-      dtmfMenuState([person({ uuid: 'a' }), person({ uuid: 'b', callType: 'video' })]),
-    ).toEqual({});
+describe('the menu state', () => {
+  it('hides the item for nobody who can take tones (only this API-only host is hidden)', async () => {
+    const { host } = await load();
+    host.pushParticipants([
+      { uuid: 'a', callType: 'audio', protocol: 'sip' },
+      { uuid: 'b', callType: 'video', protocol: 'webrtc' },
+    ]);
+    expect(host.state()).toEqual({ 'self-uuid': null });
   });
 });

@@ -1,18 +1,16 @@
-import type {
-  Participant,
-  ParticipantMenuState,
-  PluginAPI,
-  RegisterPluginOptions,
-} from '@ipk/plugin-api';
-import { openKeypadDialog, type KeypadDialog } from './keypad-dialog';
+import type { Participant, ParticipantMenuState, RegisterPluginOptions } from '@ipk/plugin-api';
 import { sendNodeRequest } from '@ipk/plugin-api';
+import {
+  createUnloader,
+  registerDialog,
+  registerSubscription,
+  type PexSubset,
+} from '@ipk/plugin-api/unloader';
+import type { DialogHandle } from '@ipk/dialogs/open-dialog';
+import { openKeypadDialog } from './keypad-dialog';
 
 /** Must equal the package file's `id` (the build checks it). */
 export const DTMF_PLUGIN_ID = 'dtmf-plugin-1.0';
-
-interface Unsubscribable {
-  unsubscribe(): void;
-}
 
 /**
  * Who cannot take DTMF, so the menu item is hidden for them:
@@ -41,35 +39,29 @@ export function dtmfMenuState(participants: readonly Participant[]): Participant
  * sendRequest: `sendRequest('/participants/<participant_uuid>/dtmf', {digits: "1234"})`).
  */
 export function createDtmfPlugin(
-  api: Pick<PluginAPI, 'createNewState' | 'sendRequest'>,
+  pex: PexSubset<'createNewState' | 'sendRequest'>,
 ): RegisterPluginOptions {
-  const state$ = api.createNewState<ParticipantMenuState>({});
-  let roster: Unsubscribable | undefined;
-  let open: KeypadDialog | undefined;
+  const state$ = pex.pluginAPI.createNewState<ParticipantMenuState>({});
+  const registered = createUnloader();
+  let keypad: DialogHandle | undefined;
 
   return {
     id: DTMF_PLUGIN_ID,
     state$,
     load(participants$) {
-      roster = participants$.subscribe((participants) => state$.next(dtmfMenuState(participants)));
+      registerSubscription(registered, participants$, (participants) =>
+        state$.next(dtmfMenuState(participants)),
+      );
     },
-    unload() {
-      roster?.unsubscribe();
-      roster = undefined;
-      open?.handle.close();
-      open = undefined;
-    },
+    unload: () => registered.unload(),
     openKeypad(participant: Participant) {
       // One keypad at a time: a second one would interleave two streams of tones.
-      open?.handle.close();
+      keypad?.close();
       const path = `participants/${encodeURIComponent(participant.uuid)}/dtmf`;
-      const dialog = openKeypadDialog(participant.name || participant.uri, (digits) =>
-        sendNodeRequest(api, path, { digits }),
-      );
-      open = dialog;
-      void dialog.handle.closed.then(() => {
-        if (open === dialog) open = undefined;
-      });
+      keypad = openKeypadDialog(participant.name || participant.uri, (digits) =>
+        sendNodeRequest(pex.pluginAPI, path, { digits }),
+      ).handle;
+      void registerDialog(registered, keypad);
     },
   };
 }

@@ -2,4 +2,4 @@
 // `PEX` is the global webapp2 provides; its types come from "@ipk/plugin-api/global" (tsconfig).
 import { createDtmfPlugin } from './dtmf-plugin';
 
-PEX.pluginAPI.registerPlugin(createDtmfPlugin(PEX.pluginAPI));
+PEX.pluginAPI.registerPlugin(createDtmfPlugin(PEX));

@@ -2,4 +2,4 @@
 // `PEX` is the global webapp2 provides; its types come from "@ipk/plugin-api/global" (tsconfig).
 import { createLayoutPlugin } from './layout-plugin';
 
-PEX.pluginAPI.registerPlugin(createLayoutPlugin(PEX.pluginAPI));
+PEX.pluginAPI.registerPlugin(createLayoutPlugin(PEX));

@@ -1,5 +1,6 @@
 // One module per component, not the package root: only what the dialog uses is bundled.
 import { BUTTON_TAG } from '@ipk/dialogs/button';
+import { CHECKBOX_TAG, type IpkCheckbox } from '@ipk/dialogs/checkbox';
 import {
   LAYOUT_PICKER_TAG,
   type IpkLayoutPicker,
@@ -22,7 +23,7 @@ export type ApplyTransforms = (transforms: LayoutTransforms) => Promise<RequestO
 export interface LayoutDialog {
   readonly handle: DialogHandle;
   readonly pickers: ReadonlyMap<LayoutKey, IpkLayoutPicker>;
-  readonly overlayText: HTMLInputElement;
+  readonly overlayText: IpkCheckbox;
   readonly resetButton: HTMLElement;
   /** "Current layout: …" (role=status). */
   readonly currentLine: HTMLElement;
@@ -63,16 +64,21 @@ export function openLayoutDialog(
 ): LayoutDialog {
   const content = document.createElement('div');
   content.className = LAYOUT_DIALOG_CLASS;
+  // One column, the controls apart: the checkbox, the button and the status lines each on a row.
+  content.style.cssText = 'display:flex;flex-direction:column;gap:.5rem';
   let current: AppliedLayout = { ...applied };
 
   const currentLine = document.createElement('p');
   currentLine.setAttribute('role', 'status');
   const errorLine = document.createElement('p');
   errorLine.setAttribute('role', 'alert');
+  // The column's gap spaces the lines; an empty error line then takes no room.
+  currentLine.style.margin = errorLine.style.margin = '0';
 
   const pickers = new Map<LayoutKey, IpkLayoutPicker>();
   for (const spec of specs) {
     const heading = document.createElement('h3');
+    heading.style.margin = '.5rem 0 0';
     heading.textContent = spec.heading;
     const picker = document.createElement(LAYOUT_PICKER_TAG) as IpkLayoutPicker;
     picker.label = spec.heading;
@@ -83,20 +89,19 @@ export function openLayoutDialog(
     content.append(heading, picker);
   }
 
-  const overlayLabel = document.createElement('label');
-  const overlayText = document.createElement('input');
-  overlayText.type = 'checkbox';
-  overlayLabel.append(overlayText, ' Show names (overlay text)');
+  // Ticked only once names were switched on from here: the plugin API cannot read the VMR's own
+  // setting, so "unticked" means "not switched on from here" and the status line says which.
+  const overlayText = document.createElement(CHECKBOX_TAG) as IpkCheckbox;
+  overlayText.textContent = 'Show names (overlay text)';
 
   const resetButton = document.createElement(BUTTON_TAG);
   resetButton.setAttribute('variant', 'blue');
   resetButton.textContent = 'Back to default';
-  content.append(overlayLabel, resetButton, currentLine, errorLine);
+  resetButton.style.alignSelf = 'flex-start';
+  content.append(overlayText, resetButton, currentLine, errorLine);
 
   const show = (): void => {
     for (const [key, picker] of pickers) picker.current = current[key] ?? '';
-    // Unknown until set from here: the VMR's theme decides, so neither ticked nor unticked.
-    overlayText.indeterminate = current.enable_overlay_text === undefined;
     overlayText.checked = current.enable_overlay_text === true;
     currentLine.textContent = describeApplied(current, specs);
   };
@@ -123,7 +128,9 @@ export function openLayoutDialog(
     select.preventDefault();
     send({ [key]: select.detail.layout });
   });
-  overlayText.addEventListener('change', () => send({ enable_overlay_text: overlayText.checked }));
+  overlayText.addEventListener('ipk-change', () =>
+    send({ enable_overlay_text: overlayText.checked }),
+  );
   resetButton.addEventListener('click', () => send({}));
 
   show();

@@ -1,228 +1,271 @@
-import type { ClientApiReply, Participant, PluginAPI } from '@ipk/plugin-api';
-import { DIALOG_TAG, LAYOUT_PICKER_TAG, type IpkDialog, type IpkLayoutPicker } from '@ipk/dialogs';
-import { afterEach, describe, expect, it } from 'vitest';
+// The built plugin (the IIFE webapp2 would load) in @ipk/host-runtime's harness: package file
+// validated, role enforced, driven through its toolbar button; the fake node answers each
+// transform_layout when the test says so.
+import {
+  createPluginHarness,
+  type NodeAnswer,
+  type PluginHarness,
+} from '@ipk/host-runtime/testing';
+import { bundlePlugin } from '@ipk/rollup-config';
+import axe from 'axe-core';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { OFFERED_LAYOUTS } from './layout-choice';
-import { createLayoutPlugin } from './layout-plugin';
 
-interface SentRequest {
-  readonly path: string;
-  readonly payload: unknown;
-  answer(reply: ClientApiReply | Error): void;
-}
+const root = path.resolve(import.meta.dirname, '..');
+const packageFile = path.join(root, 'layout.plugin.package.json');
+let sourceText: string;
+let harness: PluginHarness | undefined;
 
-/** A fake `PEX.pluginAPI.sendRequest` that waits until the test answers each request. */
-function fakeApi() {
-  const requests: SentRequest[] = [];
-  const api = {
-    sendRequest(path: string, payload?: unknown) {
-      return new Promise<ClientApiReply>((resolve, reject) => {
-        requests.push({
-          path,
-          payload,
-          answer: (reply) => (reply instanceof Error ? reject(reply) : resolve(reply)),
-        });
-      });
-    },
-  } as unknown as Pick<PluginAPI, 'sendRequest'>;
-  return { api, requests };
-}
+/** The @ipk/dialogs release the bundle carries: its components' tags are stamped with it. */
+const dialogsVersion = (
+  JSON.parse(
+    readFileSync(
+      path.join(createRequire(import.meta.url).resolve('@ipk/dialogs'), '../../package.json'),
+      'utf8',
+    ),
+  ) as { version: string }
+).version;
+const tag = (base: string) => `${base}-v${dialogsVersion.replace(/\./g, '-')}`;
 
-const OK: ClientApiReply = { status: 'success', result: true };
-
-function member(serviceType: Participant['serviceType']): Participant {
-  return { uuid: `u-${serviceType}`, serviceType } as Participant;
-}
-
-let plugin: ReturnType<typeof createLayoutPlugin> | undefined;
+beforeAll(async () => {
+  sourceText = (await bundlePlugin({ root })).code;
+});
 
 afterEach(async () => {
-  await plugin?.unload();
-  plugin = undefined;
+  await harness?.dispose();
+  harness = undefined;
   document.body.replaceChildren();
 });
 
-function start() {
-  const fake = fakeApi();
-  const registered = createLayoutPlugin(fake.api);
-  plugin = registered;
-  const choose = (participants: Participant[]) =>
-    (registered['chooseLayout'] as (p: Participant[]) => void)(participants);
-  const transforms = () => fake.requests.map(({ path, payload }) => ({ path, payload }));
-  return { ...fake, choose, transforms };
+interface Picker extends HTMLElement {
+  layouts: readonly string[];
+  current: string;
+  label: string;
 }
 
-function pickers(): IpkLayoutPicker[] {
-  return [...document.querySelectorAll<IpkLayoutPicker>(LAYOUT_PICKER_TAG)];
+/** Loads the plugin; each transform_layout waits in `pending` until the test answers it. */
+async function load(options: { role?: 'chair' | 'guest'; participants?: object[] } = {}) {
+  const pending: { body: unknown; answer(answer: NodeAnswer): void }[] = [];
+  harness = await createPluginHarness({
+    packageFile,
+    sourceText,
+    ...options,
+    answerRequest: ({ body }) =>
+      new Promise<NodeAnswer>((answer) => pending.push({ body, answer })),
+  });
+  const sent = () => pending.map(({ body }) => body);
+  return { host: harness, pending, sent };
 }
 
-async function pick(picker: IpkLayoutPicker | undefined, layout: string): Promise<void> {
-  if (!picker) throw new Error('no such picker');
-  await picker.updateComplete;
-  const option = picker.shadowRoot?.querySelector<HTMLButtonElement>(`[data-layout="${layout}"]`);
-  if (!option) throw new Error(`no option ${layout}`);
-  option.click();
-}
+const OK: NodeAnswer = { status: 200, body: { status: 'success', result: true } };
+const pickers = () => [...document.querySelectorAll<Picker>(tag('ipk-layout-picker'))];
+const line = (role: 'status' | 'alert') =>
+  document.querySelector(`.ipk-layout-plugin [role="${role}"]`)?.textContent ?? '';
+const dialogTitle = () =>
+  document.querySelector<HTMLElement & { heading: string }>(tag('ipk-dialog'))?.heading;
 
-function line(role: 'status' | 'alert'): string {
-  return document.querySelector(`.ipk-layout-plugin [role="${role}"]`)?.textContent ?? '';
-}
-
-function overlayBox(): HTMLInputElement {
-  const box = document.querySelector<HTMLInputElement>('.ipk-layout-plugin input[type="checkbox"]');
-  if (!box) throw new Error('no overlay text checkbox');
+function namesBox(): HTMLElement & { checked: boolean } {
+  const box = document.querySelector<HTMLElement & { checked: boolean }>(
+    `.ipk-layout-plugin ${tag('ipk-checkbox')}`,
+  );
+  if (!box) throw new Error('no "Show names" checkbox');
   return box;
 }
 
-function resetButton(): HTMLElement {
-  const button = document.querySelector<HTMLElement>('.ipk-layout-plugin [variant="blue"]');
-  if (!button) throw new Error('no reset button');
-  return button;
+function toggleNames(): void {
+  namesBox().shadowRoot?.querySelector('input')?.click();
 }
 
+const resetButton = () =>
+  document.querySelector<HTMLElement>(`.ipk-layout-plugin ${tag('ipk-button')}`);
+
+async function pick(picker: Picker | undefined, layout: string): Promise<void> {
+  let option: HTMLButtonElement | null | undefined;
+  await expect
+    .poll(() => (option = picker?.shadowRoot?.querySelector(`[data-layout="${layout}"]`)))
+    .toBeTruthy();
+  option?.click();
+}
+
+/**
+ * What axe-core rates serious or critical in `root`: names, roles, labels. Contrast is left to the
+ * browser tests (happy-dom has no layout or colours to measure, and the rule is the slow one).
+ */
+async function seriousAxeViolations(root: Element): Promise<string[]> {
+  const { violations } = await axe.run(root, { rules: { 'color-contrast': { enabled: false } } });
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => v.id);
+}
+
+describe('layout, in the host runtime', () => {
+  it('loads for a host with a "Change layout" toolbar button', async () => {
+    const { host } = await load();
+    expect(host.record().status).toBe('loaded');
+    expect(host.menuItems()).toMatchObject([{ placement: 'toolbar', label: 'Change layout' }]);
+  });
+
+  it('is not offered to guests', async () => {
+    const { host } = await load({ role: 'guest' });
+    expect(host.record().status).toBe('skipped');
+    expect(host.menuItems()).toEqual([]);
+  });
+});
+
 describe('the layout plugin in a VMR', () => {
-  it('opens one picker with the VMR layouts and says the default is in use', () => {
-    const { choose } = start();
-    choose([member('conference')]);
-    expect(document.querySelector<IpkDialog>(DIALOG_TAG)?.heading).toBe('Conference layout');
+  it('opens one picker with the VMR layouts and says the default is in use', async () => {
+    const { host } = await load();
+    await host.invoke('chooseLayout');
+    expect(dialogTitle()).toBe('Conference layout');
+    expect(sourceText).toContain(`COMPONENTS_VERSION = "${dialogsVersion}"`);
     expect(pickers()).toHaveLength(1);
     expect(pickers()[0]?.layouts).toEqual(OFFERED_LAYOUTS);
-    expect(OFFERED_LAYOUTS).toEqual(
-      expect.arrayContaining([
-        '1:0',
-        '4:0',
-        '9:0',
-        '16:0',
-        '25:0',
-        '1:7',
-        '1:21',
-        '2:21',
-        '1:33',
-        'ac',
-      ]),
-    );
     expect(line('status')).toBe("Current layout: the meeting's default");
   });
 
+  it('has no serious or critical axe violation in its dialog', async () => {
+    const { host } = await load();
+    await host.invoke('chooseLayout');
+    await expect.poll(() => pickers()[0]?.shadowRoot?.querySelector('button')).toBeTruthy();
+    expect(
+      await seriousAxeViolations(document.querySelector(tag('ipk-dialog')) as Element),
+    ).toEqual([]);
+  }, 20_000); // axe walks every shadow root in happy-dom: seconds on a loaded machine
+
   it('asks the node for the chosen layout and marks it current once accepted', async () => {
-    const { choose, requests, transforms } = start();
-    choose([member('conference')]);
+    const { host, pending, sent } = await load();
+    await host.invoke('chooseLayout');
     await pick(pickers()[0], '4:0');
-    await expect
-      .poll(transforms)
-      .toEqual([{ path: 'transform_layout', payload: { transforms: { layout: '4:0' } } }]);
+    await expect.poll(sent).toEqual([{ transforms: { layout: '4:0' } }]);
     expect(pickers()[0]?.current).toBe('');
-    requests[0]?.answer(OK);
+    pending[0]?.answer(OK);
     await expect.poll(() => pickers()[0]?.current).toBe('4:0');
     expect(line('status')).toBe('Current layout: 2 × 2 (4:0) (set from this browser)');
   });
 
   it('shows the node’s refusal and keeps the layout it had', async () => {
-    const { choose, requests } = start();
-    choose([member('conference')]);
+    const { host, pending } = await load();
+    await host.invoke('chooseLayout');
     await pick(pickers()[0], '1:7');
-    await expect.poll(() => requests.length).toBe(1);
-    requests[0]?.answer({ status: 'failed', result: 'Illegal value' });
+    await expect.poll(() => pending.length).toBe(1);
+    pending[0]?.answer({ status: 200, body: { status: 'failed', result: 'Illegal value' } });
     await expect.poll(() => line('alert')).toBe('The layout was not changed: Illegal value');
     expect(pickers()[0]?.current).toBe('');
     expect(line('status')).toBe("Current layout: the meeting's default");
 
     await pick(pickers()[0], '1:0');
-    await expect.poll(() => requests.length).toBe(2);
-    requests[1]?.answer(OK);
+    await expect.poll(() => pending.length).toBe(2);
+    pending[1]?.answer(OK);
     await expect.poll(() => line('alert')).toBe('');
     expect(pickers()[0]?.current).toBe('1:0');
   });
 
-  it('shows a failed request (e.g. 403 for a host who lost the role) the same way', async () => {
-    const { choose, requests } = start();
-    choose([member('conference')]);
+  it('shows a failed request (403 for a host who lost the role) the same way', async () => {
+    const { host, pending } = await load();
+    await host.invoke('chooseLayout');
     await pick(pickers()[0], '9:0');
-    await expect.poll(() => requests.length).toBe(1);
-    requests[0]?.answer(new Error('403 Forbidden'));
-    await expect.poll(() => line('alert')).toBe('The layout was not changed: 403 Forbidden');
+    await expect.poll(() => pending.length).toBe(1);
+    pending[0]?.answer({ status: 403, body: { status: 'failed', result: 'Forbidden' } });
+    await expect
+      .poll(() => line('alert'))
+      .toBe('The layout was not changed: The node answered 403: Forbidden');
   });
 
-  it('turns names (overlay text) on and off, unknown until set from here', async () => {
-    const { choose, requests, transforms } = start();
-    choose([member('conference')]);
-    expect(overlayBox().indeterminate).toBe(true);
-    overlayBox().click();
-    await expect.poll(() => requests.length).toBe(1);
-    requests[0]?.answer(OK);
-    await expect.poll(() => overlayBox().indeterminate).toBe(false);
-    expect(overlayBox().checked).toBe(true);
-    expect(line('status')).toBe("Current layout: the meeting's default; names shown");
+  it('turns names (overlay text) on and off: a plain checkbox, unticked until set from here', async () => {
+    const { host, pending, sent } = await load();
+    await host.invoke('chooseLayout');
+    expect(namesBox().checked).toBe(false);
+    toggleNames();
+    await expect.poll(() => pending.length).toBe(1);
+    pending[0]?.answer(OK);
+    await expect
+      .poll(() => line('status'))
+      .toBe("Current layout: the meeting's default; names shown");
+    expect(namesBox().checked).toBe(true);
 
-    overlayBox().click();
-    await expect.poll(() => requests.length).toBe(2);
-    requests[1]?.answer(OK);
+    toggleNames();
+    await expect.poll(() => pending.length).toBe(2);
+    pending[1]?.answer(OK);
     await expect
       .poll(() => line('status'))
       .toBe("Current layout: the meeting's default; names hidden");
-    expect(transforms().map(({ payload }) => payload)).toEqual([
+    expect(namesBox().checked).toBe(false);
+    expect(sent()).toEqual([
       { transforms: { enable_overlay_text: true } },
       { transforms: { enable_overlay_text: false } },
     ]);
   });
 
+  it('unticks the names box again when the node refuses the change', async () => {
+    const { host, pending } = await load();
+    await host.invoke('chooseLayout');
+    toggleNames();
+    await expect.poll(() => pending.length).toBe(1);
+    pending[0]?.answer({ status: 200, body: { status: 'failed', result: 'Illegal value' } });
+    await expect.poll(() => line('alert')).toBe('The layout was not changed: Illegal value');
+    expect(namesBox().checked).toBe(false);
+  });
+
   it('goes back to the default with an empty transform and forgets what it set', async () => {
-    const { choose, requests } = start();
-    choose([member('conference')]);
+    const { host, pending } = await load();
+    await host.invoke('chooseLayout');
     await pick(pickers()[0], '16:0');
-    await expect.poll(() => requests.length).toBe(1);
-    requests[0]?.answer(OK);
+    await expect.poll(() => pending.length).toBe(1);
+    pending[0]?.answer(OK);
     await expect.poll(() => pickers()[0]?.current).toBe('16:0');
 
-    resetButton().click();
-    await expect.poll(() => requests.length).toBe(2);
-    expect(requests[1]?.payload).toEqual({ transforms: {} });
-    requests[1]?.answer(OK);
+    resetButton()?.click();
+    await expect.poll(() => pending.length).toBe(2);
+    expect(pending[1]?.body).toEqual({ transforms: {} });
+    pending[1]?.answer(OK);
     await expect.poll(() => pickers()[0]?.current).toBe('');
     expect(line('status')).toBe("Current layout: the meeting's default");
-    expect(overlayBox().indeterminate).toBe(true);
+    expect(namesBox().checked).toBe(false);
   });
 
   it('remembers the layout it set when the dialog is opened again', async () => {
-    const { choose, requests } = start();
-    choose([member('conference')]);
+    const { host, pending } = await load();
+    await host.invoke('chooseLayout');
     await pick(pickers()[0], 'ac');
-    await expect.poll(() => requests.length).toBe(1);
-    requests[0]?.answer(OK);
+    await expect.poll(() => pending.length).toBe(1);
+    pending[0]?.answer(OK);
     await expect.poll(() => pickers()[0]?.current).toBe('ac');
-    document.querySelector<IpkDialog>(DIALOG_TAG)?.close();
+    document.querySelector<HTMLElement & { close(): void }>(tag('ipk-dialog'))?.close();
     await expect.poll(() => pickers().length).toBe(0);
 
-    choose([member('conference')]);
+    await host.invoke('chooseLayout');
     expect(pickers()[0]?.current).toBe('ac');
     expect(line('status')).toBe('Current layout: Adaptive (ac) (set from this browser)');
   });
 
   it('closes its dialog on unload', async () => {
-    const { choose } = start();
-    choose([member('conference')]);
-    await plugin?.unload();
-    plugin = undefined;
-    await expect.poll(() => document.querySelectorAll(DIALOG_TAG).length).toBe(0);
+    const { host } = await load();
+    await host.invoke('chooseLayout');
+    await host.unload();
+    await expect.poll(() => document.querySelectorAll(tag('ipk-dialog')).length).toBe(0);
   });
 });
 
 describe('the layout plugin in a Virtual Auditorium', () => {
   it('offers host and guest layouts and sends each under its own key', async () => {
-    const { choose, requests, transforms } = start();
-    choose([member('lecture'), member('lecture')]);
+    const { host, pending, sent } = await load({ participants: [{ serviceType: 'lecture' }] });
+    await host.invoke('chooseLayout');
     const [hosts, guests] = pickers();
     expect(pickers().map((picker) => picker.label)).toEqual(['Hosts see', 'Guests see']);
 
     await pick(hosts, '1:7');
-    await expect.poll(() => requests.length).toBe(1);
-    requests[0]?.answer(OK);
+    await expect.poll(() => pending.length).toBe(1);
+    pending[0]?.answer(OK);
     await pick(guests, '1:0');
-    await expect.poll(() => requests.length).toBe(2);
-    requests[1]?.answer(OK);
+    await expect.poll(() => pending.length).toBe(2);
+    pending[1]?.answer(OK);
 
     await expect.poll(() => guests?.current).toBe('1:0');
     expect(hosts?.current).toBe('1:7');
-    expect(transforms().map(({ payload }) => payload)).toEqual([
+    expect(sent()).toEqual([
       { transforms: { host_layout: '1:7' } },
       { transforms: { guest_layout: '1:0' } },
     ]);

@@ -1,12 +1,9 @@
-import type {
-  LayoutTransforms,
-  Participant,
-  PluginAPI,
-  RegisterPluginOptions,
-} from '@ipk/plugin-api';
-import { pickersFor, type AppliedLayout } from './layout-choice';
-import { openLayoutDialog, type LayoutDialog } from './layout-dialog';
+import type { LayoutTransforms, Participant, RegisterPluginOptions } from '@ipk/plugin-api';
 import { sendNodeRequest } from '@ipk/plugin-api';
+import { createUnloader, registerDialog, type PexSubset } from '@ipk/plugin-api/unloader';
+import type { DialogHandle } from '@ipk/dialogs/open-dialog';
+import { pickersFor, type AppliedLayout } from './layout-choice';
+import { openLayoutDialog } from './layout-dialog';
 
 /** Must equal the package file's `id` (the build checks it). */
 export const LAYOUT_PLUGIN_ID = 'layout-plugin-1.0';
@@ -20,9 +17,10 @@ export const LAYOUT_PLUGIN_ID = 'layout-plugin-1.0';
  * lost. PexRTC's own `transformLayout` sends exactly this request; through `sendRequest` the
  * plugin gets the node's answer and can show it in the dialog.
  */
-export function createLayoutPlugin(api: Pick<PluginAPI, 'sendRequest'>): RegisterPluginOptions {
+export function createLayoutPlugin(pex: PexSubset<'sendRequest'>): RegisterPluginOptions {
+  const registered = createUnloader();
   let applied: AppliedLayout = {};
-  let open: LayoutDialog | undefined;
+  let dialog: DialogHandle | undefined;
 
   const remember = (transforms: LayoutTransforms): void => {
     applied = Object.keys(transforms).length === 0 ? {} : { ...applied, ...transforms };
@@ -33,22 +31,16 @@ export function createLayoutPlugin(api: Pick<PluginAPI, 'sendRequest'>): Registe
     load() {
       // Nothing to follow: the plugin API has no layout event (see README, "Current layout").
     },
-    unload() {
-      open?.handle.close();
-      open = undefined;
-    },
+    unload: () => registered.unload(),
     chooseLayout(participants: readonly Participant[]) {
-      open?.handle.close();
-      const dialog = openLayoutDialog(
+      dialog?.close();
+      dialog = openLayoutDialog(
         pickersFor(participants ?? []),
         applied,
-        (transforms) => sendNodeRequest(api, 'transform_layout', { transforms }),
+        (transforms) => sendNodeRequest(pex.pluginAPI, 'transform_layout', { transforms }),
         remember,
-      );
-      open = dialog;
-      void dialog.handle.closed.then(() => {
-        if (open === dialog) open = undefined;
-      });
+      ).handle;
+      void registerDialog(registered, dialog);
     },
   };
 }

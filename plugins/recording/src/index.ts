@@ -1,6 +1,5 @@
 // The plugin's entry: Rollup wraps this module in one IIFE (webapp2 runs it as a classic script).
 // `PEX` is the global webapp2 provides; its types come from "@ipk/plugin-api/global" (tsconfig).
-import { browserAddressStore } from './address-store';
 import { createRecordingPlugin } from './recording-plugin';
 
-PEX.pluginAPI.registerPlugin(createRecordingPlugin(PEX, browserAddressStore()));
+PEX.pluginAPI.registerPlugin(createRecordingPlugin(PEX));

@@ -19,11 +19,8 @@ export interface RecorderDial {
 export function recorderDial(address: string): RecorderDial {
   const trimmed = address.trim();
   if (/^rtmps?:\/\//i.test(trimmed)) return { destination: trimmed, protocol: 'rtmp' };
-  const prefixed = /^(sip|h323|mssip):(.+)$/i.exec(trimmed);
-  const scheme = prefixed?.[1]?.toLowerCase();
-  const rest = prefixed?.[2]?.trim();
-  if ((scheme === 'sip' || scheme === 'h323' || scheme === 'mssip') && rest) {
-    return { destination: rest, protocol: scheme };
-  }
-  return { destination: trimmed, protocol: 'auto' };
+  const [, scheme, rest] = /^(sip|h323|mssip):\s*(\S.*)$/i.exec(trimmed) ?? [];
+  return scheme && rest
+    ? { destination: rest, protocol: scheme.toLowerCase() as DialOutProtocol }
+    : { destination: trimmed, protocol: 'auto' };
 }

@@ -1,232 +1,248 @@
-import type { Participant, PluginLoad, RegisterPluginOptions } from '@ipk/plugin-api';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { browserAddressStore, type AddressStore } from './address-store';
-import { createFakePex, participant, type FakePex } from './fake-pex.fixture';
-import { ELEMENT_IDS } from './recording-dialog';
+// The built plugin (the IIFE webapp2 would load) in @ipk/host-runtime's harness: package file
+// validated, role enforced, driven through its toolbar button; the fake node answers each dial
+// when the test says so.
 import {
-  RECORDING_PLUGIN_ID,
-  START_RECORDING,
-  STOP_RECORDING,
-  createRecordingPlugin,
-} from './recording-plugin';
+  createPluginHarness,
+  type NodeAnswer,
+  type PluginHarness,
+} from '@ipk/host-runtime/testing';
+import type { Participant } from '@ipk/plugin-api';
+import { bundlePlugin } from '@ipk/rollup-config';
+import axe from 'axe-core';
+import path from 'node:path';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { ADDRESS_KEY } from './address-store';
+import { ELEMENT_IDS } from './recording-dialog';
+import { START_RECORDING, STOP_RECORDING } from './recording-plugin';
 
-function memoryStore(initial = ''): AddressStore & { saved: string } {
-  return {
-    saved: initial,
-    read() {
-      return this.saved;
-    },
-    write(address) {
-      this.saved = address;
-    },
-  };
-}
+const root = path.resolve(import.meta.dirname, '..');
+const packageFile = path.join(root, 'recording.plugin.package.json');
+let sourceText: string;
+let harness: PluginHarness | undefined;
 
-const me = participant({ uuid: 'me', name: 'Host' });
-const recorder = (uuid = 'rec-1') =>
-  participant({ uuid, name: 'Recorder', protocol: 'rtmp', isStreaming: true, role: 'guest' });
-
-let fake: FakePex;
-let addresses: ReturnType<typeof memoryStore>;
-let plugin: RegisterPluginOptions;
-
-function load(): void {
-  void plugin.load(fake.participants$ as unknown as Parameters<PluginLoad>[0], undefined as never);
-}
-
-function recordConference(participants?: Participant[]): void {
-  (plugin['recordConference'] as (participants?: Participant[]) => void)(participants);
-}
-
-function state(): unknown {
-  return fake.states[0]?.value;
-}
-
-function field<T extends HTMLElement>(dialog: HTMLElement, id: string): T {
-  const element = dialog.querySelector<T>(`#${id}`);
-  if (!element) throw new Error(`no #${id} in the dialog`);
-  return element;
-}
-
-async function openDialogAndSubmit(address: string): Promise<HTMLElement> {
-  recordConference([me]);
-  const dialog = await fake.dialogOpened();
-  field<HTMLInputElement>(dialog, ELEMENT_IDS.address).value = address;
-  field<HTMLFormElement>(dialog, ELEMENT_IDS.form).requestSubmit();
-  return dialog;
-}
-
-beforeEach(() => {
-  fake = createFakePex();
-  addresses = memoryStore();
-  plugin = createRecordingPlugin(fake.pex, addresses);
-  load();
+beforeAll(async () => {
+  sourceText = (await bundlePlugin({ root })).code;
 });
 
-afterEach(() => {
-  void plugin.unload();
-  document.body.innerHTML = '';
+afterEach(async () => {
+  vi.restoreAllMocks();
+  await harness?.dispose();
+  harness = undefined;
+  localStorage.clear();
+  document.body.replaceChildren();
 });
+
+/** Loads the plugin; each dial waits in `dials` until the test answers it. */
+async function load(
+  options: { role?: 'chair' | 'guest'; participants?: Partial<Participant>[] } = {},
+) {
+  const dials: { body: unknown; answer(answer: NodeAnswer): void }[] = [];
+  harness = await createPluginHarness({
+    packageFile,
+    sourceText,
+    ...options,
+    answerRequest: ({ path, body }) =>
+      path === 'dial'
+        ? new Promise<NodeAnswer>((answer) => dials.push({ body, answer }))
+        : { status: 200, body: { status: 'success', result: true } },
+  });
+  return { host: harness, dials };
+}
+
+const dialled = (uuids: string[]): NodeAnswer => ({
+  status: 200,
+  body: { status: 'success', result: uuids },
+});
+const recorder = (uuid: string): Partial<Participant> => ({
+  uuid,
+  name: 'Recorder',
+  protocol: 'rtmp',
+  isStreaming: true,
+});
+
+function byId<T extends HTMLElement>(id: string): T {
+  const found = document.getElementById(id);
+  if (!found) throw new Error(`#${id} is not in the document`);
+  return found as T;
+}
+
+/** Opens the dialog from the toolbar, types `address` and submits. */
+async function startRecording(host: PluginHarness, address: string): Promise<void> {
+  await host.invoke('recordConference');
+  const field = byId<HTMLInputElement>(ELEMENT_IDS.address);
+  field.value = address;
+  field.form?.requestSubmit();
+}
+
+const disconnected = (host: PluginHarness) =>
+  host.requests.filter((request) => request.call === 'disconnectParticipant');
+
+/**
+ * What axe-core rates serious or critical in `root`: names, roles, labels. Contrast is left to the
+ * browser tests (happy-dom has no layout or colours to measure, and the rule is the slow one).
+ */
+async function seriousAxeViolations(root: Element): Promise<string[]> {
+  const { violations } = await axe.run(root, { rules: { 'color-contrast': { enabled: false } } });
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => v.id);
+}
 
 describe('the recording toolbar button', () => {
-  it('registers under the package file id with state$', () => {
-    expect(plugin.id).toBe(RECORDING_PLUGIN_ID);
-    expect(plugin.state$).toBe(fake.states[0]);
+  it('loads for a host and offers "Start recording" while no recorder is in the conference', async () => {
+    const { host } = await load();
+    expect(host.record().status).toBe('loaded');
+    expect(host.menuItems()).toMatchObject([{ placement: 'toolbar', label: 'Start recording' }]);
+    expect(host.state()).toMatchObject(START_RECORDING);
   });
 
-  it('offers "Start recording" while no recorder is in the conference', () => {
-    fake.participants$.next([me]);
-    expect(state()).toEqual(START_RECORDING);
+  it('is not offered to guests', async () => {
+    const { host } = await load({ role: 'guest' });
+    expect(host.record().status).toBe('skipped');
+    expect(host.menuItems()).toEqual([]);
   });
 
-  it('shows "Stop recording" when a streaming participant joins, even one started elsewhere', () => {
-    fake.participants$.next([me, recorder('started-by-another-host')]);
-    expect(state()).toEqual(STOP_RECORDING);
+  it('shows "Stop recording" while a streaming participant is in, even one started elsewhere', async () => {
+    const { host } = await load();
+    host.pushParticipants([recorder('started-by-another-host')]);
+    expect(host.state()).toMatchObject(STOP_RECORDING);
+    host.pushParticipants([]);
+    expect(host.state()).toMatchObject(START_RECORDING);
   });
+});
 
-  it('goes back to "Start recording" when the recorder leaves', () => {
-    fake.participants$.next([me, recorder()]);
-    fake.participants$.next([me]);
-    expect(state()).toEqual(START_RECORDING);
-  });
+it('has no serious or critical axe violation in its dialog, the error shown', async () => {
+  const { host } = await load();
+  await startRecording(host, ' ');
+  expect(await seriousAxeViolations(host.dialog() as Element)).toEqual([]);
 });
 
 describe('starting a recording', () => {
-  it('asks for the address, pre-filled with the one remembered last time', async () => {
-    addresses.saved = 'rtmp://recorder.example.com/live';
-    recordConference([me]);
-    const dialog = await fake.dialogOpened();
-    expect(dialog.querySelector('h2')?.textContent).toBe('Start recording');
-    expect(field<HTMLInputElement>(dialog, ELEMENT_IDS.address).value).toBe(
+  it('asks for the address in a dialog, pre-filled with the one remembered, focused', async () => {
+    localStorage.setItem(ADDRESS_KEY, 'rtmp://recorder.example.com/live');
+    const { host } = await load();
+    await host.invoke('recordConference');
+    expect(host.dialog()?.textContent).toContain('Recorder address');
+    expect(byId<HTMLInputElement>(ELEMENT_IDS.address).value).toBe(
       'rtmp://recorder.example.com/live',
     );
-    expect(field(dialog, ELEMENT_IDS.start).className).toBe('dialog-button green-action-button');
-  });
+    expect(document.activeElement?.id).toBe(ELEMENT_IDS.address);
+    expect(byId(ELEMENT_IDS.start).className).toBe('dialog-button green-action-button');
+  }, 20_000); // axe walks every shadow root in happy-dom: seconds on a loaded machine
 
   it('puts the remembered address in the field as text, never as HTML', async () => {
-    addresses.saved = '"><img id="injected" src=x>';
-    recordConference([me]);
-    const dialog = await fake.dialogOpened();
+    localStorage.setItem(ADDRESS_KEY, '"><img id="injected" src=x>');
+    const { host } = await load();
+    await host.invoke('recordConference');
     expect(document.getElementById('injected')).toBeNull();
-    expect(field<HTMLInputElement>(dialog, ELEMENT_IDS.address).value).toBe(addresses.saved);
+    expect(byId<HTMLInputElement>(ELEMENT_IDS.address).value).toBe('"><img id="injected" src=x>');
   });
 
   it('dials a streaming guest over the protocol the address implies, and remembers the address', async () => {
-    await openDialogAndSubmit('sip:recorder@example.com');
-    expect(fake.dials).toMatchObject([
-      {
-        alias: 'recorder@example.com',
+    const { host, dials } = await load();
+    await startRecording(host, 'sip:recorder@example.com');
+    expect(dials.map(({ body }) => body)).toEqual([
+      expect.objectContaining({
+        destination: 'recorder@example.com',
         protocol: 'sip',
-        role: 'guest',
-        params: { streaming: true },
-      },
+        role: 'GUEST',
+        streaming: 'yes',
+      }),
     ]);
-    expect(addresses.saved).toBe('sip:recorder@example.com');
+    expect(localStorage.getItem(ADDRESS_KEY)).toBe('sip:recorder@example.com');
   });
 
-  it('says it is dialling and disables the button until the node answers', async () => {
-    const dialog = await openDialogAndSubmit('rtmp://recorder.example.com/live');
-    const start = field<HTMLButtonElement>(dialog, ELEMENT_IDS.start);
+  it('says it is dialling and disables the button until the node answers, then closes', async () => {
+    const { host, dials } = await load();
+    await startRecording(host, 'rtmps://live.example.com/app/key');
+    const start = byId<HTMLButtonElement>(ELEMENT_IDS.start);
     expect(start.disabled).toBe(true);
     expect(start.textContent).toBe('Dialling the recorder…');
-  });
-
-  it('closes the dialog once the node returns the recorder', async () => {
-    await openDialogAndSubmit('rtmp://recorder.example.com/live');
-    fake.dials[0]?.answer({ result: ['rec-1'] });
-    expect(fake.openDialogs()).toEqual([]);
+    dials[0]?.answer(dialled(['rec-1']));
+    await expect.poll(() => host.dialog()).toBeNull();
   });
 
   it('asks again, without dialling, when the address is empty', async () => {
-    const dialog = await openDialogAndSubmit('   ');
-    expect(fake.dials).toEqual([]);
-    const error = field(dialog, ELEMENT_IDS.error);
+    const { host, dials } = await load();
+    await startRecording(host, '   ');
+    expect(dials).toEqual([]);
+    const error = byId(ELEMENT_IDS.error);
     expect(error.hidden).toBe(false);
     expect(error.getAttribute('role')).toBe('alert');
     expect(error.textContent).toContain("Enter the recorder's address");
   });
 
   it('shows why a failed dial failed and lets the host fix the address and retry', async () => {
-    const dialog = await openDialogAndSubmit('recorder@example.com');
-    fake.dials[0]?.answer({ result: [] });
-
-    const error = field(dialog, ELEMENT_IDS.error);
-    const address = field<HTMLInputElement>(dialog, ELEMENT_IDS.address);
-    const start = field<HTMLButtonElement>(dialog, ELEMENT_IDS.start);
-    expect(fake.openDialogs()).toEqual([dialog]);
-    expect(error.textContent).toBe(
-      'The conference could not dial recorder@example.com (auto). Check the address and try again.',
-    );
+    const { host, dials } = await load();
+    await startRecording(host, 'recorder@example.com');
+    dials[0]?.answer(dialled([]));
+    const error = byId(ELEMENT_IDS.error);
+    await expect
+      .poll(() => error.textContent)
+      .toBe(
+        'The conference could not dial recorder@example.com (auto). Check the address and try again.',
+      );
+    const address = byId<HTMLInputElement>(ELEMENT_IDS.address);
+    const start = byId<HTMLButtonElement>(ELEMENT_IDS.start);
     expect(address.getAttribute('aria-invalid')).toBe('true');
     expect(address.value).toBe('recorder@example.com');
     expect(start.disabled).toBe(false);
     expect(start.textContent).toBe('Try again');
+    expect(host.dialog()).not.toBeNull();
 
     address.value = 'sip:recorder@example.com';
-    field<HTMLFormElement>(dialog, ELEMENT_IDS.form).requestSubmit();
+    address.form?.requestSubmit();
     expect(error.hidden).toBe(true);
-    fake.dials[1]?.answer({ result: ['rec-2'] });
-    expect(fake.openDialogs()).toEqual([]);
+    await expect.poll(() => dials.length).toBe(2);
+    dials[1]?.answer(dialled(['rec-2']));
+    await expect.poll(() => host.dialog()).toBeNull();
+  });
+
+  it('counts a refused dial (HTTP 403) as a failed one', async () => {
+    const { host, dials } = await load();
+    await startRecording(host, 'rtmp://recorder.example.com/live');
+    dials[0]?.answer({ status: 403, body: { status: 'failed', result: 'Forbidden' } });
+    await expect.poll(() => byId(ELEMENT_IDS.error).textContent).toContain('could not dial');
   });
 
   it('shows the error when the app refuses to dial at all', async () => {
-    fake.failNextDialOut(new Error('not connected'));
-    const dialog = await openDialogAndSubmit('recorder@example.com');
-    expect(field(dialog, ELEMENT_IDS.error).textContent).toBe('Dialling failed: not connected');
-    expect(field<HTMLButtonElement>(dialog, ELEMENT_IDS.start).disabled).toBe(false);
+    const { host } = await load();
+    vi.spyOn(window.PEX.pluginAPI, 'dialOut').mockImplementation(() => {
+      throw new Error('not connected');
+    });
+    await startRecording(host, 'recorder@example.com');
+    expect(byId(ELEMENT_IDS.error).textContent).toBe('Dialling failed: not connected');
+    expect(byId<HTMLButtonElement>(ELEMENT_IDS.start).disabled).toBe(false);
   });
 });
 
 describe('stopping a recording', () => {
   it('disconnects the recorder this host dialled, not another streaming participant', async () => {
-    await openDialogAndSubmit('rtmp://recorder.example.com/live');
-    fake.dials[0]?.answer({ result: ['mine'] });
-    const roster = [me, recorder('someone-elses-stream'), recorder('mine')];
-    fake.participants$.next(roster);
+    const { host, dials } = await load();
+    await startRecording(host, 'rtmp://recorder.example.com/live');
+    dials[0]?.answer(dialled(['mine']));
+    await expect.poll(() => host.dialog()).toBeNull();
+    host.pushParticipants([recorder('someone-elses-stream'), recorder('mine')]);
 
-    recordConference(roster);
-    expect(fake.calls.filter((call) => call.name === 'disconnectParticipant')).toEqual([
-      { name: 'disconnectParticipant', args: ['mine'] },
-    ]);
-    expect(fake.calls.filter((call) => call.name === 'openTemplateDialog')).toHaveLength(1);
+    await host.invoke('recordConference');
+    expect(disconnected(host)).toEqual([{ call: 'disconnectParticipant', args: ['mine'] }]);
+    expect(host.dialog()).toBeNull();
   });
 
-  it('stops a recorder that was started elsewhere', () => {
-    fake.participants$.next([me, recorder('elsewhere')]);
-    recordConference();
-    expect(fake.calls).toContainEqual({ name: 'disconnectParticipant', args: ['elsewhere'] });
-    expect(fake.calls.filter((call) => call.name === 'openTemplateDialog')).toEqual([]);
+  it('stops a recorder that was started elsewhere', async () => {
+    const { host } = await load({ participants: [recorder('elsewhere')] });
+    expect(host.state()).toMatchObject(STOP_RECORDING);
+    await host.invoke('recordConference');
+    expect(disconnected(host)).toEqual([{ call: 'disconnectParticipant', args: ['elsewhere'] }]);
+    expect(host.dialog()).toBeNull();
   });
 });
 
 describe('unloading', () => {
-  it('stops following the roster and closes an open dialog', async () => {
-    recordConference([me]);
-    await fake.dialogOpened();
-    await plugin.unload();
-    expect(fake.participants$.observed).toBe(false);
-    expect(fake.openDialogs()).toEqual([]);
-  });
-});
-
-describe('browserAddressStore', () => {
-  beforeEach(() => localStorage.clear());
-
-  it('remembers the address per browser', () => {
-    browserAddressStore().write('rtmp://a');
-    expect(browserAddressStore().read()).toBe('rtmp://a');
-  });
-
-  it("picks up the seed plugin's remembered alias", () => {
-    localStorage.setItem('pexSimpleRecordPluginAlias', 'sip:old@example.com');
-    expect(browserAddressStore().read()).toBe('sip:old@example.com');
-  });
-
-  it('works, remembering nothing, when storage is unavailable', () => {
-    const store = browserAddressStore(() => {
-      throw new DOMException('denied', 'SecurityError');
-    });
-    expect(() => store.write('x')).not.toThrow();
-    expect(store.read()).toBe('');
+  it('closes an open dialog', async () => {
+    const { host } = await load();
+    await host.invoke('recordConference');
+    await host.unload();
+    await expect.poll(() => host.dialog()).toBeNull();
   });
 });

@@ -1,19 +1,22 @@
 import type {
   DialOutResult,
-  DialogRef,
   Participant,
-  PexGlobal,
   PluginState,
   RegisterPluginOptions,
 } from '@ipk/plugin-api';
-import type { AddressStore } from './address-store';
+import {
+  createUnloader,
+  registerDialog,
+  registerSubscription,
+  type PexSubset,
+} from '@ipk/plugin-api/unloader';
+import { browserAddressStore, type AddressStore } from './address-store';
 import { recorderDial } from './recorder-address';
 import {
   RECORDING_DIALOG_BODY,
   RECORDING_DIALOG_TITLE,
   findDialogElements,
-  showDialling,
-  showDialogError,
+  showDialState,
   type RecordingDialogElements,
 } from './recording-dialog';
 
@@ -28,10 +31,6 @@ export const STOP_RECORDING: PluginState = {
   icon: 'assets/stop-recording.svg#stop-recording',
   label: 'Stop recording',
 };
-
-interface Unsubscribable {
-  unsubscribe(): void;
-}
 
 /**
  * The recorder is a streaming participant (seed, participant properties: `isStreaming`, "a
@@ -53,95 +52,73 @@ export function findRecorder(
  * state that follows whichever recorder is in the roster.
  */
 export function createRecordingPlugin(
-  pex: PexGlobal,
-  addresses: AddressStore,
+  pex: PexSubset<'createNewState' | 'dialOut' | 'disconnectParticipant' | 'openTemplateDialog'>,
+  addresses: AddressStore = browserAddressStore(),
 ): RegisterPluginOptions {
   const state$ = pex.pluginAPI.createNewState<PluginState>(START_RECORDING);
+  const registered = createUnloader();
   let roster: readonly Participant[] = [];
   let dialledUuid: string | undefined;
-  let rosterSubscription: Unsubscribable | undefined;
-  let openDialog: DialogRef | undefined;
 
-  function showRoster(participants: readonly Participant[]): void {
-    roster = participants;
-    state$.next(findRecorder(participants, dialledUuid) ? STOP_RECORDING : START_RECORDING);
-  }
-
-  function dial(elements: RecordingDialogElements, dialog: DialogRef): void {
+  function dial(elements: RecordingDialogElements, close: () => void): void {
     const address = elements.address.value.trim();
     if (!address) {
-      showDialogError(
-        elements,
-        "Enter the recorder's address, for example rtmp://recorder.example.com/live/key.",
-      );
+      showDialState(elements, "Enter the recorder's address.");
       return;
     }
     addresses.write(address);
     const { destination, protocol } = recorderDial(address);
-    showDialling(elements);
-    const answered = (answer: DialOutResult) => {
-      const uuid = answer.result[0];
+    showDialState(elements);
+    const answered = ({ result: [uuid] }: DialOutResult): void => {
       if (uuid === undefined) {
-        showDialogError(
+        showDialState(
           elements,
           `The conference could not dial ${destination} (${protocol}). Check the address and try again.`,
         );
         return;
       }
       dialledUuid = uuid;
-      dialog.close();
+      close();
     };
     try {
       pex.pluginAPI.dialOut(destination, protocol, 'guest', answered, { streaming: true });
     } catch (error) {
-      showDialogError(
-        elements,
-        `Dialling failed: ${error instanceof Error ? error.message : String(error)}`,
-      );
+      showDialState(elements, `Dialling failed: ${(error as Error).message}`);
     }
-  }
-
-  function wireDialog(dialog: DialogRef): void {
-    openDialog = dialog;
-    dialog.close$.subscribe(() => {
-      if (openDialog === dialog) openDialog = undefined;
-    });
-    const elements = findDialogElements(document);
-    if (!elements) return;
-    elements.address.value = addresses.read();
-    elements.form.addEventListener('submit', (event) => {
-      event.preventDefault();
-      dial(elements, dialog);
-    });
-    elements.address.focus();
   }
 
   return {
     id: RECORDING_PLUGIN_ID,
     state$,
     load(participants$) {
-      rosterSubscription = participants$.subscribe(showRoster);
+      registerSubscription(registered, participants$, (participants) => {
+        roster = participants;
+        state$.next(findRecorder(participants, dialledUuid) ? STOP_RECORDING : START_RECORDING);
+      });
     },
-    unload() {
-      rosterSubscription?.unsubscribe();
-      rosterSubscription = undefined;
-      openDialog?.close();
-      openDialog = undefined;
-    },
+    unload: () => registered.unload(),
     // Toolbar action: webapp2 passes the participants (seed: `recordConference(participants)`).
-    recordConference(participants?: Participant[]) {
+    async recordConference(participants?: Participant[]) {
       const recorder = findRecorder(participants ?? roster, dialledUuid);
       if (recorder) {
         pex.pluginAPI.disconnectParticipant(recorder.uuid);
         if (recorder.uuid === dialledUuid) dialledUuid = undefined;
         return;
       }
-      void Promise.resolve(
+      const dialog = await registerDialog(
+        registered,
         pex.pluginAPI.openTemplateDialog({
           title: RECORDING_DIALOG_TITLE,
           body: RECORDING_DIALOG_BODY,
         }),
-      ).then(wireDialog);
+      );
+      const elements = findDialogElements(document);
+      elements.address.value = addresses.read();
+      elements.form.addEventListener('submit', (event) => {
+        event.preventDefault();
+        dial(elements, () => dialog.close());
+      });
+      elements.address.focus();
     },
   };
 }

@@ -1,115 +1,66 @@
-import type { DialogRef, PexGlobal } from '@ipk/plugin-api';
 import { captureFrame, downloadPng, type FrameCapture } from './frame-capture';
 import type { VideoSource } from './video-sources';
 
 export const SCREENSHOT_DIALOG_TITLE = 'Take a screenshot';
 
-export const ELEMENT_IDS = {
-  sources: 'ipk-screenshot-sources',
-  preview: 'ipk-screenshot-preview',
-  error: 'ipk-screenshot-error',
-  retake: 'ipk-screenshot-retake',
-  download: 'ipk-screenshot-download',
-} as const;
+/** The chooser's root; its children are found by position (no id each: fewer bytes). */
+export const CHOOSER_ID = 'ipk-screenshot';
 
-const BODY = `
-<div style="display:flex;flex-direction:column;gap:10px;min-width:300px;max-width:640px">
-  <fieldset id="${ELEMENT_IDS.sources}" style="border:0;margin:0;padding:0;display:flex;gap:12px;flex-wrap:wrap">
-    <legend>Video</legend>
-  </fieldset>
-  <img id="${ELEMENT_IDS.preview}" alt="Preview of the screenshot" hidden style="max-width:100%;border-radius:4px">
-  <p id="${ELEMENT_IDS.error}" role="alert" hidden style="color:#e53935;margin:0"></p>
-  <div class="buttons">
-    <button id="${ELEMENT_IDS.retake}" type="button" class="dialog-button blue-action-button">Capture again</button>
-    <button id="${ELEMENT_IDS.download}" type="button" class="dialog-button green-action-button">Download PNG</button>
-  </div>
-</div>`;
-
-/** Opens a dialog that only says `message` (audio-only conference, no video yet). */
-export function openMessageDialog(pex: PexGlobal, message: string): PromiseLike<DialogRef> {
-  const paragraph = document.createElement('p');
-  paragraph.className = 'pex-dialog-content-message';
-  paragraph.textContent = message;
-  return pex.pluginAPI.openTemplateDialog({
-    title: SCREENSHOT_DIALOG_TITLE,
-    body: paragraph.outerHTML,
-  });
-}
-
-interface DialogElements {
-  readonly sources: HTMLElement;
-  readonly preview: HTMLImageElement;
-  readonly error: HTMLElement;
-  readonly retake: HTMLButtonElement;
-  readonly download: HTMLButtonElement;
-}
-
-function findElements(): DialogElements | undefined {
-  const byId = (id: string) => document.getElementById(id);
-  const sources = byId(ELEMENT_IDS.sources);
-  const preview = byId(ELEMENT_IDS.preview);
-  const error = byId(ELEMENT_IDS.error);
-  const retake = byId(ELEMENT_IDS.retake);
-  const download = byId(ELEMENT_IDS.download);
-  if (!sources || !(preview instanceof HTMLImageElement) || !error) return undefined;
-  if (!(retake instanceof HTMLButtonElement) || !(download instanceof HTMLButtonElement))
-    return undefined;
-  return { sources, preview, error, retake, download };
-}
+/** A dialog body that only says `message` (a constant of this plugin: no user text in it). */
+export const messageBody = (message: string): string =>
+  `<p class="pex-dialog-content-message">${message}</p>`;
 
 /**
- * The chooser: one radio per available video, a preview of the frame captured from the chosen
- * one, "Capture again" for a fresh frame and "Download PNG".
+ * The chooser: one radio per available video (their labels are this plugin's constants), a preview
+ * of the frame captured from the chosen one, "Capture again" and "Download PNG". Plain HTML with
+ * webapp2's classes; kept small on purpose (the bundle is measured against Pexip's own plugin).
  */
-export async function openScreenshotChooser(
-  pex: PexGlobal,
-  videos: readonly VideoSource[],
-  fileName: () => string,
-): Promise<DialogRef> {
-  const dialog = await pex.pluginAPI.openTemplateDialog({
-    title: SCREENSHOT_DIALOG_TITLE,
-    body: BODY,
-  });
-  const elements = findElements();
-  if (!elements) return dialog;
-  let capture: FrameCapture | undefined;
+export const chooserBody = (videos: readonly VideoSource[]): string =>
+  `<div id="${CHOOSER_ID}"><fieldset><legend>Video</legend>` +
+  videos
+    .map(
+      (source, index) =>
+        `<label style="white-space:nowrap"><input type="radio" name="${CHOOSER_ID}" value="${index}"${index ? '' : ' checked'}> ${source.label}</label> `,
+    )
+    .join('') +
+  `</fieldset><img alt="Preview of the screenshot" hidden style="max-width:100%">` +
+  `<p role="alert" hidden style="color:#c4161c"></p>` +
+  `<button class="dialog-button blue-action-button">Capture again</button>` +
+  `<button class="dialog-button green-action-button">Download PNG</button></div>`;
+
+/** Wires the chooser once its body is in the document; captures the first video at once. */
+export function wireChooser(videos: readonly VideoSource[], fileName: () => string): void {
+  const [sources, preview, error, retake, download] = document.getElementById(CHOOSER_ID)
+    ?.children as unknown as [
+    HTMLElement,
+    HTMLImageElement,
+    HTMLElement,
+    HTMLButtonElement,
+    HTMLButtonElement,
+  ];
   let chosen = videos[0];
+  let pngUrl: string | undefined;
 
-  const showError = (reason: string | undefined) => {
-    elements.error.textContent = reason ?? '';
-    elements.error.hidden = reason === undefined;
+  const showError = (reason?: string): void => {
+    error.textContent = reason ?? '';
+    error.hidden = !reason;
   };
-  const take = () => {
+  const take = (): void => {
     if (!chosen) return;
-    capture = captureFrame(chosen.video);
-    elements.download.disabled = !capture.ok;
-    elements.preview.hidden = !capture.ok;
-    if (capture.ok) elements.preview.src = capture.previewUrl;
-    showError(capture.ok ? undefined : capture.reason);
+    const capture: FrameCapture = captureFrame(chosen.video);
+    pngUrl = 'pngUrl' in capture ? capture.pngUrl : undefined;
+    download.disabled = preview.hidden = !pngUrl;
+    if (pngUrl) preview.src = pngUrl;
+    showError('reason' in capture ? capture.reason : undefined);
   };
 
-  videos.forEach((source, index) => {
-    const label = document.createElement('label');
-    const radio = document.createElement('input');
-    radio.type = 'radio';
-    radio.name = 'ipk-screenshot-source';
-    radio.value = String(index);
-    radio.checked = index === 0;
-    radio.addEventListener('change', () => {
-      chosen = source;
-      take();
-    });
-    label.append(radio, ` ${source.label}`);
-    elements.sources.append(label);
+  sources.addEventListener('change', (event) => {
+    chosen = videos[Number((event.target as HTMLInputElement).value)];
+    take();
   });
-  elements.retake.addEventListener('click', take);
-  elements.download.addEventListener('click', () => {
-    if (!capture?.ok) return;
-    downloadPng(capture.canvas, fileName()).then(
-      () => showError(undefined),
-      (error: Error) => showError(error.message),
-    );
+  retake.addEventListener('click', take);
+  download.addEventListener('click', () => {
+    if (pngUrl) downloadPng(pngUrl, fileName());
   });
   take();
-  return dialog;
 }

@@ -14,8 +14,9 @@ describe('screenshotFileName', () => {
     );
   });
 
-  it('keeps accented names readable', () => {
-    expect(screenshotFileName('Müller café', at)).toBe('Muller-cafe-20261105-090703.png');
+  it('keeps letters of any script, accents included', () => {
+    expect(screenshotFileName('Müller café', at)).toBe('Müller-café-20261105-090703.png');
+    expect(screenshotFileName('会議 1', at)).toBe('会議-1-20261105-090703.png');
   });
 
   it('falls back to "conference" when nothing usable is left', () => {

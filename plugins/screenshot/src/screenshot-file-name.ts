@@ -1,17 +1,13 @@
-const pad = (value: number, width = 2) => String(value).padStart(width, '0');
-
 /**
  * `<conference>-<YYYYMMDD-HHMMSS>.png`, in the user's local time (what they see on their clock).
  * The conference name is reduced to characters every file system accepts.
  */
 export function screenshotFileName(conference: string, at: Date): string {
+  // Letters of any script stay (Müller café → Müller-café); what a file system may refuse goes.
   const safe =
-    conference
-      .normalize('NFKD')
-      .replace(/[\u0300-\u036f]/g, '') // accents off: é → e
-      .replace(/[^\w.-]+/g, '-')
-      .replace(/^[-.]+|[-.]+$/g, '') || 'conference';
-  const date = `${at.getFullYear()}${pad(at.getMonth() + 1)}${pad(at.getDate())}`;
-  const time = `${pad(at.getHours())}${pad(at.getMinutes())}${pad(at.getSeconds())}`;
-  return `${safe}-${date}-${time}.png`;
+    conference.replace(/[^\p{L}\p{N}_.-]+/gu, '-').replace(/^[-.]+|[-.]+$/g, '') || 'conference';
+  // The local time written as if it were UTC, so toISOString gives its digits: 2026-11-05T09:07:03.
+  const local = new Date(at.getTime() - at.getTimezoneOffset() * 60_000).toISOString();
+  const digits = local.slice(0, 19).replace(/\D/g, '');
+  return `${safe}-${digits.slice(0, 8)}-${digits.slice(8)}.png`;
 }

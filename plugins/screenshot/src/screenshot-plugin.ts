@@ -1,86 +1,63 @@
 import type {
   ConferenceDetails,
   ConferenceMediaType,
-  DialogRef,
-  PexGlobal,
   RegisterPluginOptions,
 } from '@ipk/plugin-api';
-import { openMessageDialog, openScreenshotChooser } from './screenshot-dialog';
+import { createUnloader, registerDialog, type PexSubset } from '@ipk/plugin-api/unloader';
+import {
+  SCREENSHOT_DIALOG_TITLE,
+  chooserBody,
+  messageBody,
+  wireChooser,
+} from './screenshot-dialog';
 import { screenshotFileName } from './screenshot-file-name';
 import { availableVideos } from './video-sources';
 
 /** Must equal the package file's `id` (the build checks it). */
 export const SCREENSHOT_PLUGIN_ID = 'screenshot-plugin-1.0';
 
-/** Seed, conference properties, `mediaType`: why there is nothing to capture, or undefined. */
+/**
+ * Seed, conference properties, `mediaType`: `audioonly` (an audio-only call) and `none` (only
+ * control participants) have no video to capture; `video`, or no details, may.
+ */
 export function noVideoReason(mediaType: ConferenceMediaType | undefined): string | undefined {
-  if (mediaType === 'audioonly') {
-    return 'This is an audio-only conference: there is no video to take a screenshot of.';
-  }
-  if (mediaType === 'none') {
-    return 'Only control participants are connected: there is no video to take a screenshot of.';
-  }
-  return undefined;
+  return mediaType === 'audioonly' || mediaType === 'none'
+    ? 'This conference has no video to take a screenshot of.'
+    : undefined;
 }
 
 export const NO_VIDEO_YET = 'No video is showing yet. Try again once the conference video appears.';
 
-/** The conference's name for the file: the PexRTC call's alias, else the joined alias, else the URL's. */
-function conferenceName(pex: PexGlobal, joinedAlias: string | undefined): string {
-  return (
-    pex.pexrtc?.conference_name ||
-    pex.pexrtc?.conference ||
-    joinedAlias ||
-    pex.conferenceQueryParams?.['conference'] ||
-    'conference'
-  );
+type ScreenshotPex = PexSubset<'openTemplateDialog', 'pexrtc'>;
+
+/** The conference's name for the file: PexRTC's (`PEX.pexrtc`: webapp2-in-the-wild.md). */
+function conferenceName(pex: ScreenshotPex): string {
+  return pex.pexrtc?.conference_name || pex.pexrtc?.conference || 'conference';
 }
 
-interface Unsubscribable {
-  unsubscribe(): void;
-}
-
-export function createScreenshotPlugin(
-  pex: PexGlobal,
-  now: () => Date = () => new Date(),
-): RegisterPluginOptions {
-  let conference: ConferenceDetails | undefined;
-  let joinedAlias: string | undefined;
-  const subscriptions: Unsubscribable[] = [];
-  const dialogs = new Set<DialogRef>();
-
-  function track(dialog: DialogRef): void {
-    dialogs.add(dialog);
-    dialog.close$.subscribe(() => dialogs.delete(dialog));
-  }
+export function createScreenshotPlugin(pex: ScreenshotPex): RegisterPluginOptions {
+  const registered = createUnloader();
 
   return {
     id: SCREENSHOT_PLUGIN_ID,
-    load(_participants$, conferenceDetails$) {
-      subscriptions.push(conferenceDetails$.subscribe((details) => (conference = details)));
-      // '[Conference] Connect Success' carries the alias joined (webapp2-in-the-wild.md).
-      subscriptions.push(
-        pex.actions$.ofType('[Conference] Connect Success').subscribe((action) => {
-          const alias = (action.payload as { alias?: unknown } | undefined)?.alias;
-          if (typeof alias === 'string') joinedAlias = alias;
+    load() {
+      // Nothing to follow: the conference menu action receives the conference details.
+    },
+    unload: () => registered.unload(),
+    // Conference menu action: webapp2 passes the conference details (seed: "from the conference
+    // control menu the conference properties are available").
+    async openScreenshotDialog(details?: ConferenceDetails) {
+      const reason = noVideoReason(details?.mediaType);
+      const videos = reason ? [] : availableVideos();
+      const message = reason ?? (videos.length > 0 ? undefined : NO_VIDEO_YET);
+      await registerDialog(
+        registered,
+        pex.pluginAPI.openTemplateDialog({
+          title: SCREENSHOT_DIALOG_TITLE,
+          body: message ? messageBody(message) : chooserBody(videos),
         }),
       );
-    },
-    unload() {
-      for (const subscription of subscriptions.splice(0)) subscription.unsubscribe();
-      for (const dialog of [...dialogs]) dialog.close();
-    },
-    // Conference menu action: webapp2 passes the conference details (seed, "Plugin source file").
-    openScreenshotDialog(details?: ConferenceDetails) {
-      const reason = noVideoReason((details ?? conference)?.mediaType);
-      const videos = reason ? [] : availableVideos();
-      const opened =
-        reason || videos.length === 0
-          ? openMessageDialog(pex, reason ?? NO_VIDEO_YET)
-          : openScreenshotChooser(pex, videos, () =>
-              screenshotFileName(conferenceName(pex, joinedAlias), now()),
-            );
-      void Promise.resolve(opened).then(track);
+      if (!message) wireChooser(videos, () => screenshotFileName(conferenceName(pex), new Date()));
     },
   };
 }

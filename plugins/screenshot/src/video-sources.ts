@@ -9,21 +9,19 @@ export interface VideoSource {
  * are the ids Pexip's own plugins use (webapp2-in-the-wild.md, "The page"). The presentation
  * element's id is not documented: any `<video>` whose id mentions "presentation" counts.
  */
-const KNOWN_VIDEOS: readonly { readonly selector: string; readonly label: string }[] = [
-  { selector: 'video#mainVideo', label: 'Conference video' },
-  { selector: 'video[id*="presentation" i]', label: 'Presentation' },
-  { selector: 'video#selfviewVideo', label: 'Your camera (self view)' },
+const KNOWN_VIDEOS: readonly (readonly [selector: string, label: string])[] = [
+  ['video#mainVideo', 'Conference video'],
+  ['video[id*="presentation" i]', 'Presentation'],
+  ['video#selfviewVideo', 'Your camera (self view)'],
 ];
 
 /** The known videos that are on the page and have a picture right now (a current frame). */
 export function availableVideos(doc: Document = document): VideoSource[] {
-  return KNOWN_VIDEOS.flatMap(({ selector, label }) => {
-    const video = doc.querySelector(selector);
-    if (!(video instanceof HTMLVideoElement) || !hasPicture(video)) return [];
-    return [{ label, video }];
+  return KNOWN_VIDEOS.flatMap(([selector, label]) => {
+    const video = doc.querySelector<HTMLVideoElement>(selector);
+    return video && hasPicture(video) ? [{ label, video }] : [];
   });
 }
 
-export function hasPicture(video: HTMLVideoElement): boolean {
-  return video.videoWidth > 0 && video.videoHeight > 0;
-}
+export const hasPicture = (video: HTMLVideoElement): boolean =>
+  video.videoWidth > 0 && video.videoHeight > 0;

@@ -4,6 +4,7 @@ export type {
   PluginHarnessOptions,
   RecordedRequest,
 } from './plugin-harness-types.js';
+export type { NodeAnswer } from '../node-session.js';
 export {
   FakeNodeSession,
   SELF_UUID,

@@ -40,6 +40,29 @@ describe("the seed's complete recording example, unmodified", () => {
     expect(localStorage.getItem('pexSimpleRecordPluginAlias')).toBe('rtmp://stream.example/live');
   });
 
+  test('shows a failed dial when the node answers it with no participant (answerRequest)', async () => {
+    const seen: unknown[] = [];
+    harness = await createPluginHarness({
+      packageFile: recordingPackage,
+      answerRequest: (request) => {
+        seen.push(request);
+        return { status: 200, body: { status: 'success', result: [] } };
+      },
+    });
+    await harness.invoke('recordConference');
+    (document.getElementById('simpleRecordPluginAlias') as HTMLInputElement).value = 'nobody';
+    document.getElementById('recordAliasButton')?.click();
+    const input = document.getElementById('simpleRecordPluginAlias') as HTMLInputElement;
+    await expect.poll(() => input.placeholder).toBe('check alias and retry');
+    expect(seen).toEqual([
+      {
+        method: 'POST',
+        path: 'dial',
+        body: expect.objectContaining({ destination: 'nobody', streaming: 'yes' }),
+      },
+    ]);
+  });
+
   test('is skipped for guests: its package lists only chair', async () => {
     harness = await createPluginHarness({ packageFile: recordingPackage, role: 'guest' });
     expect(harness.record().status).toMatchObject({ kind: 'skipped', cause: 'role' });

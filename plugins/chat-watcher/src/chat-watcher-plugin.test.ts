@@ -1,8 +1,13 @@
-// The built plugin, loaded by the host runtime as webapp2 would load it, fed chat messages on
-// PEX.actions$ and configured through its conference-menu dialog.
+// The built plugin (the IIFE webapp2 would load) in @ipk/host-runtime's harness, fed chat messages
+// on PEX.actions$ and configured through its conference-menu dialog.
 import { ACTIONS } from '@ipk/plugin-api';
-import { createPluginHarness, type PluginHarness } from '@ipk/host-runtime/testing';
+import {
+  createPluginHarness,
+  type PluginHarness,
+  type PluginHarnessOptions,
+} from '@ipk/host-runtime/testing';
 import { bundlePlugin } from '@ipk/rollup-config';
+import axe from 'axe-core';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ChatRule } from './chat-rule';
@@ -27,9 +32,16 @@ afterEach(async () => {
   document.body.innerHTML = '';
 });
 
-async function loadWithRules(rules: ChatRule[] | string = []): Promise<PluginHarness> {
+async function loadWithRules(
+  rules: ChatRule[] | string = [],
+  answerRequest?: PluginHarnessOptions['answerRequest'],
+): Promise<PluginHarness> {
   localStorage.setItem(RULES_KEY, typeof rules === 'string' ? rules : JSON.stringify(rules));
-  harness = await createPluginHarness({ packageFile, sourceText });
+  harness = await createPluginHarness({
+    packageFile,
+    sourceText,
+    ...(answerRequest ? { answerRequest } : {}),
+  });
   return harness;
 }
 
@@ -55,6 +67,17 @@ function calls(host: PluginHarness, name: string): unknown[][] {
   return host.requests
     .filter((request) => request.call === name)
     .map((request) => [...request.args]);
+}
+
+/**
+ * What axe-core rates serious or critical in `root`: names, roles, labels. Contrast is left to the
+ * browser tests (happy-dom has no layout or colours to measure, and the rule is the slow one).
+ */
+async function seriousAxeViolations(root: Element): Promise<string[]> {
+  const { violations } = await axe.run(root, { rules: { 'color-contrast': { enabled: false } } });
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => v.id);
 }
 
 describe('chat-watcher reacting to chat', () => {
@@ -106,6 +129,18 @@ describe('chat-watcher reacting to chat', () => {
     expect(calls(host, 'sendRequest')).toEqual([['/lock']]);
   });
 
+  it('says so in a toast when the node refuses to lock, naming the reason', async () => {
+    await loadWithRules([{ pattern: 'lock it', action: 'lock' }], ({ path }) =>
+      path === 'lock'
+        ? { status: 403, body: { status: 'failed', result: 'Forbidden' } }
+        : { status: 200, body: { status: 'success', result: true } },
+    );
+    chat('please lock it');
+    await expect
+      .poll(toastTexts)
+      .toEqual(['Chat watcherCould not lock the conference: The node answered 403: Forbidden×']);
+  });
+
   it('mutes all guests', async () => {
     const host = await loadWithRules([{ pattern: 'too loud', action: 'mute-guests' }]);
     chat('it is too loud');
@@ -135,11 +170,16 @@ describe('chat-watcher reacting to chat', () => {
     expect(calls(host, 'sendRequest')).toEqual([]);
   });
 
-  it('stops watching and clears its toasts when unloaded', async () => {
-    const host = await loadWithRules([{ pattern: 'x', action: 'toast' }]);
+  it('stops watching, clears its toasts and closes its alerts when unloaded', async () => {
+    const host = await loadWithRules([
+      { pattern: 'x', action: 'toast' },
+      { pattern: 'x', action: 'alert' },
+    ]);
     chat('x');
+    await expect.poll(() => host.dialog()).not.toBeNull();
     await host.unload();
     expect(document.getElementById(TOAST_CONTAINER_ID)).toBeNull();
+    await expect.poll(() => host.dialog()).toBeNull();
     chat('x again');
     expect(toastTexts()).toEqual([]);
   });
@@ -205,6 +245,12 @@ describe('chat-watcher settings', () => {
     chat('LOCK');
     expect(calls(host, 'sendRequest')).toEqual([['/lock']]);
   });
+
+  it('has no serious or critical axe violation in its rules dialog', async () => {
+    const host = await loadWithRules([{ pattern: 'urgent', action: 'toast' }], undefined);
+    await openSettings(host);
+    expect(await seriousAxeViolations(host.dialog() as Element)).toEqual([]);
+  }, 20_000); // axe walks every shadow root in happy-dom: seconds on a loaded machine
 
   it('removes a rule', async () => {
     const host = await loadWithRules([
