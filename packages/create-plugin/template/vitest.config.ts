@@ -1,12 +1,15 @@
 import { defineConfig } from 'vitest/config';
 
 // Plugins run in the browser: the unit tests get a DOM (happy-dom: fast, no native parts).
-// Polling every 5 ms (not 50): the tests wait for Lit renders and node answers, which take
+// Polling every 5 ms (not 50): the tests wait for component renders and node answers, which take
 // microseconds, so the default interval only adds idle time.
 export default defineConfig({
   test: {
     environment: 'happy-dom',
     include: ['src/**/*.test.ts'],
+    // beforeAll builds the real bundle with Rollup: seconds on an idle machine, more on a loaded
+    // 2-core one (a bound, not a wait).
+    hookTimeout: 60_000,
     expect: { poll: { interval: 5 } },
   },
 });

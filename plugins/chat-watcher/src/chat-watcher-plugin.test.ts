@@ -138,7 +138,7 @@ describe('chat-watcher reacting to chat', () => {
     chat('please lock it');
     await expect
       .poll(toastTexts)
-      .toEqual(['Chat watcherCould not lock the conference: The node answered 403: Forbidden×']);
+      .toEqual(['Chat watcherCould not lock the conference: Forbidden×']);
   });
 
   it('mutes all guests', async () => {

@@ -104,13 +104,13 @@ async function seriousAxeViolations(root: Element): Promise<string[]> {
 describe('layout, in the host runtime', () => {
   it('loads for a host with a "Change layout" toolbar button', async () => {
     const { host } = await load();
-    expect(host.record().status).toBe('loaded');
+    expect(host.record().status.kind).toBe('loaded');
     expect(host.menuItems()).toMatchObject([{ placement: 'toolbar', label: 'Change layout' }]);
   });
 
   it('is not offered to guests', async () => {
     const { host } = await load({ role: 'guest' });
-    expect(host.record().status).toBe('skipped');
+    expect(host.record().status.kind).toBe('skipped');
     expect(host.menuItems()).toEqual([]);
   });
 });
@@ -169,9 +169,7 @@ describe('the layout plugin in a VMR', () => {
     await pick(pickers()[0], '9:0');
     await expect.poll(() => pending.length).toBe(1);
     pending[0]?.answer({ status: 403, body: { status: 'failed', result: 'Forbidden' } });
-    await expect
-      .poll(() => line('alert'))
-      .toBe('The layout was not changed: The node answered 403: Forbidden');
+    await expect.poll(() => line('alert')).toBe('The layout was not changed: Forbidden');
   });
 
   it('turns names (overlay text) on and off: a plain checkbox, unticked until set from here', async () => {

@@ -13,7 +13,7 @@ import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ADDRESS_KEY } from './address-store';
 import { ELEMENT_IDS } from './recording-dialog';
-import { START_RECORDING, STOP_RECORDING } from './recording-plugin';
+import { START_RECORDING, STOP_RECORDING, createRecordingPlugin } from './recording-plugin';
 
 const root = path.resolve(import.meta.dirname, '..');
 const packageFile = path.join(root, 'recording.plugin.package.json');
@@ -91,14 +91,14 @@ async function seriousAxeViolations(root: Element): Promise<string[]> {
 describe('the recording toolbar button', () => {
   it('loads for a host and offers "Start recording" while no recorder is in the conference', async () => {
     const { host } = await load();
-    expect(host.record().status).toBe('loaded');
+    expect(host.record().status.kind).toBe('loaded');
     expect(host.menuItems()).toMatchObject([{ placement: 'toolbar', label: 'Start recording' }]);
     expect(host.state()).toMatchObject(START_RECORDING);
   });
 
   it('is not offered to guests', async () => {
     const { host } = await load({ role: 'guest' });
-    expect(host.record().status).toBe('skipped');
+    expect(host.record().status.kind).toBe('skipped');
     expect(host.menuItems()).toEqual([]);
   });
 
@@ -206,11 +206,25 @@ describe('starting a recording', () => {
   });
 
   it('shows the error when the app refuses to dial at all', async () => {
-    const { host } = await load();
-    vi.spyOn(window.PEX.pluginAPI, 'dialOut').mockImplementation(() => {
-      throw new Error('not connected');
+    await load();
+    // The kit's host never throws from dialOut (its PEX is frozen), another host may: the plugin's
+    // factory is given a PEX whose dialOut throws.
+    const api = window.PEX.pluginAPI;
+    const plugin = createRecordingPlugin({
+      pluginAPI: {
+        createNewState: api.createNewState.bind(api),
+        disconnectParticipant: api.disconnectParticipant.bind(api),
+        openTemplateDialog: api.openTemplateDialog.bind(api),
+        dialOut: () => {
+          throw new Error('not connected');
+        },
+      },
     });
-    await startRecording(host, 'recorder@example.com');
+    (plugin['recordConference'] as (participants: Participant[]) => void)([]);
+    await expect.poll(() => document.getElementById(ELEMENT_IDS.address)).not.toBeNull();
+    const field = byId<HTMLInputElement>(ELEMENT_IDS.address);
+    field.value = 'recorder@example.com';
+    field.form?.requestSubmit();
     expect(byId(ELEMENT_IDS.error).textContent).toBe('Dialling failed: not connected');
     expect(byId<HTMLButtonElement>(ELEMENT_IDS.start).disabled).toBe(false);
   });
