@@ -2,9 +2,14 @@
  * The browser entry: read the address (once, `deep-link.ts`), start the host with what it says,
  * hand both to `<ipk-app>`.
  */
+import { adoptAppClasses } from '@ipk/dialogs';
 import { createHost } from '@ipk/host-runtime';
 import { parseDeepLink } from './deep-link.js';
 import './ipk-app.js';
+
+// webapp2's classes that plugins use in their dialog bodies (seed, "User interfaces"): the one
+// sheet of them the kit's dialog components match.
+adoptAppClasses(document);
 
 const link = parseDeepLink(window.location);
 const app =
