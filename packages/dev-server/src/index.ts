@@ -4,7 +4,10 @@ export {
   type DevServer,
   type DevServerOptions,
   type RebuildReport,
+  type TypeCheckReport,
 } from './dev-server.js';
+export { TypeCheckThread } from './type-check-thread.js';
+export { parseCommandLine, DEFAULT_PORT, type ServeRequest } from './command-line.js';
 export {
   LiveReloadChannel,
   DEV_PREFIX,
