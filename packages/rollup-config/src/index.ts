@@ -15,5 +15,10 @@ export type { Registration, RegistrationProbe } from './registration-probe.js';
 export { optimiseSvg, parseIconReference, svgElementIds } from './icon-files.js';
 export { bundlePlugin } from './bundle-plugin.js';
 export type { PluginBundle } from './bundle-plugin.js';
-export { createTypeChecker, formatTypeCheckErrors, typeCheck } from './type-check.js';
+export {
+  createTypeChecker,
+  describeTypeErrors,
+  formatTypeCheckErrors,
+  typeCheck,
+} from './type-check.js';
 export type { TypeChecker, TypeCheckError, TypeCheckTarget } from './type-check.js';

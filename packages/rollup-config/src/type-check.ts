@@ -150,6 +150,12 @@ export function formatTypeCheckErrors(errors: readonly TypeCheckError[]): string
   ].join('\n\n');
 }
 
+/** `hello: 2 type errors:` and the errors: what the build and the dev server's overlay say. */
+export function describeTypeErrors(name: string, errors: readonly TypeCheckError[]): string {
+  const count = errors.length === 1 ? 'a type error' : `${errors.length} type errors`;
+  return `${name}: ${count}:\n${formatTypeCheckErrors(errors)}`;
+}
+
 /**
  * The build's type check (esbuild only strips types): starts when the build starts, and fails it
  * before any file is written when the plugin does not type-check, with `tsc`'s messages and
@@ -170,9 +176,8 @@ export function typeCheck(name: string, checker: TypeChecker): Plugin {
       if (error !== undefined || result === undefined) return;
       const errors = await result;
       if (errors.length === 0) return;
-      const count = errors.length === 1 ? 'a type error' : `${errors.length} type errors`;
       // No stack: the message is the whole story, and Rollup's CLI would print the stack after it.
-      this.error({ message: `${name}: ${count}:\n${formatTypeCheckErrors(errors)}`, stack: '' });
+      this.error({ message: describeTypeErrors(name, errors), stack: '' });
     },
   };
 }
