@@ -8,14 +8,14 @@ import {
 import { hostAppDir } from '@ipk/host-app';
 import { loadMockMedia, startMockNode, type MockNode } from '@ipk/mock-node';
 import { describeTypeErrors, readPluginLayout, type TypeCheckError } from '@ipk/rollup-config';
-import { watch, type FSWatcher } from 'node:fs';
+import { watch } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { createDevAppDir, type DevAppDir } from './dev-app-dir.js';
 import { LiveReloadChannel } from './live-reload-channel.js';
 import { liveReloadClientScript } from './live-reload-client.js';
 import { PluginRebuilder } from './plugin-rebuilder.js';
-import { watchPluginFolder } from './plugin-watcher.js';
+import { watchPluginFolder, type PluginFolderWatch } from './plugin-watcher.js';
 import { TypeCheckThread } from './type-check-thread.js';
 
 export interface DevServerOptions {
@@ -213,10 +213,6 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
     const plugin = rebuilder.name;
     const save = (saves.get(plugin) ?? 0) + 1;
     saves.set(plugin, save);
-    // The type check runs beside the build, on its own thread, and does not hold up the reload
-    // (as fork-ts-checker's async mode does for webpack): its errors follow in the overlay.
-    const checking = rebuilder.typeCheck();
-    checking?.catch(() => undefined);
     const built = await rebuilder.rebuild();
     let report: RebuildReport;
     if (!built.ok) {
@@ -235,6 +231,10 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
         // Type errors stay on the page until this save's check says they are gone.
         if (!typeFailing.has(plugin)) channel.send({ type: 'build-ok', plugin });
         channel.send({ type: 'reload', plugin });
+        // The type check starts now, on its own thread, so it never shares the CPU with the
+        // rebuild the page waits for (fork-ts-checker's async mode makes the same choice for
+        // webpack): its errors follow in the overlay.
+        const checking = rebuilder.typeCheck();
         if (checking !== undefined) void reportTypeCheck(plugin, save, checking, noticedAt);
         report = {
           plugin,
@@ -311,15 +311,14 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
     return run;
   }
 
-  const watchers: FSWatcher[] = [];
-  function watchPlugin(name: string): void {
-    watchers.push(
-      watchPluginFolder(path.join(repoRoot, 'plugins', name), () => {
-        // A save during a queued rebuild of the same plugin is picked up by that rebuild.
-        if (!queued.has(name))
-          void rebuildPlugin(name).catch((error: unknown) => log(String(error)));
-      }),
-    );
+  const watchers: Pick<PluginFolderWatch, 'close'>[] = [];
+  function watchPlugin(name: string): Promise<void> {
+    const watcher = watchPluginFolder(path.join(repoRoot, 'plugins', name), () => {
+      // A save during a queued rebuild of the same plugin is picked up by that rebuild.
+      if (!queued.has(name)) void rebuildPlugin(name).catch((error: unknown) => log(String(error)));
+    });
+    watchers.push(watcher);
+    return watcher.ready;
   }
 
   /** A plugin created while watching (`npm run new-plugin`) joins the branding at once. */
@@ -330,13 +329,14 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
       rebuilders.set(name, await rebuilderFor(dir));
       pluginDirs.push(dir);
       log(`${name}: new plugin, building it`);
-      watchPlugin(name);
+      void watchPlugin(name);
       void rebuildPlugin(name).catch((error: unknown) => log(String(error)));
     }
   }
 
   if (watching) {
-    for (const name of rebuilders.keys()) watchPlugin(name);
+    // Watching before the server says it is ready: a save right after start is not missed.
+    await Promise.all([...rebuilders.keys()].map(watchPlugin));
     // The first check of a plugin is the slow one (~2 s): do it now, off the main thread, so the
     // first save costs what every other save does, and so type errors already there are shown.
     for (const [name, rebuilder] of rebuilders) {
@@ -352,7 +352,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
       settle = setTimeout(() => void adoptNewPlugins(), 150);
     });
     pluginsFolder.on('close', () => clearTimeout(settle));
-    watchers.push(pluginsFolder);
+    watchers.push({ close: async () => pluginsFolder.close() });
   }
 
   return {
@@ -374,7 +374,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
     },
     rebuildPlugin,
     async close() {
-      for (const watcher of watchers) watcher.close();
+      await Promise.all(watchers.map((watcher) => watcher.close()));
       channel.close();
       await queue;
       await typeChecks?.close();

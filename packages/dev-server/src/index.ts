@@ -18,5 +18,10 @@ export {
 export { liveReloadClientScript, OVERLAY_ID } from './live-reload-client.js';
 export { createDevAppDir, injectScript, type DevAppDir } from './dev-app-dir.js';
 export { PluginRebuilder, describeBuildError, type RebuildOutcome } from './plugin-rebuilder.js';
-export { watchPluginFolder, isBuildInput } from './plugin-watcher.js';
+export {
+  watchPluginFolder,
+  isBuildInput,
+  QUIET_MS,
+  type PluginFolderWatch,
+} from './plugin-watcher.js';
 export { startupBanner } from './startup-banner.js';
