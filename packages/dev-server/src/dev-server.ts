@@ -208,6 +208,8 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
   const typeFailing = new Set<string>();
   /** The latest save of each plugin: a slower check of an earlier one must not overwrite it. */
   const saves = new Map<string, number>();
+  /** Set by close(): checks cut short by it are not failures to report. */
+  let closing = false;
 
   async function rebuildNow(rebuilder: PluginRebuilder, noticedAt: number): Promise<RebuildReport> {
     const plugin = rebuilder.name;
@@ -259,7 +261,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
     noticedAt: number,
   ): Promise<void> {
     const errors = await checking.catch((error: unknown) => {
-      log(`${plugin}: the type check failed: ${String(error)}`);
+      if (!closing) log(`${plugin}: the type check failed: ${String(error)}`);
       return undefined;
     });
     if (errors === undefined || (saves.get(plugin) ?? 0) !== save) return;
@@ -374,6 +376,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
     },
     rebuildPlugin,
     async close() {
+      closing = true;
       await Promise.all(watchers.map((watcher) => watcher.close()));
       channel.close();
       await queue;
