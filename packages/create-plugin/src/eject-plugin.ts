@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -118,22 +118,31 @@ export async function ejectPlugin(options: EjectOptions): Promise<EjectedPlugin>
     }
   }
 
-  await mkdir(path.join(outDir, VENDOR_FOLDER), { recursive: true });
-  const tarballs = await packKitPackages(kitRoot, closure, path.join(outDir, VENDOR_FOLDER));
-  await cp(pluginDir, outDir, {
-    recursive: true,
-    filter: (source) => !LEFT_OUT.has(path.basename(source)),
-  });
-  const vendoredSpec = (name: string) => `file:${VENDOR_FOLDER}/${tarballs.get(name)}`;
-  const rootManifest = (await readManifest(kitRoot)) as Manifest;
-  const ejected = standaloneManifest(manifest, rootManifest, direct, closure, vendoredSpec);
-  await writeJson(path.join(outDir, 'package.json'), ejected);
-  await rewriteSchemaPaths(outDir, manifest);
-  await copyLintSetup(kitRoot, outDir);
-  await writeVendorReadme(kitRoot, outDir, ejected, { closure, direct, packages, tarballs });
-  await appendStandaloneSection(outDir, manifest);
-  await writeLockfile(kitRoot, outDir, ejected, closure, packages, tarballs);
-  return { dir: outDir, name: manifest.name, vendored: tarballs };
+  try {
+    await mkdir(path.join(outDir, VENDOR_FOLDER), { recursive: true });
+    const tarballs = await packKitPackages(kitRoot, closure, path.join(outDir, VENDOR_FOLDER));
+    await cp(pluginDir, outDir, {
+      recursive: true,
+      filter: (source) => !LEFT_OUT.has(path.basename(source)),
+    });
+    const vendoredSpec = (name: string) => `file:${VENDOR_FOLDER}/${tarballs.get(name)}`;
+    const rootManifest = (await readManifest(kitRoot)) as Manifest;
+    const ejected = standaloneManifest(manifest, rootManifest, direct, closure, vendoredSpec);
+    await writeJson(path.join(outDir, 'package.json'), ejected);
+    await rewriteSchemaPaths(outDir, manifest);
+    await copyLintSetup(kitRoot, outDir);
+    await writeVendorReadme(kitRoot, outDir, ejected, { closure, direct, packages, tarballs });
+    await appendStandaloneSection(outDir, manifest);
+    await writeLockfile(kitRoot, outDir, ejected, closure, packages, tarballs);
+    return { dir: outDir, name: manifest.name, vendored: tarballs };
+  } catch (error) {
+    // Half a copy is worse than none: the folder was new or empty, so empty it again.
+    const written = await readdir(outDir).catch(() => []);
+    await Promise.all(
+      written.map((entry) => rm(path.join(outDir, entry), { recursive: true, force: true })),
+    );
+    throw error;
+  }
 }
 
 function resolvePluginDir(kitRoot: string, plugin: string): string {

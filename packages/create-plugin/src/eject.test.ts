@@ -5,7 +5,7 @@
 // one real `npm install` per plugin (from the npm cache when it has the packages).
 import { ESLint } from 'eslint';
 import { execFile } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -94,6 +94,36 @@ describe('ejectPlugin refuses, writing nothing,', () => {
     ).rejects.toThrow(
       new RegExp(`has no package.json: name a plugin of the kit \\(${kitPlugins.join(', ')}\\)`),
     );
+  });
+});
+
+describe('ejectPlugin, failing half way', () => {
+  it('leaves the folder as empty as it found it', async () => {
+    // A kit without the files eject copies from its root (Prettier config, lockfile).
+    const fakeKit = await mkdtemp(path.join(workDir, 'fake-kit-'));
+    const write = async (file: string, value: unknown) => {
+      await mkdir(path.dirname(path.join(fakeKit, file)), { recursive: true });
+      await writeFile(path.join(fakeKit, file), JSON.stringify(value));
+    };
+    await write('package.json', {
+      name: 'fake-kit',
+      private: true,
+      workspaces: ['packages/*', 'plugins/*'],
+    });
+    await write('packages/plugin-api/package.json', {
+      name: '@ipk/plugin-api',
+      version: '0.1.0',
+      exports: { '.': './package.json' },
+    });
+    await write('plugins/x/package.json', {
+      name: '@ipk/plugin-x',
+      version: '0.1.0',
+      ipkPlugin: { packageFile: 'x.plugin.package.json' },
+      devDependencies: { '@ipk/plugin-api': '^0.1.0' },
+    });
+    const outDir = path.join(workDir, 'half-way');
+    await expect(ejectPlugin({ kitRoot: fakeKit, plugin: 'x', outDir })).rejects.toThrow(/ENOENT/);
+    expect(await readdir(outDir)).toEqual([]);
   });
 });
 
