@@ -27,7 +27,7 @@ function withMisspeltName(): FixturePlugin {
 
 describe('the build type-checks the plugin', () => {
   it('fails on a type error with the file, line, column, code and a frame, and writes nothing', async () => {
-    const failed = buildFixture(withMisspeltName());
+    const failed = buildFixture(withMisspeltName(), false, true);
     await expect(failed).rejects.toThrow(
       /fixture: a type error:\nsrc\/index\.ts:6:46 TS2339 Property 'nmae' does not exist on type 'Participant'\.\n6 \| +console\.info\('Hello, ' \+ participant\.nmae\);\n +\| {46}\^/,
     );
