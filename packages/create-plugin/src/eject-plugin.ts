@@ -112,8 +112,10 @@ export async function ejectPlugin(options: EjectOptions): Promise<EjectedPlugin>
     const kitPackage = packages.get(name);
     const missing = kitPackage === undefined ? [] : await missingEntryFiles(kitPackage);
     if (missing.length > 0) {
+      const shown =
+        missing.length > 2 ? `${missing[0]} and ${missing.length - 1} more` : missing.join(', ');
       throw new EjectError(
-        `${name} is not built (${missing.join(', ')} missing): run npm run build first (npm run eject does)`,
+        `${name} is not built (${shown} missing): run npm run build first (npm run eject does)`,
       );
     }
   }

@@ -128,7 +128,8 @@ describe('ejectPlugin, failing half way', () => {
 });
 
 describe.each([...kitPlugins, 'from-the-template'])('%s, ejected', (plugin) => {
-  let dir: string;
+  /** Empty until ejected (an afterAll after a failed beforeAll has nothing to remove). */
+  let dir = '';
   let pluginDir: string;
   let vendored: string[];
 
@@ -155,7 +156,7 @@ describe.each([...kitPlugins, 'from-the-template'])('%s, ejected', (plugin) => {
 
   // Each ejected folder goes once its tests are done: a node_modules of its own is ~100 MB.
   afterAll(async () => {
-    await rm(dir, { recursive: true, force: true });
+    if (dir !== '') await rm(dir, { recursive: true, force: true });
     if (plugin === 'from-the-template') {
       await rm(path.dirname(pluginDir), { recursive: true, force: true });
     }
