@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { access, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { formatRenderedFiles } from './format-files.js';
 import { PLACEMENT_TEXT, pluginNames, type Placement } from './plugin-names.js';
@@ -38,8 +38,9 @@ export async function createPlugin(options: CreatePluginOptions): Promise<Create
     options.description ??
     `Adds "${names.title}" to the ${PLACEMENT_TEXT[placement]} and says hello.`;
   const dir = path.resolve(options.pluginsDir, names.name);
+  const schema = await packageFileSchema(dir);
   const files = await formatRenderedFiles(
-    await renderPluginTemplate({ ...names, placement, description }),
+    await renderPluginTemplate({ ...names, placement, description, schema }),
     dir,
   );
   await mkdir(path.dirname(dir), { recursive: true });
@@ -54,6 +55,31 @@ export async function createPlugin(options: CreatePluginOptions): Promise<Create
   }
   await writeFiles(dir, files);
   return { dir, id: names.id, files: files.map((file) => file.path) };
+}
+
+/** The JSON Schema of webapp2 package files, in `@ipk/plugin-api` (editors complete and check them). */
+export const PACKAGE_FILE_SCHEMA =
+  'node_modules/@ipk/plugin-api/schemas/plugin-package.schema.json';
+
+/**
+ * The package file's `$schema`, relative to the plugin folder: the schema in the nearest
+ * `node_modules` above it (`../../node_modules/…` for `plugins/<name>` in the kit), else the
+ * plugin's own `node_modules` (a plugin made outside a kit, once it has installed).
+ */
+async function packageFileSchema(pluginDir: string): Promise<string> {
+  for (let dir = path.dirname(pluginDir); ; dir = path.dirname(dir)) {
+    const found = await access(path.join(dir, PACKAGE_FILE_SCHEMA)).then(
+      () => true,
+      () => false,
+    );
+    if (found) {
+      return path
+        .relative(pluginDir, path.join(dir, PACKAGE_FILE_SCHEMA))
+        .split(path.sep)
+        .join('/');
+    }
+    if (path.dirname(dir) === dir) return `./${PACKAGE_FILE_SCHEMA}`;
+  }
 }
 
 async function writeFiles(dir: string, files: readonly RenderedFile[]): Promise<void> {

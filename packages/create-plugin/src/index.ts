@@ -21,4 +21,22 @@ export {
   type RenderedFile,
   type TemplateValues,
 } from './plugin-template.js';
-export { runCli, findWorkspaceRoot, USAGE, type CliIo } from './run-cli.js';
+export { runCli, findWorkspaceRoot, type CliIo } from './run-cli.js';
+export {
+  ejectPlugin,
+  EjectError,
+  EJECT_TEMPLATE_DIR,
+  VENDOR_FOLDER,
+  type EjectOptions,
+  type EjectedPlugin,
+} from './eject-plugin.js';
+export {
+  readKitPackages,
+  kitClosure,
+  entryFiles,
+  missingEntryFiles,
+  packKitPackages,
+  isKitPackageName,
+  type KitPackage,
+  type KitManifest,
+} from './kit-packages.js';

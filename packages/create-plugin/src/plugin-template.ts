@@ -15,6 +15,8 @@ const VARIANTS_FOLDER = 'variants';
 export interface TemplateValues extends PluginNames {
   readonly placement: Placement;
   readonly description: string;
+  /** The package file's `$schema`: the path from the plugin folder to the kit's JSON Schema. */
+  readonly schema: string;
 }
 
 /** One file of the generated plugin: its path (with `/`) relative to the plugin folder. */
@@ -62,6 +64,7 @@ function tokenValues(values: TemplateValues): Readonly<Record<string, string>> {
     placement: values.placement,
     placementText: PLACEMENT_TEXT[values.placement],
     description: values.description,
+    schema: values.schema,
   };
 }
 

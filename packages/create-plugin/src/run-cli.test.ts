@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -25,8 +25,12 @@ describe('ipk-create-plugin', () => {
     expect(await cli('hello', '--placement', 'participants')).toBe(0);
     const packageFile = JSON.parse(
       await readFile(path.join(cwd, 'plugins/hello/hello.plugin.package.json'), 'utf8'),
-    ) as { id: string; menuItems: Record<string, Array<{ action: string }>> };
+    ) as { $schema: string; id: string; menuItems: Record<string, Array<{ action: string }>> };
     expect(packageFile.id).toBe('hello-plugin-1.0');
+    // No kit around it: the schema will be in the plugin's own node_modules once it installs.
+    expect(packageFile.$schema).toBe(
+      './node_modules/@ipk/plugin-api/schemas/plugin-package.schema.json',
+    );
     expect(packageFile.menuItems['participants']?.[0]?.action).toBe('openHelloDialog');
     expect(out.join('\n')).toContain('tests/hello.spec.ts');
     const source = await readFile(path.join(cwd, 'plugins/hello/src/hello-plugin.ts'), 'utf8');
@@ -93,12 +97,48 @@ describe('ipk-create-plugin', () => {
   it('writes into plugins/ of the workspace root when run from inside it', async () => {
     await rm(cwd, { recursive: true });
     cwd = await mkdtemp(path.join(tmpdir(), 'ipk-create-'));
-    const { mkdir, writeFile } = await import('node:fs/promises');
     await writeFile(path.join(cwd, 'package.json'), '{"workspaces": ["plugins/*"]}');
     await mkdir(path.join(cwd, 'docs'));
     const inside = path.join(cwd, 'docs');
     const code = await runCli(['hello'], { cwd: inside, out: () => {}, err: () => {} });
     expect(code).toBe(0);
     expect(await readdir(path.join(cwd, 'plugins'))).toEqual(['hello']);
+  });
+});
+
+describe('ipk-create-plugin, commands and help', () => {
+  it.each([
+    ['new', /^Usage: ipk-create-plugin new \[options\] <name>/],
+    ['eject', /^Usage: ipk-create-plugin eject \[options\] <plugin> <dir>/],
+  ])('gives `%s` its own --help', async (command, usage) => {
+    expect(await cli(command, '--help')).toBe(0);
+    expect(out.join('\n')).toMatch(usage);
+  });
+
+  it('suggests the option meant by a misspelt one, writing nothing', async () => {
+    expect(await cli('new', 'hello', '--placment', 'toolbar')).toBe(2);
+    expect(err.join('\n')).toContain('(Did you mean --placement?)');
+    expect(await readdir(cwd)).toEqual([]);
+  });
+
+  it('refuses eject outside a kit, with what to do', async () => {
+    expect(await cli('eject', 'dtmf', 'out')).toBe(2);
+    expect(err.join('\n')).toMatch(/Run this inside Infinity Plugin Kit/);
+    expect(await readdir(cwd)).toEqual([]);
+  });
+
+  it('refuses eject of a plugin the kit does not have, naming the ones it has', async () => {
+    await writeFile(path.join(cwd, 'package.json'), '{"workspaces": ["plugins/*"]}');
+    await mkdir(path.join(cwd, 'plugins', 'dtmf'), { recursive: true });
+    const outside = await mkdtemp(path.join(tmpdir(), 'ipk-eject-out-'));
+    try {
+      expect(await cli('eject', 'nope', path.join(outside, 'copy'))).toBe(2);
+      expect(err.join('\n')).toMatch(
+        /plugins\/nope has no package\.json: name a plugin of the kit \(dtmf\)/,
+      );
+      expect(await readdir(outside)).toEqual([]);
+    } finally {
+      await rm(outside, { recursive: true, force: true });
+    }
   });
 });

@@ -1,67 +1,96 @@
+import { Command, CommanderError, Option } from 'commander';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { createPlugin, PluginExistsError } from './create-plugin.js';
-import { isPlacement, PLACEMENTS, PluginNameError } from './plugin-names.js';
-
-export const USAGE = `Usage: ipk-create-plugin <name> [--placement ${PLACEMENTS.join('|')}] [--description <text>] [--dir <plugins folder>]
-
-Creates <plugins folder>/<name>/ (default: plugins/ of the repo around the current folder): a
-webapp2 plugin with its package file, source, icon, README, unit test and e2e test.
-`;
+import { EjectError, ejectPlugin } from './eject-plugin.js';
+import { PLACEMENTS, PluginNameError, type Placement } from './plugin-names.js';
 
 export interface CliIo {
+  /** Where relative paths start (npm run passes the folder it was typed in as INIT_CWD). */
   readonly cwd: string;
   out(line: string): void;
   err(line: string): void;
 }
 
-/** Runs the CLI; resolves to the exit code (0 created, 2 bad command line, name or folder). */
+interface NewOptions {
+  placement: Placement;
+  description?: string;
+  dir?: string;
+}
+
+/**
+ * Runs the CLI (commander: `new` and `eject` each have their own `--help`; a misspelt option or
+ * command gets a "did you mean"). Resolves to the exit code: 0 done (or help shown), 2 a bad
+ * command line, name or folder (the message says which), and nothing was written.
+ */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      options: {
-        placement: { type: 'string', default: 'toolbar' },
-        description: { type: 'string' },
-        dir: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
+  let work: (() => Promise<number>) | undefined;
+  const program = new Command('ipk-create-plugin')
+    .description(
+      "Infinity Plugin Kit's plugin workspaces: a new one from the template, or one copied out of the kit.",
+    )
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => io.out(text.trimEnd()),
+      writeErr: (text) => io.err(text.trimEnd()),
+    })
+    .showHelpAfterError();
+
+  program
+    .command('new', { isDefault: true })
+    .description(
+      'create <plugins folder>/<name>/: a webapp2 plugin with its package file, source, icon, README, unit test and e2e test (npm run new-plugin)',
+    )
+    .argument('<name>', 'lower-case words joined by single hyphens, e.g. hello-world')
+    .addOption(
+      new Option('--placement <where>', 'where the menu item goes')
+        .choices(PLACEMENTS)
+        .default('toolbar'),
+    )
+    .option('--description <text>', "the package file's description")
+    .option(
+      '--dir <folder>',
+      'the plugins folder (default: plugins/ of the repo around the current folder)',
+    )
+    .action((name: string, options: NewOptions) => {
+      work = () => newPlugin(name, options, io);
     });
+
+  program
+    .command('eject')
+    .description(
+      'copy a plugin of the kit into <dir>, standing alone: the kit packages it needs vendored, its own lint, the same build (npm run eject)',
+    )
+    .argument('<plugin>', 'a folder name under plugins/ (dtmf) or the path of a plugin folder')
+    .argument('<dir>', 'a new or empty folder outside the kit')
+    .action((plugin: string, dir: string) => {
+      work = () => eject(plugin, dir, io);
+    });
+
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
   } catch (error) {
-    io.err(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
-    return 2;
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    throw error;
   }
-  const { values, positionals } = parsed;
-  if (values.help === true) {
-    io.out(USAGE);
-    return 0;
-  }
-  const [name, ...extra] = positionals;
-  if (name === undefined || extra.length > 0) {
-    io.err(`Give exactly one plugin name.\n\n${USAGE}`);
-    return 2;
-  }
-  if (!isPlacement(values.placement)) {
-    io.err(`--placement must be one of ${PLACEMENTS.join(', ')} (got "${values.placement}")`);
-    return 2;
-  }
+  return work === undefined ? 2 : work();
+}
+
+async function newPlugin(name: string, options: NewOptions, io: CliIo): Promise<number> {
   const repoRoot = await findWorkspaceRoot(io.cwd);
   const pluginsDir =
-    values.dir !== undefined
-      ? path.resolve(io.cwd, values.dir)
+    options.dir !== undefined
+      ? path.resolve(io.cwd, options.dir)
       : path.join(repoRoot ?? io.cwd, 'plugins');
   try {
     const created = await createPlugin({
       name,
       pluginsDir,
-      placement: values.placement,
-      ...(values.description === undefined ? {} : { description: values.description }),
+      placement: options.placement,
+      ...(options.description === undefined ? {} : { description: options.description }),
     });
     const shown = path.relative(io.cwd, created.dir) || '.';
-    io.out(`Created ${shown} (plugin id ${created.id}, ${values.placement}):`);
+    io.out(`Created ${shown} (plugin id ${created.id}, ${options.placement}):`);
     for (const file of created.files) io.out(`  ${file}`);
     io.out('\nNext:');
     io.out('  npm install        # links the new workspace');
@@ -70,6 +99,38 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return 0;
   } catch (error) {
     if (error instanceof PluginNameError || error instanceof PluginExistsError) {
+      io.err(error.message);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+async function eject(plugin: string, dir: string, io: CliIo): Promise<number> {
+  const kitRoot = await findWorkspaceRoot(io.cwd);
+  if (kitRoot === undefined) {
+    io.err('Run this inside Infinity Plugin Kit (no package.json with "workspaces" above here).');
+    return 2;
+  }
+  try {
+    const pluginArgument = plugin.includes('/') ? path.resolve(io.cwd, plugin) : plugin;
+    const ejected = await ejectPlugin({
+      kitRoot,
+      plugin: pluginArgument,
+      outDir: path.resolve(io.cwd, dir),
+    });
+    const shown = path.relative(io.cwd, ejected.dir) || '.';
+    io.out(
+      `Ejected ${ejected.name} into ${shown}, with ${ejected.vendored.size} kit packages in vendor/:`,
+    );
+    for (const [name, tarball] of ejected.vendored) io.out(`  ${name}: vendor/${tarball}`);
+    io.out(`\nThere (only the public npm registry is needed):`);
+    io.out(`  cd ${shown}`);
+    io.out('  npm install && npm run build && npm test && npm run lint && npm run typecheck');
+    io.out('What was vendored and how to update it: vendor/README.md');
+    return 0;
+  } catch (error) {
+    if (error instanceof EjectError) {
       io.err(error.message);
       return 2;
     }

@@ -5,7 +5,7 @@
 // the tests, and the long timeouts only keep a loaded 2-core CI machine from failing them.
 import { buildBranding } from '@ipk/branding';
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { access, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -52,8 +52,10 @@ describe.each(PLACEMENTS)('a new %s plugin', (placement) => {
         path.join(pluginDir(placement), 'dist', `my-${placement}.plugin.package.json`),
         'utf8',
       ),
-    ) as { menuItems: Record<string, unknown> };
+    ) as { $schema: string; menuItems: Record<string, unknown> };
     expect(Object.keys(packageFile.menuItems)).toEqual([placement]);
+    // Editors find the kit's JSON Schema from the package file (the build copies it as it is).
+    await access(path.resolve(pluginDir(placement), packageFile.$schema));
   });
 
   it('typechecks and passes its own unit test', { timeout: 180_000 }, async () => {

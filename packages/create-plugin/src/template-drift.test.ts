@@ -1,8 +1,9 @@
 // The template must stay the shape of the kit's real plugins: same configs, same scripts, same
 // dependency ranges. When a real plugin changes one of these, this test says what to copy.
-import { readdir, readFile } from 'node:fs/promises';
+import { access, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { PACKAGE_FILE_SCHEMA } from './create-plugin.js';
 import { TEMPLATE_DIR } from './plugin-template.js';
 
 const repoRoot = path.resolve(import.meta.dirname, '../../..');
@@ -74,6 +75,21 @@ describe('the template against the real plugins', () => {
           expect({ plugin: dir, name, range }).toEqual({ plugin: dir, name, range: theirs[name] });
         }
       }
+    }
+  });
+
+  it("points each real plugin's package file at the kit's JSON Schema, as a new plugin's is", async () => {
+    for (const dir of plugins) {
+      const { ipkPlugin } = (await readManifest(dir)) as { ipkPlugin: { packageFile: string } };
+      const packageFile = JSON.parse(
+        await readFile(path.join(dir, ipkPlugin.packageFile), 'utf8'),
+      ) as { $schema?: string };
+      // What createPlugin writes for plugins/<name> in the kit, and a path that resolves there.
+      expect({ dir, $schema: packageFile.$schema }).toEqual({
+        dir,
+        $schema: `../../${PACKAGE_FILE_SCHEMA}`,
+      });
+      await access(path.join(dir, packageFile.$schema ?? ''));
     }
   });
 

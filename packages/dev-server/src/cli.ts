@@ -1,66 +1,59 @@
 #!/usr/bin/env node
+import { findRepoRoot } from '@ipk/branding';
+import { createWriteStream, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { parseArgs } from 'node:util';
+import path from 'node:path';
+import { DEFAULT_PORT, parseCommandLine, type ServeRequest } from './command-line.js';
 import { startDevServer } from './dev-server.js';
 import { startupBanner } from './startup-banner.js';
 
-/** A stable address, so an open tab survives a restart; a free port when it is taken. */
-const DEFAULT_PORT = 8787;
-
-const USAGE = `Usage: ipk-dev [start|dev] [--port <n> (default ${DEFAULT_PORT}, else any free one)] [--host <addr>] [--no-simulate]
-
-start  build the branding from every built plugin and serve it with the host app on a mock node
-dev    the same, and rebuild a plugin when its source is saved, then reload the page
-`;
+/** Where the media library's lines go (they are for debugging a call, not the kit's progress). */
+const MEDIA_LOG = path.join('dist', 'dev-server-media.log');
 
 async function main(): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      allowPositionals: true,
-      options: {
-        port: { type: 'string' },
-        host: { type: 'string' },
-        'no-simulate': { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (error) {
-    console.error(`ipk-dev: ${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
-    return 2;
-  }
-  const { values, positionals } = parsed;
-  if (values.help === true) {
-    console.log(USAGE);
-    return 0;
-  }
-  const mode = positionals[0] ?? 'start';
-  const port = values.port === undefined ? undefined : Number(values.port);
-  if (
-    (mode !== 'start' && mode !== 'dev') ||
-    positionals.length > 1 ||
-    (port !== undefined && !Number.isInteger(port))
-  ) {
-    console.error(`ipk-dev: bad command line\n\n${USAGE}`);
-    return 2;
-  }
-  const watching = mode === 'dev';
-  const host = values.host ?? '127.0.0.1';
-  const server = await startDevServer({
-    watch: watching,
-    port: port ?? ((await isPortFree(DEFAULT_PORT, host)) ? DEFAULT_PORT : 0),
-    ...(values.host === undefined ? {} : { host: values.host }),
-    simulate: values['no-simulate'] !== true,
-    log: (text) => console.error(text),
+  const request = await parseCommandLine(process.argv.slice(2), {
+    out: (text) => process.stdout.write(text),
+    err: (text) => process.stderr.write(text),
   });
-  console.log(startupBanner(server, watching));
+  if (typeof request === 'number') return request;
+  const repoRoot = await findRepoRoot(process.cwd());
+  if (repoRoot === undefined) {
+    throw new Error('no workspace root (a package.json with "workspaces") above this folder');
+  }
+  const mediaLog = openMediaLog(path.join(repoRoot, MEDIA_LOG), request.verbose);
+  const watching = request.mode === 'dev';
+  const server = await startDevServer({
+    repoRoot,
+    watch: watching,
+    port: request.port ?? ((await isPortFree(DEFAULT_PORT, request.host)) ? DEFAULT_PORT : 0),
+    host: request.host,
+    simulate: request.simulate,
+    ...(request.upstream === undefined ? {} : { upstream: request.upstream }),
+    log: (text) => console.error(text),
+    mediaLog: mediaLog.write,
+  });
+  console.log(startupBanner(server, watching, { mediaLog: MEDIA_LOG }));
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);
   });
   console.error('Stopping…');
   await server.close();
+  mediaLog.close();
   return 0;
+}
+
+/** The debug log, emptied at each start; with `--verbose` its lines are also printed. */
+function openMediaLog(file: string, verbose: ServeRequest['verbose']) {
+  mkdirSync(path.dirname(file), { recursive: true });
+  const stream = createWriteStream(file, { flags: 'w' });
+  return {
+    write: (text: string) => {
+      stream.write(`${new Date().toISOString()} ${text}\n`);
+      if (verbose) console.error(`media: ${text}`);
+    },
+    close: () => stream.end(),
+  };
 }
 
 function isPortFree(port: number, host: string): Promise<boolean> {

@@ -2,6 +2,7 @@
 // host app page, no simulated people. The repo lives inside this package so the plugin resolves
 // the kit's node_modules as plugins/* do; it is removed afterwards.
 import { createPlugin } from '@ipk/create-plugin';
+import { startMockNode } from '@ipk/mock-node';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -50,8 +51,17 @@ afterAll(async () => {
   await rm(repoRoot, { recursive: true, force: true });
 });
 
-const start = async (watch: boolean) => {
-  server = await startDevServer({ repoRoot, watch, appDir, simulate: false, media: false });
+// The type check (a cold TypeScript program, seconds on a loaded machine) is on only where a test
+// is about it.
+const start = async (watch: boolean, typeCheck = false) => {
+  server = await startDevServer({
+    repoRoot,
+    watch,
+    appDir,
+    simulate: false,
+    media: false,
+    typeCheck,
+  });
   return server;
 };
 
@@ -120,6 +130,48 @@ describe('npm run dev', () => {
     expect(await servedBundle(node)).toContain('Fixed!');
   }, 30_000);
 
+  it('type-checks a saved plugin beside the reload and shows its type errors until they are fixed', async () => {
+    const node = await start(true, true);
+    events = await openDevEvents(`${node.url}${EVENTS_PATH}`);
+    const reload = events.next('reload');
+    const failed = events.next('build-error');
+    await writeFile(
+      pluginSource,
+      originalSource.replace('participants.length === 1', 'participants.lenght === 1'),
+    );
+    // The page reloads with the new build at once (the check does not hold it up)…
+    await reload;
+    expect(await servedBundle(node)).toContain('participants.lenght');
+    // …and the overlay then shows tsc's error, with the file, line and column.
+    expect((await failed).message).toMatch(
+      /^hello: a type error:\nsrc\/hello-plugin\.ts:\d+:\d+ TS2551 Property 'lenght' does not exist on type 'Participant\[\]'\. Did you mean 'length'\?/,
+    );
+    // A page opened now sees it too; the fix clears it.
+    const late = await openDevEvents(`${node.url}${EVENTS_PATH}`);
+    try {
+      expect((await late.next('build-error')).message).toMatch(/TS2551/);
+    } finally {
+      late.close();
+    }
+    const cleared = events.next('build-ok');
+    await writeFile(pluginSource, originalSource);
+    expect(await cleared).toMatchObject({ plugin: 'hello' });
+  }, 60_000);
+
+  it('shows the type errors a plugin already has when the server starts', async () => {
+    await writeFile(
+      pluginSource,
+      originalSource.replace('participants.length', 'participants.size'),
+    );
+    const node = await start(true, true);
+    const checked = new Promise((resolve) => node.onTypeCheck(resolve));
+    events = await openDevEvents(`${node.url}${EVENTS_PATH}`);
+    expect((await events.next('build-error')).message).toMatch(
+      /TS2339 Property 'size' does not exist/,
+    );
+    expect(await checked).toMatchObject({ plugin: 'hello', errors: [{ code: 'TS2339' }] });
+  }, 60_000);
+
   it('reports a check failure of @ipk/rollup-config (an action that is not registered) as a build error', async () => {
     const node = await start(true);
     events = await openDevEvents(`${node.url}${EVENTS_PATH}`);
@@ -175,6 +227,73 @@ describe('plugins coming and going', () => {
     } finally {
       await rm(broken.dir, { recursive: true, force: true });
     }
+  }, 30_000);
+});
+
+describe('against a real node (--upstream)', () => {
+  it('forwards the client API to that node and serves the host app and the plugins itself', async () => {
+    // A second mock node on loopback stands in for the real Conferencing Node.
+    const real = await startMockNode({ simulate: false });
+    try {
+      server = await startDevServer({
+        repoRoot,
+        watch: true,
+        appDir,
+        upstream: real.url,
+        typeCheck: false,
+      });
+      expect(server.upstream).toBe(real.url);
+      const joined = await fetch(`${server.url}/api/client/v2/conferences/meet/request_token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ display_name: 'Through the dev server' }),
+      });
+      expect(joined.status).toBe(200);
+      const names = real.control
+        .snapshot()
+        .conferences.find((conference) => conference.alias === 'meet')
+        ?.participants.map((participant) => participant.display_name);
+      expect(names).toContain('Through the dev server');
+      expect(await servedBundle(server)).toContain('registerPlugin');
+      expect(await get(`${server.url}/webapp2/conference/meet`)).toContain(CLIENT_SCRIPT_PATH);
+    } finally {
+      await server?.close();
+      server = undefined;
+      await real.close();
+    }
+  }, 30_000);
+});
+
+describe("the media library's lines", () => {
+  it('go to mediaLog, not to the log the terminal shows', async () => {
+    const lines: string[] = [];
+    const mediaLines: string[] = [];
+    server = await startDevServer({
+      repoRoot,
+      appDir,
+      simulate: false,
+      log: (line) => lines.push(line),
+      mediaLog: (line) => mediaLines.push(line),
+    });
+    const joined = (await (
+      await fetch(`${server.url}/api/client/v2/conferences/meet/request_token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ display_name: 'Caller' }),
+      })
+    ).json()) as { result: { token: string; participant_uuid: string } };
+    const { token, participant_uuid: uuid } = joined.result;
+    // Chromium offers `tcptype active` candidates, which the mock's media drops (and says so).
+    await fetch(`${server.url}/api/client/v2/conferences/meet/participants/${uuid}/calls`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', token },
+      body: JSON.stringify({
+        call_type: 'WEBRTC',
+        sdp: 'v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\nm=video 9 UDP/TLS/RTP/SAVPF 96\r\nc=IN IP4 0.0.0.0\r\na=mid:0\r\na=candidate:1 1 tcp 1518280447 127.0.0.1 9 typ host tcptype active\r\n',
+      }),
+    });
+    expect(mediaLines.join('\n')).toMatch(/candidate dropped: .*tcp/);
+    expect(lines.join('\n')).not.toMatch(/candidate|connection/);
   }, 30_000);
 });
 

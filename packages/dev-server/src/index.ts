@@ -4,7 +4,10 @@ export {
   type DevServer,
   type DevServerOptions,
   type RebuildReport,
+  type TypeCheckReport,
 } from './dev-server.js';
+export { TypeCheckThread } from './type-check-thread.js';
+export { parseCommandLine, DEFAULT_PORT, type ServeRequest } from './command-line.js';
 export {
   LiveReloadChannel,
   DEV_PREFIX,
@@ -15,5 +18,10 @@ export {
 export { liveReloadClientScript, OVERLAY_ID } from './live-reload-client.js';
 export { createDevAppDir, injectScript, type DevAppDir } from './dev-app-dir.js';
 export { PluginRebuilder, describeBuildError, type RebuildOutcome } from './plugin-rebuilder.js';
-export { watchPluginFolder, isBuildInput } from './plugin-watcher.js';
+export {
+  watchPluginFolder,
+  isBuildInput,
+  QUIET_MS,
+  type PluginFolderWatch,
+} from './plugin-watcher.js';
 export { startupBanner } from './startup-banner.js';

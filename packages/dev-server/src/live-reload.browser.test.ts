@@ -58,3 +58,24 @@ it('shows a build error over the page, then reloads the page once the file is fi
   await reloaded;
   expect(await overlay.count()).toBe(0);
 }, 60_000);
+
+it('shows a type error over the page once the check is done, until it is fixed', async () => {
+  const page = await browser.newPage();
+  await page.goto(`${server.url}/webapp2/`);
+  await expect.poll(() => server.livePages()).toBeGreaterThan(0);
+  const original = await readFile(pluginSource, 'utf8');
+
+  await writeFile(
+    pluginSource,
+    original.replace('participants.length === 1', 'participants.lenght === 1'),
+  );
+  const overlay = page.getByRole('alert', { name: 'Plugin build error' });
+  await overlay.waitFor();
+  expect(await overlay.textContent()).toMatch(
+    /src\/hello-plugin\.ts:\d+:\d+ TS2551 Property 'lenght' does not exist on type 'Participant\[\]'/,
+  );
+
+  await writeFile(pluginSource, original);
+  // Reloaded with the fix, the overlay stays until the check has passed, then goes.
+  await expect.poll(() => overlay.count(), { timeout: 30_000 }).toBe(0);
+}, 60_000);

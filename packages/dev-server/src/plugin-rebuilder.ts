@@ -1,4 +1,4 @@
-import { definePluginConfig } from '@ipk/rollup-config';
+import { definePluginConfig, type TypeChecker, type TypeCheckError } from '@ipk/rollup-config';
 import path from 'node:path';
 import { rollup, type RollupCache, type RollupError } from 'rollup';
 
@@ -12,14 +12,24 @@ export type RebuildOutcome =
  * builds. Unminified: terser is most of a build's time and the dev loop wants speed; `npm start`
  * and `npm run build` ship the minified file. A failed build writes nothing (the checks run in
  * `generateBundle`, before any file is written), so the last good build stays in `dist/`.
+ * The type check is not part of this build: it is the given long-lived checker's (incremental,
+ * on its own thread), which the dev server runs beside the build and reports when it is done.
  */
 export class PluginRebuilder {
   private cache: RollupCache | undefined;
 
-  constructor(readonly root: string) {}
+  constructor(
+    readonly root: string,
+    private readonly typeChecker?: TypeChecker,
+  ) {}
 
   get name(): string {
     return path.basename(this.root);
+  }
+
+  /** Type-checks the plugin's sources as they are now; undefined without a checker. */
+  typeCheck(): Promise<readonly TypeCheckError[]> | undefined {
+    return this.typeChecker?.check();
   }
 
   async rebuild(): Promise<RebuildOutcome> {
@@ -29,6 +39,7 @@ export class PluginRebuilder {
         root: this.root,
         minify: false,
         onBundleSize: () => undefined,
+        typeCheck: false,
       });
       const bundle = await rollup({ ...config, cache: this.cache, onLog: () => undefined });
       try {

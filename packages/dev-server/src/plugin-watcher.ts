@@ -1,4 +1,5 @@
-import { watch, type FSWatcher } from 'node:fs';
+import { watch } from 'chokidar';
+import path from 'node:path';
 
 /** Files of a plugin workspace whose change changes what it builds. */
 export function isBuildInput(relativePath: string): boolean {
@@ -13,24 +14,50 @@ export function isBuildInput(relativePath: string): boolean {
   );
 }
 
+/** What the build writes or npm installs: never an input, and not worth a watch. */
+const NOT_WATCHED = /(^|[\\/])(node_modules|dist|\.turbo)([\\/]|$)/;
+
+/**
+ * Longer than the 50 ms in which chokidar reports one change per file (it drops the others), so
+ * the rebuild after the last report always reads what a second quick save wrote.
+ */
+export const QUIET_MS = 75;
+
+export interface PluginFolderWatch {
+  /** Resolves once the folder is being watched (chokidar has read it). */
+  readonly ready: Promise<void>;
+  close(): Promise<void>;
+}
+
 /**
  * Calls `onChange` once per burst of saves in a plugin folder (editors write a file in several
- * steps: truncate, write, rename), only for build inputs. `fs.watch` with `recursive`, which Node
- * supports on Linux since 20: no dependency, and events arrive within milliseconds.
+ * steps), only for build inputs. chokidar (see docs/decisions/0031): Node 20's recursive
+ * `fs.watch` on Linux stops reporting a file once a save has replaced it (vim, JetBrains IDEs and
+ * `sed -i` write a new file and rename it over the old one).
  */
 export function watchPluginFolder(
   root: string,
   onChange: (changed: string) => void,
-  quietMs = 25,
-): FSWatcher {
+  quietMs = QUIET_MS,
+): PluginFolderWatch {
   let timer: NodeJS.Timeout | undefined;
   let lastChanged = '';
-  const watcher = watch(root, { recursive: true }, (_event, fileName) => {
-    if (fileName === null || !isBuildInput(fileName.toString())) return;
-    lastChanged = fileName.toString();
+  const watcher = watch(root, {
+    ignoreInitial: true,
+    ignored: (file) => NOT_WATCHED.test(path.relative(root, file)),
+  });
+  watcher.on('all', (_event, file) => {
+    const changed = path.relative(root, file);
+    if (!isBuildInput(changed)) return;
+    lastChanged = changed;
     clearTimeout(timer);
     timer = setTimeout(() => onChange(lastChanged), quietMs);
   });
-  watcher.on('close', () => clearTimeout(timer));
-  return watcher;
+  return {
+    ready: new Promise((resolve) => watcher.once('ready', () => resolve())),
+    close: () => {
+      clearTimeout(timer);
+      return watcher.close();
+    },
+  };
 }

@@ -10,12 +10,15 @@ export interface PluginBundle {
 /**
  * Builds a plugin exactly as `rollup -c` does (same checks, same IIFE) without writing `dist/`:
  * for unit tests that load the real bundle into a host (`createPluginHarness({sourceText})`),
- * so they never run against a stale build. Unminified by default, for readable stack traces.
+ * so they never run against a stale build. Unminified by default, for readable stack traces, and
+ * without the type check by default: unit tests test behaviour, and a cold check would add
+ * seconds to every test file (the `typecheck` task and `npm run build` check the types).
  */
 export async function bundlePlugin(options: PluginConfigOptions = {}): Promise<PluginBundle> {
   const config = await definePluginConfig({
     minify: false,
     onBundleSize: () => undefined,
+    typeCheck: false,
     ...options,
   });
   const bundle = await rollup({ ...config, onLog: () => undefined });

@@ -235,7 +235,7 @@ describe('definePluginConfig: the build fails with a clear message when', () => 
 
   it('the bundle throws at top level', async () => {
     const fixture = validFixture();
-    fixture.source = 'if (PEX) throw new Error("not ready");\n' + fixture.source;
+    fixture.source = 'if (Date.now() > 0) throw new Error("not ready");\n' + fixture.source;
     await expect(buildFixture(fixture)).rejects.toThrow(
       /fixture\.plugin\.js:\d+ error \(root\): throws while loading: Error: not ready\. Do the risky work in load\(\) or an action/,
     );

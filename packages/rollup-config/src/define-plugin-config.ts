@@ -1,3 +1,4 @@
+import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terserModule from '@rollup/plugin-terser';
@@ -5,6 +6,7 @@ import type { Plugin, RollupOptions } from 'rollup';
 import esbuild from 'rollup-plugin-esbuild';
 import { ipkPluginFiles, type BundleSize } from './ipk-plugin-files.js';
 import { readPluginLayout } from './plugin-layout.js';
+import { createTypeChecker, typeCheck, type TypeChecker } from './type-check.js';
 
 // @rollup/plugin-terser's types are CommonJS-style (`export default` in a CJS .d.ts), so under
 // NodeNext TypeScript sees the namespace; at run time Node's ESM import gives the function itself.
@@ -19,6 +21,11 @@ export interface PluginConfigOptions {
   readonly minify?: boolean;
   /** Receives each bundle's size; the default prints `<file>: x KiB minified, y KiB gzipped`. */
   readonly onBundleSize?: (size: BundleSize) => void;
+  /**
+   * Type-check the plugin's sources with its tsconfig (`tsc`'s errors fail the build). Default
+   * `true`; a long-lived `TypeChecker` (the dev server's) re-checks only what changed.
+   */
+  readonly typeCheck?: boolean | TypeChecker;
 }
 
 /**
@@ -52,6 +59,7 @@ export async function definePluginConfig(
       // under Vitest, where NODE_ENV=test would otherwise pull in Lit's dev build (extra globals).
       nodeResolve({ browser: true, exportConditions: ['es2015', 'production'] }),
       transpileTypeScript(root),
+      ...typeCheckPlugins(layout.name, options.typeCheck ?? true, root, layout.input),
       ipkPluginFiles(layout, filesOptions),
     ],
     output: {
@@ -71,12 +79,32 @@ export async function definePluginConfig(
 
 /**
  * esbuild strips types (0.7 s against 2.5 s for @rollup/plugin-typescript, see README and
- * `npm run bench`); type errors are the `typecheck` task's job (`tsc --noEmit`), as everywhere else.
+ * `npm run bench`); the type check is its own step (`type-check.ts`). Only the plugin's own files
+ * are transformed: a dependency goes in as published, whether it comes from `node_modules` or,
+ * inside the kit, from a workspace folder, so the kit and an ejected copy build the same bytes.
  */
 function transpileTypeScript(root: string): Plugin {
   return esbuild({
     target: BUNDLE_TARGET,
     tsconfig: path.join(root, 'tsconfig.json'),
     sourceMap: true,
+    exclude: [/\/node_modules\//, outside(root)],
   });
+}
+
+/** Matches a module id (with `/` separators, as the filter sees it) that is not inside `dir`. */
+function outside(dir: string): RegExp {
+  // Rollup's ids are real paths (symlinks resolved), so the folder is compared as one too.
+  const prefix = `${realpathSync(dir).split(path.sep).join('/')}/`;
+  return new RegExp(`^(?!${prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')})`);
+}
+
+function typeCheckPlugins(
+  name: string,
+  option: boolean | TypeChecker,
+  root: string,
+  input: string,
+): Plugin[] {
+  if (option === false) return [];
+  return [typeCheck(name, option === true ? createTypeChecker({ root, input }) : option)];
 }

@@ -86,14 +86,23 @@ export interface FixtureBuild {
   readonly sizes: readonly BundleSize[];
 }
 
-/** Builds the fixture with the shared config and writes `dist/`, as `npm run build` would. */
-export async function buildFixture(fixture: FixturePlugin, minify = false): Promise<FixtureBuild> {
+/**
+ * Builds the fixture with the shared config and writes `dist/`, as `npm run build` would. Without
+ * the type check unless asked (`type-check.test.ts` asks): the other tests are about other checks,
+ * and a cold TypeScript program per fixture would only slow them.
+ */
+export async function buildFixture(
+  fixture: FixturePlugin,
+  minify = false,
+  typeCheck = false,
+): Promise<FixtureBuild> {
   const root = await writeFixture(fixture);
   const sizes: BundleSize[] = [];
   const warnings: string[] = [];
   const config = await definePluginConfig({
     root,
     minify,
+    typeCheck,
     onBundleSize: (size) => sizes.push(size),
   });
   const bundle = await rollup({

@@ -17,3 +17,10 @@ export {
   printBundleSizeReport,
 } from './bundle-size-report.js';
 export type { BundleSizeReport, SizeShare } from './bundle-size-report.js';
+export {
+  createTypeChecker,
+  describeTypeErrors,
+  formatTypeCheckErrors,
+  typeCheck,
+} from './type-check.js';
+export type { TypeChecker, TypeCheckError, TypeCheckTarget } from './type-check.js';
