@@ -1,4 +1,4 @@
-import { test as base, expect, type BrowserContext } from '@playwright/test';
+import { test as base, expect, type BrowserContext, type Response } from '@playwright/test';
 import { hostAppDir } from '@ipk/host-app';
 import { loadMockMedia, startMockNode, type MockControl, type MockNode } from '@ipk/mock-node';
 import { BotParticipant } from './bot-participant.js';
@@ -12,6 +12,7 @@ import type { ConferenceState } from './conference-state.js';
 import { HostPage, type Role } from './host-page.js';
 import { BASELINE_ENV, BRANDING_DIR_ENV } from './paths.js';
 import { targetFromEnv, type Target } from './target.js';
+import { contextOptionsOf, WorkerTab } from './worker-tab.js';
 
 import type { Platform } from './plugin-package.js';
 
@@ -57,21 +58,25 @@ export interface WorkerFixtures {
   keeperAccess: KeeperAccess;
   /** The conference as the run found it: what every test is put back to. */
   baseline: ConferenceState;
+  /** The worker's browser tab, reused by every test (each test still loads the app afresh). */
+  workerTab: WorkerTab;
 }
 
 /** `/api/client/v2/conferences/<alias>/<call>`: the calls whose answers say what a test brought. */
 const CLIENT_API_CALL =
   /\/api\/client\/v2\/conferences\/[^/]+\/(request_token|dial|transform_layout)$/;
 
-/** Records into `footprint` the participants and layout changes the pages of `context` cause. */
-function recordFootprint(context: BrowserContext, footprint: TestFootprint): void {
-  context.on('response', (response) => {
+/** Records into `footprint` what the pages of `context` bring; returns the function that stops it. */
+function recordFootprint(context: BrowserContext, footprint: TestFootprint): () => void {
+  const onResponse = (response: Response) => {
     const call = CLIENT_API_CALL.exec(new URL(response.url()).pathname)?.[1];
     if (!call || !response.ok()) return;
     footprint.track(
       response.json().then((body: { result?: unknown }) => footprint.noteAnswer(call, body.result)),
     );
-  });
+  };
+  context.on('response', onResponse);
+  return () => context.off('response', onResponse);
 }
 
 export const test = base.extend<TestFixtures, WorkerFixtures>({
@@ -160,12 +165,38 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     { auto: true, timeout: 30_000 },
   ],
 
-  context: async ({ context, footprint }, use) => {
-    recordFootprint(context, footprint);
-    await use(context);
-    // Each page goes away as a closed tab does (pagehide, then the page is gone), before the
-    // context is torn down: the host app releases its participant then.
-    for (const page of context.pages()) await page.close();
+  workerTab: [
+    async ({ browser, node }, use, workerInfo) => {
+      const options = contextOptionsOf(workerInfo.project.use as Record<string, unknown>);
+      const tab = await WorkerTab.open(browser, { ...options, baseURL: node.url });
+      await use(tab);
+      await tab.close();
+    },
+    { scope: 'worker' },
+  ],
+
+  context: async ({ workerTab, footprint }, use) => {
+    const stopRecording = recordFootprint(workerTab.context, footprint);
+    await use(workerTab.context);
+    stopRecording();
+  },
+
+  page: async ({ workerTab, context: _context }, use, testInfo) => {
+    const page = await workerTab.take();
+    await use(page);
+    if (testInfo.status !== testInfo.expectedStatus && !page.isClosed()) {
+      // What the page showed when the test failed (Playwright's own error context would only see
+      // the blank tab the next step leaves).
+      const snapshot = await page
+        .locator('body')
+        .ariaSnapshot({ timeout: 2_000 })
+        .catch(() => undefined);
+      if (snapshot)
+        await testInfo.attach('page-snapshot', { body: snapshot, contentType: 'text/yaml' });
+    }
+    // The page goes away as a closed tab's does (pagehide: the host app releases its participant),
+    // before the footprint's teardown checks that it did.
+    await workerTab.closeTab();
   },
 
   host: async ({ page, target }, use) => {
