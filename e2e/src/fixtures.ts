@@ -1,3 +1,4 @@
+import { writeFile } from 'node:fs/promises';
 import { test as base, expect, type BrowserContext, type Response } from '@playwright/test';
 import { hostAppDir } from '@ipk/host-app';
 import { loadMockMedia, startMockNode, type MockControl, type MockNode } from '@ipk/mock-node';
@@ -191,8 +192,11 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
         .locator('body')
         .ariaSnapshot({ timeout: 2_000 })
         .catch(() => undefined);
-      if (snapshot)
-        await testInfo.attach('page-snapshot', { body: snapshot, contentType: 'text/yaml' });
+      if (snapshot) {
+        const path = testInfo.outputPath('page-snapshot.yml');
+        await writeFile(path, snapshot);
+        await testInfo.attach('page-snapshot', { path, contentType: 'text/yaml' });
+      }
     }
     // The page goes away as a closed tab's does (pagehide: the host app releases its participant),
     // before the footprint's teardown checks that it did.
