@@ -40,13 +40,17 @@ export default defineConfig<unknown, WorkerFixtures>({
   expect: { timeout: 7_000 },
   reporter: [
     ['list'],
+    // What the run was against, and the reason of every skip, in the terminal.
+    ['./src/run-summary-reporter.ts'],
     [
       'html',
       { outputFolder: process.env.IPK_E2E_REPORT_DIR ?? 'playwright-report', open: 'never' },
     ],
   ],
   use: {
-    trace: 'retain-on-failure',
+    // Recording a trace for every test costs about a quarter of the run (measured, e2e README);
+    // a failure keeps its screenshot and error context. For a trace: `-- --trace=on`.
+    trace: 'off',
     screenshot: 'only-on-failure',
     launchOptions,
   },

@@ -1,3 +1,5 @@
+import { EventSourceParserStream, type EventSourceMessage } from 'eventsource-parser/stream';
+
 /**
  * A second participant that joins through Pexip's public client API (client-api.md:
  * `request_token`, `events`, `message`, `release_token`) with plain `fetch`, so the other side of
@@ -9,6 +11,14 @@ export interface BotOptions {
   readonly alias: string;
   readonly displayName: string;
   readonly pin?: string;
+  /**
+   * Open the event stream (default true). Without it the bot is still a participant (the node
+   * counts an API client from `request_token` on), but reads nothing: the conference keeper uses
+   * that, since it only sends requests.
+   */
+  readonly listen?: boolean;
+  /** Told of every successful answer to `request()` (the e2e fixtures note dial-outs with it). */
+  readonly onAnswer?: (call: string, result: unknown) => void;
 }
 
 export interface NodeEvent {
@@ -77,7 +87,13 @@ export class BotParticipant {
   static async join(options: BotOptions): Promise<BotParticipant> {
     const bot = new BotParticipant(options);
     await bot.requestToken();
-    await bot.openEvents();
+    if (options.listen === false) return bot;
+    try {
+      await bot.openEvents();
+    } catch (error) {
+      await bot.leave();
+      throw error;
+    }
     return bot;
   }
 
@@ -92,7 +108,26 @@ export class BotParticipant {
 
   /** Sends a chat message to the whole conference (everyone but the sender receives it). */
   async chat(payload: string): Promise<void> {
-    await this.post('message', { type: 'text/plain', payload });
+    await this.request('POST', 'message', { type: 'text/plain', payload });
+  }
+
+  /**
+   * Any client-API call on the conference (`participants`, `lock`,
+   * `participants/<uuid>/disconnect`, …) with this bot's token: the `result` of Pexip's envelope,
+   * or a `BotRequestError` naming the call and the node's answer.
+   */
+  async request(method: 'GET' | 'POST', path: string, body?: unknown): Promise<unknown> {
+    const response = await fetch(`${this.base}/${path}`, {
+      method,
+      headers: {
+        token: this.token,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    const result = await resultOf(response, `${method} ${path}`);
+    this.options.onAnswer?.(path, result);
+    return result;
   }
 
   /** Resolves with the first event (seen so far or still to come) that `matches`. */
@@ -174,15 +209,6 @@ export class BotParticipant {
     }
   }
 
-  private async post(path: string, body: unknown): Promise<unknown> {
-    const response = await fetch(`${this.base}/${path}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', token: this.token },
-      body: JSON.stringify(body),
-    });
-    return resultOf(response, path);
-  }
-
   /** Opens `events` and reads server-sent events until `leave()` aborts the stream. */
   private async openEvents(): Promise<void> {
     const response = await fetch(`${this.base}/events?token=${encodeURIComponent(this.token)}`, {
@@ -191,37 +217,27 @@ export class BotParticipant {
     if (!response.ok || !response.body) {
       throw new BotRequestError(`events: HTTP ${response.status}`);
     }
-    void this.readEvents(response.body).catch(() => undefined);
+    // Server-sent events framing (fields, multi-line data, comments) by eventsource-parser: the
+    // kit's one SSE parser (docs/decisions, SSE row of issue #19).
+    const messages = response.body
+      .pipeThrough(new TextDecoderStream())
+      .pipeThrough(new EventSourceParserStream());
+    void this.readEvents(messages).catch(() => undefined);
   }
 
-  private async readEvents(body: ReadableStream<Uint8Array>): Promise<void> {
-    const decoder = new TextDecoder();
-    let buffer = '';
-    for await (const chunk of body) {
-      buffer += decoder.decode(chunk, { stream: true });
-      let end: number;
-      while ((end = buffer.indexOf('\n\n')) !== -1) {
-        this.record(buffer.slice(0, end));
-        buffer = buffer.slice(end + 2);
-      }
-    }
+  private async readEvents(messages: ReadableStream<EventSourceMessage>): Promise<void> {
+    for await (const message of messages) this.record(message);
   }
 
-  private record(block: string): void {
-    let name = 'message';
-    const data: string[] = [];
-    for (const line of block.split('\n')) {
-      if (line.startsWith('event:')) name = line.slice(6).trim();
-      else if (line.startsWith('data:')) data.push(line.slice(5).trimStart());
-    }
-    if (data.length === 0) return;
-    let parsed: unknown;
+  /** Pexip names every event (`participant_create`, `message_received`, …); data is JSON. */
+  private record(message: EventSourceMessage): void {
+    let data: unknown;
     try {
-      parsed = JSON.parse(data.join('\n'));
+      data = JSON.parse(message.data);
     } catch {
-      parsed = data.join('\n');
+      data = message.data;
     }
-    this.events.push({ name, data: parsed });
+    this.events.push({ name: message.event ?? 'message', data });
     for (const waiter of [...this.waiters]) waiter();
   }
 }

@@ -1,14 +1,21 @@
-import { readFileSync } from 'node:fs';
-import { test as base, expect } from '@playwright/test';
+import { writeFile } from 'node:fs/promises';
+import { test as base, expect, type BrowserContext, type Response } from '@playwright/test';
 import { hostAppDir } from '@ipk/host-app';
 import { loadMockMedia, startMockNode, type MockControl, type MockNode } from '@ipk/mock-node';
 import { BotParticipant } from './bot-participant.js';
+import {
+  restoreConference,
+  snapshotConference,
+  TestFootprint,
+  type KeeperAccess,
+} from './conference-keeper.js';
+import type { ConferenceState } from './conference-state.js';
 import { HostPage, type Role } from './host-page.js';
-import { BRANDING_DIR_ENV } from './paths.js';
+import { BASELINE_ENV, BRANDING_DIR_ENV } from './paths.js';
 import { targetFromEnv, type Target } from './target.js';
+import { contextOptionsOf, WorkerTab } from './worker-tab.js';
 
-/** webapp2's platforms (seed, package file `platforms`). */
-export type Platform = 'web' | 'electron' | 'ios' | 'android';
+import type { Platform } from './plugin-package.js';
 
 /** The tag of tests that need the mock node's `/_mock/` test API. */
 export const MOCK_ONLY = '@mock-only';
@@ -27,8 +34,12 @@ export interface TestFixtures {
   joinBot: (options: BotJoinOptions) => Promise<BotParticipant>;
   /** The mock node's control API; asking for it skips the test against a real deployment. */
   mock: MockControl;
-  /** Puts the mock conference back to its configured state before each test (auto). */
-  freshConference: void;
+  /**
+   * What this test brought into the conference (auto). When the test ends, passed, failed or timed
+   * out, its pages close, its bots leave, and the conference is put back as the run found it:
+   * the test fails if its host page did not release its participant, or if anything differs.
+   */
+  footprint: TestFootprint;
 }
 
 export interface WorkerFixtures {
@@ -44,6 +55,29 @@ export interface WorkerFixtures {
   target: Target;
   /** One node per worker: the mock itself, or the mock in upstream mode in front of a real node. */
   node: MockNode;
+  /** How the suite reaches the conference under test as a host (client API, host PIN). */
+  keeperAccess: KeeperAccess;
+  /** The conference as the run found it: what every test is put back to. */
+  baseline: ConferenceState;
+  /** The worker's browser tab, reused by every test (each test still loads the app afresh). */
+  workerTab: WorkerTab;
+}
+
+/** `/api/client/v2/conferences/<alias>/<call>`: the calls whose answers say what a test brought. */
+const CLIENT_API_CALL =
+  /\/api\/client\/v2\/conferences\/[^/]+\/(request_token|dial|transform_layout)$/;
+
+/** Records into `footprint` what the pages of `context` bring; returns the function that stops it. */
+function recordFootprint(context: BrowserContext, footprint: TestFootprint): () => void {
+  const onResponse = (response: Response) => {
+    const call = CLIENT_API_CALL.exec(new URL(response.url()).pathname)?.[1];
+    if (!call || !response.ok()) return;
+    footprint.track(
+      response.json().then((body: { result?: unknown }) => footprint.noteAnswer(call, body.result)),
+    );
+  };
+  context.on('response', onResponse);
+  return () => context.off('response', onResponse);
 }
 
 export const test = base.extend<TestFixtures, WorkerFixtures>({
@@ -79,20 +113,95 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     { scope: 'worker' },
   ],
 
+  keeperAccess: [
+    async ({ node, target }, use) => {
+      const { alias, hostPin } = target.conference;
+      await use({ apiOrigin: target.upstream ?? node.url, alias, ...(hostPin ? { hostPin } : {}) });
+    },
+    { scope: 'worker' },
+  ],
+
+  baseline: [
+    async ({ keeperAccess, target }, use) => {
+      // A real conference: as the global setup found it before the first test. The worker's own
+      // mock node: as it started.
+      const recorded = process.env[BASELINE_ENV];
+      const baseline =
+        target.kind === 'upstream' && recorded
+          ? (JSON.parse(recorded) as ConferenceState)
+          : await snapshotConference(keeperAccess);
+      await use(baseline);
+    },
+    { scope: 'worker' },
+  ],
+
   baseURL: async ({ node }, use) => {
     await use(node.url);
   },
 
-  freshConference: [
-    async ({ node, target }, use, testInfo) => {
+  footprint: [
+    async ({ keeperAccess, baseline, target }, use, testInfo) => {
       if (target.kind === 'upstream' && testInfo.tags.includes(MOCK_ONLY)) {
         testInfo.skip(true, MOCK_ONLY_REASON);
       }
-      if (target.kind === 'mock') node.control.reset();
-      await use();
+      const footprint = new TestFootprint();
+      await use(footprint);
+      const report = await restoreConference(keeperAccess, baseline, footprint, {
+        everyNewcomerIsOurs: target.kind === 'mock',
+      });
+      const problems = [
+        ...report.notReleased.map(
+          (participant) =>
+            `the host page's participant "${participant.displayName}" (${participant.uuid}) was still in the conference after its page closed: the host app must release its token (release_token) when the page goes away`,
+        ),
+        ...report.differences,
+      ];
+      if (problems.length > 0) {
+        throw new Error(
+          `the conference was not left as the test found it:\n- ${problems.join('\n- ')}`,
+        );
+      }
     },
-    { auto: true },
+    // Its own time, so the conference is put back even after the test used all of its own.
+    { auto: true, timeout: 30_000 },
   ],
+
+  workerTab: [
+    async ({ browser, node }, use, workerInfo) => {
+      const options = contextOptionsOf(workerInfo.project.use as Record<string, unknown>);
+      const tab = await WorkerTab.open(browser, { ...options, baseURL: node.url });
+      await use(tab);
+      await tab.close();
+    },
+    { scope: 'worker' },
+  ],
+
+  context: async ({ workerTab, footprint }, use) => {
+    const stopRecording = recordFootprint(workerTab.context, footprint);
+    await use(workerTab.context);
+    stopRecording();
+  },
+
+  page: async ({ workerTab, context: _context }, use, testInfo) => {
+    const page = await workerTab.take();
+    await use(page);
+    if (testInfo.status !== testInfo.expectedStatus && !page.isClosed()) {
+      // What the page showed when the test failed (Playwright's own error context would only see
+      // the blank tab the next step leaves).
+      const snapshot = await page
+        .locator('body')
+        .ariaSnapshot({ timeout: 2_000 })
+        .catch(() => undefined);
+      if (snapshot) {
+        const path = testInfo.outputPath('page-snapshot.yml');
+        await writeFile(path, snapshot);
+        await testInfo.attach('page-snapshot', { path, contentType: 'text/yaml' });
+      }
+    }
+    // The page goes away as a closed tab's does (pagehide: the host app releases its participant),
+    // before the footprint's teardown checks that it did.
+    await workerTab.closeTab();
+  },
 
   host: async ({ page, target }, use) => {
     await use(new HostPage(page, target));
@@ -103,17 +212,19 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     await use(node.control);
   },
 
-  joinBot: async ({ node, target }, use) => {
+  joinBot: async ({ keeperAccess, target, footprint }, use) => {
     const bots: BotParticipant[] = [];
     await use(async ({ name, role = 'guest' }) => {
       const { conference } = target;
       const pin = role === 'guest' ? conference.guestPin : conference.hostPin;
       const bot = await BotParticipant.join({
-        apiOrigin: target.upstream ?? node.url,
+        apiOrigin: keeperAccess.apiOrigin,
         alias: conference.alias,
         displayName: name,
         ...(pin ? { pin } : {}),
+        onAnswer: (call, result) => footprint.noteAnswer(call, result),
       });
+      footprint.bots.add(bot.uuid);
       bots.push(bot);
       return bot;
     });
@@ -122,44 +233,3 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
 });
 
 export { expect };
-
-/** The facts of a plugin's package file that decide where it appears. */
-export interface PluginPackageFacts {
-  readonly id: string;
-  readonly name: string;
-  readonly platforms: readonly Platform[];
-  readonly participantRoles: readonly Role[];
-  readonly allowUnload: boolean;
-}
-
-function stringList(value: unknown, field: string, file: string): string[] {
-  if (!Array.isArray(value) || !value.every((entry) => typeof entry === 'string')) {
-    throw new Error(`${file}: "${field}" must be a list of strings`);
-  }
-  return value;
-}
-
-/** Reads a `*.plugin.package.json` (a plugin spec passes its own). */
-export function readPluginPackage(file: string | URL): PluginPackageFacts {
-  const label = String(file);
-  const raw: unknown = JSON.parse(readFileSync(file, 'utf8'));
-  if (typeof raw !== 'object' || raw === null) throw new Error(`${label}: not a JSON object`);
-  const record = raw as Record<string, unknown>;
-  if (typeof record.id !== 'string' || typeof record.name !== 'string') {
-    throw new Error(`${label}: "id" and "name" must be strings`);
-  }
-  return {
-    id: record.id,
-    name: record.name,
-    platforms: stringList(record.platforms, 'platforms', label) as Platform[],
-    participantRoles: stringList(record.participantRoles, 'participantRoles', label) as Role[],
-    allowUnload: record.allowUnload === true,
-  };
-}
-
-/** Why a plugin does not run on this platform, or `undefined` when it does. */
-export function absenceReason(facts: PluginPackageFacts, platform: Platform): string | undefined {
-  return facts.platforms.includes(platform)
-    ? undefined
-    : `${facts.name} is not enabled on ${platform} (package platforms: ${facts.platforms.join(', ')})`;
-}

@@ -26,6 +26,16 @@ export class TargetConfigError extends Error {
   override name = 'TargetConfigError';
 }
 
+/**
+ * What a run's summary says it ran against, so a result is never mistaken for another target's:
+ * `against the mock node (one per worker), alias secure` or
+ * `against https://pexip.example.com, alias meet.e2e`.
+ */
+export function describeTarget(target: Target): string {
+  const where = target.upstream ?? 'the mock node (one per worker)';
+  return `against ${where}, alias ${target.conference.alias}`;
+}
+
 export function targetFromEnv(env: NodeJS.ProcessEnv = process.env): Target {
   const nodeUrl = env.PEXIP_NODE_URL?.trim();
   if (!nodeUrl) return { kind: 'mock', conference: MOCK_CONFERENCE };
