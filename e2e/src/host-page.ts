@@ -56,13 +56,73 @@ export class HostPage {
     await expect(this.page.getByRole('banner').getByText(`${name} · `)).toBeVisible();
   }
 
+  /** A button in the toolbar itself (on a narrow screen, what does not fit is under "More"). */
   toolbarButton(name: string | RegExp): Locator {
     return this.toolbar.getByRole('button', { name, exact: typeof name === 'string' });
   }
 
-  /** Opens the conference control menu and returns it. */
+  /**
+   * Every control the toolbar offers, by name, as a user finds them: its buttons and, when the
+   * screen is too narrow for all of them, the rows of "More" (opened to read them, closed again).
+   * The conference control menu's rows join "More" when its button does not fit.
+   */
+  async toolbarItemNames(): Promise<string[]> {
+    const names = await this.toolbar
+      .getByRole('button')
+      .evaluateAll((buttons) =>
+        buttons.map((button) => button.getAttribute('aria-label') ?? button.textContent?.trim() ?? ''),
+      );
+    if (!names.includes('More')) return names;
+    const more = await this.openMoreMenu();
+    const rows = await more.getByRole('menuitem').allInnerTexts();
+    await this.page.keyboard.press('Escape');
+    await expect(more).toBeHidden();
+    return [...names.filter((name) => name !== 'More'), ...rows.map((row) => row.trim())];
+  }
+
+  /** Waits until the toolbar offers (or, with `present: false`, no longer offers) a control. */
+  async expectToolbarItem(name: string, { present = true } = {}): Promise<void> {
+    await expect
+      .poll(async () => (await this.toolbarItemNames()).includes(name), {
+        message: `the toolbar ${present ? 'offers' : 'does not offer'} "${name}"`,
+      })
+      .toBe(present);
+  }
+
+  /**
+   * A toolbar control where a user sees it: its button, or its row under "More" (opened for it).
+   * Waits until the toolbar offers it; the control's icon is inside, as `use` or `img`.
+   */
+  async showToolbarItem(name: string): Promise<Locator> {
+    await this.expectToolbarItem(name);
+    const button = this.toolbarButton(name);
+    if (await button.isVisible()) return button;
+    const more = await this.openMoreMenu();
+    return more.getByRole('menuitem', { name, exact: true });
+  }
+
+  /** Uses a toolbar control as a user would: its button, or its row under "More". */
+  async useToolbarItem(name: string): Promise<void> {
+    await (await this.showToolbarItem(name)).click();
+  }
+
+  private async openMoreMenu(): Promise<Locator> {
+    await this.toolbarButton('More').click();
+    const menu = this.page.getByRole('menu', { name: 'More' });
+    await expect(menu).toBeVisible();
+    return menu;
+  }
+
+  /**
+   * Opens the conference control menu and returns it; on a narrow screen its rows are under
+   * "More", which is then the menu returned.
+   */
   async openConferenceMenu(): Promise<Locator> {
-    await this.toolbarButton('Conference control menu').click();
+    const button = this.toolbarButton('Conference control menu');
+    if (!(await button.isVisible()) && (await this.toolbarButton('More').isVisible())) {
+      return this.openMoreMenu();
+    }
+    await button.click();
     const menu = this.page.getByRole('menu', { name: 'Conference control' });
     await expect(menu).toBeVisible();
     return menu;
@@ -100,28 +160,44 @@ export class HostPage {
   }
 
   async openSettings(): Promise<SettingsDialog> {
-    await this.toolbarButton('Settings').click();
+    await this.useToolbarItem('Settings');
     const dialog = this.page.getByRole('dialog', { name: 'Settings' });
     await expect(dialog).toBeVisible();
     return new SettingsDialog(dialog);
   }
 
   async sendChat(text: string): Promise<void> {
-    if (!(await this.chatLog.isVisible())) await this.toolbarButton('Chat').click();
+    await this.openChat();
     await this.page.getByRole('textbox', { name: 'Chat message' }).fill(text);
     await this.page.getByRole('button', { name: 'Send' }).click();
   }
 
   /** Opens the chat panel (the roster and chat share the side panel). */
   async openChat(): Promise<void> {
-    if (!(await this.chatLog.isVisible())) await this.toolbarButton('Chat').click();
+    await this.showSidePanel('Chat');
     await expect(this.chatLog).toBeVisible();
   }
 
   /** Opens the participants panel. */
   async openParticipants(): Promise<void> {
-    if (!(await this.roster.isVisible())) await this.toolbarButton('Participants').click();
+    await this.showSidePanel('Participants');
     await expect(this.roster).toBeVisible();
+  }
+
+  /**
+   * Shows the side panel on `tab`, reading whether it already shows from the toolbar as a user
+   * (or a screen reader) does: the button is pressed, or "More" offers "Hide …". (An empty roster
+   * is not "visible" to Playwright, so its visibility cannot tell.)
+   */
+  private async showSidePanel(tab: 'Participants' | 'Chat'): Promise<void> {
+    const button = this.toolbarButton(tab);
+    if (await button.isVisible()) {
+      if ((await button.getAttribute('aria-pressed')) !== 'true') await button.click();
+      await expect(button).toHaveAttribute('aria-pressed', 'true');
+      return;
+    }
+    if ((await this.toolbarItemNames()).includes(`Hide ${tab.toLowerCase()}`)) return;
+    await this.useToolbarItem(tab);
   }
 }
 

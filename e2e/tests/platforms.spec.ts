@@ -34,9 +34,9 @@ test.describe('plugins limited to some platforms (package file "platforms")', ()
     await settings.close();
 
     if (absenceReason(desktopOnly, platform)) {
-      await expect(host.toolbarButton('Desktop only')).toHaveCount(0);
+      await host.expectToolbarItem('Desktop only', { present: false });
     } else {
-      await host.toolbarButton('Desktop only').click();
+      await host.useToolbarItem('Desktop only');
       await expect(
         host.dialog('Desktop only').getByText('Loaded on a desktop platform.'),
       ).toBeVisible();

@@ -12,7 +12,7 @@ test.describe('Settings > Plugins', () => {
     host,
   }) => {
     await host.join();
-    await expect(host.toolbarButton('Start recording')).toBeVisible();
+    await host.expectToolbarItem('Start recording');
 
     let settings = await host.openSettings();
     await expect(settings.row(recording.name)).toContainText('Running');
@@ -20,7 +20,7 @@ test.describe('Settings > Plugins', () => {
     await expect(settings.enableSwitch(recording.name)).not.toBeChecked();
     await expect(settings.row(recording.name)).toContainText('Disabled');
     await settings.close();
-    await expect(host.toolbarButton('Start recording')).toHaveCount(0);
+    await host.expectToolbarItem('Start recording', { present: false });
 
     await host.join();
     settings = await host.openSettings();
@@ -28,7 +28,7 @@ test.describe('Settings > Plugins', () => {
     await settings.enableSwitch(recording.name).click();
     await expect(settings.row(recording.name)).toContainText('Running');
     await settings.close();
-    await expect(host.toolbarButton('Start recording')).toBeVisible();
+    await host.expectToolbarItem('Start recording');
   });
 
   test('a plugin whose package file says allowUnload: false has no switch', async ({

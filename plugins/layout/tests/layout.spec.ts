@@ -1,4 +1,4 @@
-import { absenceReason, expect, readPluginPackage, test } from '@ipk/e2e';
+import { absenceReason, expect, readPluginPackage, test, expectUsableAndAccessible } from '@ipk/e2e';
 
 const layout = readPluginPackage(new URL('../layout.plugin.package.json', import.meta.url));
 
@@ -14,13 +14,14 @@ test.describe('layout', () => {
   }) => {
     await host.join({ role: 'chair' });
     const watcher = await joinBot({ name: 'Layout Watcher' });
-    await host.toolbarButton('Change layout').click();
+    await host.useToolbarItem('Change layout');
     const dialog = host.dialog('Conference layout');
     await dialog.getByRole('button', { name: '2 × 2' }).click();
     await expect(dialog.getByRole('button', { name: '2 × 2' })).toHaveAttribute(
       'aria-pressed',
       'true',
     );
+    await expectUsableAndAccessible(host.page, 'layout dialog');
 
     // The other side learns it from the node's `layout` event, not from the plugin.
     const announced = await watcher.waitForEvent(
@@ -36,7 +37,7 @@ test.describe('layout', () => {
   }) => {
     await host.join({ role: 'chair' });
     const watcher = await joinBot({ name: 'Layout Watcher' });
-    await host.toolbarButton('Change layout').click();
+    await host.useToolbarItem('Change layout');
     const dialog = host.dialog('Conference layout');
     await dialog.getByRole('button', { name: '2 × 2' }).click();
     await watcher.waitForEvent('layout', (data) => (data as { view?: unknown }).view === '4:0');

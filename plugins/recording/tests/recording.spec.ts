@@ -1,4 +1,4 @@
-import { absenceReason, expect, readPluginPackage, test, type HostPage } from '@ipk/e2e';
+import { absenceReason, expect, readPluginPackage, test, type HostPage, expectUsableAndAccessible } from '@ipk/e2e';
 
 const recording = readPluginPackage(new URL('../recording.plugin.package.json', import.meta.url));
 const RECORDER = 'rtmp://recorder.example.com/live/key';
@@ -16,7 +16,7 @@ async function submitAddress(host: HostPage, address: string): Promise<void> {
 }
 
 async function startRecording(host: HostPage, address: string): Promise<void> {
-  await host.toolbarButton('Start recording').click();
+  await host.useToolbarItem('Start recording');
   await submitAddress(host, address);
 }
 
@@ -36,19 +36,18 @@ test.describe('recording', () => {
     await expect(host.dialog('Start recording')).toBeHidden();
 
     // state$ changed both the label and the icon of the toolbar button.
-    const stop = host.toolbarButton('Stop recording');
-    await expect(stop).toBeVisible();
+    const stop = await host.showToolbarItem('Stop recording');
     await expect(stop.locator('use')).toHaveAttribute(
       'href',
       /stop-recording\.svg#stop-recording$/,
     );
+    await host.page.keyboard.press('Escape'); // closes "More" if the control was under it
     await host.openParticipants();
     await expect(streamingRows(host)).toHaveCount(1);
 
-    await stop.click();
+    await host.useToolbarItem('Stop recording');
     await expect(streamingRows(host)).toHaveCount(0);
-    const start = host.toolbarButton('Start recording');
-    await expect(start).toBeVisible();
+    const start = await host.showToolbarItem('Start recording');
     await expect(start.locator('use')).toHaveAttribute(
       'href',
       /start-recording\.svg#start-recording$/,
@@ -68,11 +67,11 @@ test.describe('recording', () => {
       'aria-invalid',
       'true',
     );
-    await expect(host.toolbarButton('Start recording')).toBeVisible();
+    await expectUsableAndAccessible(host.page, 'recording dialog with a dial failure');
 
     await submitAddress(host, RECORDER);
     await expect(dialog).toBeHidden();
-    await expect(host.toolbarButton('Stop recording')).toBeVisible();
+    await host.expectToolbarItem('Stop recording');
   });
 
   test(
@@ -81,7 +80,7 @@ test.describe('recording', () => {
     async ({ host, mock, target }) => {
       await host.join({ role: 'chair' });
       await startRecording(host, RECORDER);
-      await expect(host.toolbarButton('Stop recording')).toBeVisible();
+      await host.expectToolbarItem('Stop recording');
       const conference = mock
         .snapshot()
         .conferences.find((candidate) => candidate.alias === target.conference.alias);
