@@ -70,7 +70,9 @@ export class HostPage {
     const names = await this.toolbar
       .getByRole('button')
       .evaluateAll((buttons) =>
-        buttons.map((button) => button.getAttribute('aria-label') ?? button.textContent?.trim() ?? ''),
+        buttons.map(
+          (button) => button.getAttribute('aria-label') ?? button.textContent?.trim() ?? '',
+        ),
       );
     if (!names.includes('More')) return names;
     const more = await this.openMoreMenu();

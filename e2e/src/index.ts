@@ -21,6 +21,14 @@ export {
   type PluginPackageFacts,
   type PackagedPlugin,
 } from './plugin-package.js';
+export {
+  expectUsableAndAccessible,
+  axeFindings,
+  unreachableControls,
+  formatAxeFindings,
+  type AxeFinding,
+  type OutsideControl,
+} from './page-checks.js';
 export { HostPage, SettingsDialog, type JoinOptions, type Role } from './host-page.js';
 export {
   BotParticipant,

@@ -1,4 +1,11 @@
-import { absenceReason, expect, readPluginPackage, test, type HostPage } from '@ipk/e2e';
+import {
+  absenceReason,
+  expect,
+  readPluginPackage,
+  test,
+  type HostPage,
+  expectUsableAndAccessible,
+} from '@ipk/e2e';
 
 const chatWatcher = readPluginPackage(
   new URL('../chat-watcher.plugin.package.json', import.meta.url),
@@ -73,6 +80,7 @@ test.describe('chat watcher', () => {
       alert.getByText('help <img src=x onerror="document.title=\'pwned\'">'),
     ).toBeVisible();
     await expect(alert.getByText('Mallory')).toBeVisible();
+    await expectUsableAndAccessible(host.page, 'chat alert dialog');
     await expect(host.page).not.toHaveTitle('pwned');
   });
 
@@ -84,6 +92,7 @@ test.describe('chat watcher', () => {
     const dialog = host.dialog('Chat watcher rules');
     await expect(dialog.getByRole('alert')).toContainText('Rule 1:');
     await expect(dialog).toBeVisible();
+    await expectUsableAndAccessible(host.page, 'rules dialog with a refused rule');
 
     await dialog.getByRole('button', { name: 'Close' }).click();
     await host.chooseConferenceMenuItem('Chat watcher rules');

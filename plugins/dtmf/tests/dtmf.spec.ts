@@ -1,4 +1,11 @@
-import { absenceReason, expect, readPluginPackage, test, type HostPage } from '@ipk/e2e';
+import {
+  absenceReason,
+  expect,
+  readPluginPackage,
+  test,
+  type HostPage,
+  expectUsableAndAccessible,
+} from '@ipk/e2e';
 
 const dtmf = readPluginPackage(new URL('../dtmf.plugin.package.json', import.meta.url));
 
@@ -54,6 +61,7 @@ test.describe('dtmf', { tag: '@mock-only' }, () => {
     await dialog.getByRole('textbox', { name: 'Digits' }).fill('12x');
     await dialog.getByRole('button', { name: 'Send', exact: true }).click();
     await expect(dialog.getByText('Only 0-9, * and # can be sent; remove: x')).toBeVisible();
+    await expectUsableAndAccessible(host.page, 'keypad dialog with a refused sequence');
     expect(mock.dtmfReceived(ivr.uuid)).toBe('');
   });
 

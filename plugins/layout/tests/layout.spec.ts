@@ -1,4 +1,10 @@
-import { absenceReason, expect, readPluginPackage, test, expectUsableAndAccessible } from '@ipk/e2e';
+import {
+  absenceReason,
+  expect,
+  readPluginPackage,
+  test,
+  expectUsableAndAccessible,
+} from '@ipk/e2e';
 
 const layout = readPluginPackage(new URL('../layout.plugin.package.json', import.meta.url));
 

@@ -1,4 +1,11 @@
-import { absenceReason, expect, readPluginPackage, test, type HostPage, expectUsableAndAccessible } from '@ipk/e2e';
+import {
+  absenceReason,
+  expect,
+  readPluginPackage,
+  test,
+  type HostPage,
+  expectUsableAndAccessible,
+} from '@ipk/e2e';
 
 const recording = readPluginPackage(new URL('../recording.plugin.package.json', import.meta.url));
 const RECORDER = 'rtmp://recorder.example.com/live/key';

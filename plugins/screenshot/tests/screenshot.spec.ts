@@ -1,5 +1,11 @@
 import { readFile } from 'node:fs/promises';
-import { absenceReason, expect, readPluginPackage, test } from '@ipk/e2e';
+import {
+  absenceReason,
+  expect,
+  readPluginPackage,
+  test,
+  expectUsableAndAccessible,
+} from '@ipk/e2e';
 
 const screenshot = readPluginPackage(new URL('../screenshot.plugin.package.json', import.meta.url));
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
@@ -27,6 +33,7 @@ test.describe('screenshot', () => {
       const preview = dialog.getByRole('img', { name: 'Preview of the screenshot' });
       await expect(preview).toBeVisible();
       await expect(preview).not.toHaveJSProperty('naturalWidth', 0);
+      await expectUsableAndAccessible(host.page, `screenshot dialog (${role})`);
 
       const [download] = await Promise.all([
         host.page.waitForEvent('download'),
