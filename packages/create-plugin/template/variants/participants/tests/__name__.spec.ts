@@ -1,6 +1,12 @@
 // End to end: the built plugin in the kit's host app (the e2e suite runs plugins/*/tests/*.spec.ts
 // on web, Android, iOS and Electron, against the mock node or a real deployment).
-import { absenceReason, expect, readPluginPackage, test } from '@ipk/e2e';
+import {
+  absenceReason,
+  expect,
+  expectUsableAndAccessible,
+  readPluginPackage,
+  test,
+} from '@ipk/e2e';
 
 const plugin = readPluginPackage(new URL('../__name__.plugin.package.json', import.meta.url));
 
@@ -18,4 +24,6 @@ test('__title__ in the participant menu opens a dialog that says hello', async (
   const menu = await host.openParticipantMenu('Bob Bot');
   await menu.getByRole('menuitem', { name: '__title__' }).click();
   await expect(host.dialog('__title__')).toContainText('Hello');
+  // Fits the screen on every device, and axe finds no serious or critical violation.
+  await expectUsableAndAccessible(host.page, '__title__ dialog');
 });
