@@ -63,7 +63,10 @@ describe('every package of the kit but the private ones', () => {
 
 describe('kitClosure', () => {
   it('follows dependencies, not devDependencies', () => {
+    // rollup-config → plugin-probe → host-runtime (the probe host) → dialogs, plugin-api.
     expect(kitClosure(['@ipk/rollup-config'], packages)).toEqual([
+      '@ipk/dialogs',
+      '@ipk/host-runtime',
       '@ipk/plugin-api',
       '@ipk/plugin-probe',
       '@ipk/rollup-config',

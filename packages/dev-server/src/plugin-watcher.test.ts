@@ -19,8 +19,15 @@ describe('isBuildInput', () => {
     'src/a.test.ts',
     'tests/hello.spec.ts',
     'README.md',
-  ])('ignores %s (not part of the bundle, or written by the build itself)', (file) =>
-    expect(isBuildInput(file)).toBe(false),
+    'src/index.ts.tmp',
+    'src/.index.ts.swp',
+    'src/4913',
+    'src/index.ts___jb_tmp___',
+    'src/.#index.ts',
+    'src/index.ts~',
+  ])(
+    "ignores %s (not part of the bundle, written by the build itself, or an editor's temporary)",
+    (file) => expect(isBuildInput(file)).toBe(false),
   );
 });
 

@@ -1,11 +1,19 @@
 import { watch } from 'chokidar';
 import path from 'node:path';
 
+/**
+ * Editors' temporary files: a save that writes `x.tmp` and renames it over `x` (and vim's `.swp`
+ * and `4913`, JetBrains' `___jb_tmp___`, emacs' `.#x` and `x~`). Not inputs: a report must name
+ * the file that was saved, not the temporary that came and went in the same burst.
+ */
+const EDITOR_TEMPORARY = /(\.(tmp|swp|swx|swo)|~|___jb_(tmp|old)___)$|(^|\/)(\.#[^/]*|4913)$/;
+
 /** Files of a plugin workspace whose change changes what it builds. */
 export function isBuildInput(relativePath: string): boolean {
   const file = relativePath.split('\\').join('/');
   if (file.startsWith('dist/') || file.startsWith('node_modules/')) return false;
   if (file.endsWith('.test.ts') || file.endsWith('.spec.ts')) return false;
+  if (EDITOR_TEMPORARY.test(file)) return false;
   return (
     file.startsWith('src/') ||
     file.startsWith('assets/') ||

@@ -42,7 +42,13 @@ export async function measureBundleSize(
   options: PluginConfigOptions = {},
 ): Promise<BundleSizeReport> {
   const root = path.resolve(options.root ?? process.cwd());
-  const config = await definePluginConfig({ ...options, root, onBundleSize: () => undefined });
+  // The type check changes no byte: it is the build's and the typecheck task's job, not this one's.
+  const config = await definePluginConfig({
+    typeCheck: false,
+    ...options,
+    root,
+    onBundleSize: () => undefined,
+  });
   const bundle = await rollup({ ...config, onLog: () => undefined });
   try {
     const outputOptions = Array.isArray(config.output) ? config.output[0] : config.output;

@@ -16,12 +16,15 @@ const KNOWN_VIDEOS: readonly (readonly [selector: string, label: string])[] = [
 ];
 
 /** The known videos that are on the page and have a picture right now (a current frame). */
-export function availableVideos(doc: Document = document): VideoSource[] {
-  return KNOWN_VIDEOS.flatMap(([selector, label]) => {
-    const video = doc.querySelector<HTMLVideoElement>(selector);
-    return video && hasPicture(video) ? [{ label, video }] : [];
+export const availableVideos = (): VideoSource[] =>
+  KNOWN_VIDEOS.flatMap(([selector, label]) => {
+    const video = document.querySelector<HTMLVideoElement>(selector);
+    return hasPicture(video) ? [{ label, video }] : [];
   });
-}
 
-export const hasPicture = (video: HTMLVideoElement): boolean =>
-  video.videoWidth > 0 && video.videoHeight > 0;
+/**
+ * Whether there is a frame to draw. A video has both dimensions or neither (0 × 0 until its first
+ * frame), so the width alone tells.
+ */
+export const hasPicture = (video: HTMLVideoElement | null | undefined): video is HTMLVideoElement =>
+  !!video?.videoWidth;
