@@ -50,7 +50,10 @@ test.describe('the host app fits the screen and passes axe', () => {
     await checkConferencePages(host, `${width}×${height}`);
   });
 
-  test('the conference at 320 px wide', async ({ host }) => {
+  test('the conference at 320 px wide', async ({ host, platform }) => {
+    // Layout depends on the width, not on the platform; web has the most toolbar controls (its
+    // desktop-only plugins), so it is the hardest case to fit into 320 px.
+    test.skip(platform !== 'web', '320 px is checked once, on web (the most toolbar controls)');
     const projectSize = host.page.viewportSize();
     await host.page.setViewportSize({ width: 320, height: 640 });
     try {

@@ -29,6 +29,7 @@ async function main(): Promise<number> {
     host: request.host,
     simulate: request.simulate,
     ...(request.upstream === undefined ? {} : { upstream: request.upstream }),
+    allowedHosts: request.allowHost,
     log: (text) => console.error(text),
     mediaLog: mediaLog.write,
   });

@@ -17,6 +17,7 @@ describe('ipk-dev command line', () => {
       mode: 'start',
       host: '127.0.0.1',
       simulate: true,
+      allowHost: [],
     });
   });
 
@@ -30,6 +31,10 @@ describe('ipk-dev command line', () => {
       '--no-simulate',
       '--upstream',
       'https://node.example.com',
+      '--allow-host',
+      'devbox.local',
+      '--allow-host',
+      'devbox.lan',
       '--verbose',
     );
     expect(result).toEqual({
@@ -38,6 +43,7 @@ describe('ipk-dev command line', () => {
       host: '0.0.0.0',
       simulate: false,
       upstream: 'https://node.example.com',
+      allowHost: ['devbox.local', 'devbox.lan'],
       verbose: true,
     });
   });

@@ -11,6 +11,8 @@ export interface ServeRequest {
   readonly host: string;
   readonly simulate: boolean;
   readonly upstream?: string;
+  /** `Host` names to answer besides localhost, loopback and the listen address (e.g. a LAN name). */
+  readonly allowHost: readonly string[];
   /** The media library's lines in the terminal too (they always go to the debug log). */
   readonly verbose?: boolean;
 }
@@ -53,6 +55,12 @@ export async function parseCommandLine(
       .option(
         '--upstream <url>',
         'a real Conferencing Node (https://node.example.com): its client API is forwarded there, your plugins are served here',
+      )
+      .option(
+        '--allow-host <name>',
+        'a Host name to answer besides localhost, loopback and the listen address (to open the page by a LAN name); repeat for more',
+        (value: string, previous: readonly string[]) => [...previous, value],
+        [] as readonly string[],
       )
       .option('--verbose', "also print the media library's lines (always in the debug log)")
       .action((options: Omit<ServeRequest, 'mode'>) => {

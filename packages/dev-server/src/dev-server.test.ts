@@ -4,6 +4,7 @@
 import { createPlugin } from '@ipk/create-plugin';
 import { startMockNode } from '@ipk/mock-node';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { get as httpGet } from 'node:http';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startDevServer, type DevServer } from './dev-server.js';
@@ -53,7 +54,7 @@ afterAll(async () => {
 
 // The type check (a cold TypeScript program, seconds on a loaded machine) is on only where a test
 // is about it.
-const start = async (watch: boolean, typeCheck = false) => {
+const start = async (watch: boolean, typeCheck = false, allowedHosts?: readonly string[]) => {
   server = await startDevServer({
     repoRoot,
     watch,
@@ -61,9 +62,21 @@ const start = async (watch: boolean, typeCheck = false) => {
     simulate: false,
     media: false,
     typeCheck,
+    ...(allowedHosts === undefined ? {} : { allowedHosts }),
   });
   return server;
 };
+
+/** The status of `GET /webapp2/` sent with another `Host` header (fetch cannot set one). */
+function statusWithHost(url: string, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const request = httpGet(`${url}/webapp2/`, { headers: { host } }, (response) => {
+      response.resume();
+      resolve(response.statusCode ?? 0);
+    });
+    request.on('error', reject);
+  });
+}
 
 async function get(url: string): Promise<string> {
   const response = await fetch(url);
@@ -303,5 +316,12 @@ describe('npm start', () => {
     expect(await get(`${node.url}/webapp2/`)).not.toContain(CLIENT_SCRIPT_PATH);
     expect((await fetch(`${node.url}${EVENTS_PATH}`)).status).toBe(404);
     expect(await servedBundle(node)).toContain('registerPlugin');
+  }, 30_000);
+
+  it('answers a LAN name given with --allow-host, and refuses other names (DNS rebinding)', async () => {
+    const node = await start(false, false, ['devbox.local']);
+    const port = new URL(node.url).port;
+    expect(await statusWithHost(node.url, `devbox.local:${port}`)).toBe(200);
+    expect(await statusWithHost(node.url, `rebound.example.com:${port}`)).toBe(403);
   }, 30_000);
 });

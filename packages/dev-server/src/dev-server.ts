@@ -42,6 +42,11 @@ export interface DevServerOptions {
    */
   readonly upstream?: string;
   /**
+   * `Host` names the node answers besides localhost, loopback and the listen address (the mock
+   * node's DNS-rebinding protection): a name the page is opened by from another machine.
+   */
+  readonly allowedHosts?: readonly string[];
+  /**
    * In watch mode, type-check a saved plugin beside its rebuild (on a thread of its own) and show
    * its type errors like build errors. Default true.
    */
@@ -191,6 +196,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
     ...(options.port === undefined ? {} : { port: options.port }),
     ...(options.host === undefined ? {} : { host: options.host }),
     ...(options.upstream === undefined ? {} : { upstream: options.upstream }),
+    ...(options.allowedHosts === undefined ? {} : { allowedHosts: options.allowedHosts }),
     appDir: devApp?.dir ?? options.appDir ?? hostAppDir,
     brandingDir: branding.webapp2Dir,
     simulate: options.simulate ?? true,
