@@ -9,7 +9,10 @@ async function savePicture(host: HostPage, plugin: string): Promise<void> {
   const file = join(REPO_DIR, 'plugins', plugin, 'docs', name);
   await mkdir(dirname(file), { recursive: true });
   // Let the dialog's opening animation finish: the picture is taken once the layout is still.
-  await host.page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished)));
+  // (An animation cancelled meanwhile rejects `finished`: it is over too.)
+  await host.page.evaluate(() =>
+    Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))),
+  );
   await host.page.screenshot({ path: file });
   console.log(`saved ${file}`);
 }
@@ -17,7 +20,7 @@ async function savePicture(host: HostPage, plugin: string): Promise<void> {
 test('recording: the toolbar button and the dialog', async ({ host, joinBot }) => {
   await host.join({ role: 'chair' });
   await joinBot({ name: 'Alice Andersen' });
-  await host.toolbarButton('Start recording').click();
+  await host.useToolbarItem('Start recording');
   await host
     .dialog('Start recording')
     .getByRole('textbox', { name: 'Recorder address' })
@@ -63,7 +66,7 @@ test('screenshot: the dialog with a preview', async ({ host, joinBot }) => {
 test('layout: the layout dialog', async ({ host, joinBot }) => {
   await host.join({ role: 'chair' });
   await joinBot({ name: 'Alice Andersen' });
-  await host.toolbarButton('Change layout').click();
+  await host.useToolbarItem('Change layout');
   await expect(
     host.dialog('Conference layout').getByRole('button', { name: '2 × 2' }),
   ).toBeVisible();

@@ -2,5 +2,6 @@ export {
   chromiumExecutablePath,
   CHROMIUM_ARGS,
   CHROMIUM_FAKE_MEDIA_ARGS,
+  chromiumFakeMediaArgs,
   DEBIAN_CHROMIUM_PATHS,
 } from './chromium-executable-path.js';
