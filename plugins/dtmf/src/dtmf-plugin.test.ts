@@ -6,10 +6,10 @@ import {
   type NodeAnswer,
   type PluginHarness,
 } from '@ipk/host-runtime/testing';
+// Defines nothing: the bundle under test registers its own copy of the components.
+import { COMPONENTS_VERSION, versionedTagName } from '@ipk/dialogs/define-element';
 import { bundlePlugin } from '@ipk/rollup-config';
 import axe from 'axe-core';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 
@@ -18,16 +18,8 @@ const packageFile = path.join(root, 'dtmf.plugin.package.json');
 let sourceText: string;
 let harness: PluginHarness | undefined;
 
-/** The @ipk/dialogs release the bundle carries: its components' tags are stamped with it. */
-const dialogsVersion = (
-  JSON.parse(
-    readFileSync(
-      path.join(createRequire(import.meta.url).resolve('@ipk/dialogs'), '../../package.json'),
-      'utf8',
-    ),
-  ) as { version: string }
-).version;
-const tag = (base: string) => `${base}-v${dialogsVersion.replace(/\./g, '-')}`;
+/** A component's tag in the bundle: stamped with the @ipk/dialogs release it was built from. */
+const tag = (base: string) => versionedTagName(base, COMPONENTS_VERSION);
 
 beforeAll(async () => {
   sourceText = (await bundlePlugin({ root })).code;
@@ -115,7 +107,7 @@ describe('dtmf, in the host runtime', () => {
     // The bundle carries its own copy of the components, stamped with the release it was built from.
     // (Single or double quotes: the build takes @ipk/dialogs as published, tsc's output.)
     expect(sourceText).toMatch(
-      new RegExp(`COMPONENTS_VERSION = ['"]${dialogsVersion.replaceAll('.', '\\.')}['"]`),
+      new RegExp(`COMPONENTS_VERSION = ['"]${COMPONENTS_VERSION.replaceAll('.', '\\.')}['"]`),
     );
 
     await pressKey('5');
