@@ -64,7 +64,8 @@ export class HostPage {
   /**
    * Every control the toolbar offers, by name, as a user finds them: its buttons and, when the
    * screen is too narrow for all of them, the rows of "More" (opened to read them, closed again).
-   * The conference control menu's rows join "More" when its button does not fit.
+   * The conference control menu's rows join "More" when its button does not fit. Not while a
+   * modal dialog is open: a user cannot reach "More" then either.
    */
   async toolbarItemNames(): Promise<string[]> {
     const names = await this.toolbar
@@ -180,6 +181,34 @@ export class HostPage {
     await this.openChat();
     await this.page.getByRole('textbox', { name: 'Chat message' }).fill(text);
     await this.page.getByRole('button', { name: 'Send' }).click();
+  }
+
+  /**
+   * Waits until `#mainVideo` plays the node's video: a track received on the call's peer
+   * connection (`PEX.pexrtc.call.pc`), connected, with a frame. Until it arrives the stage shows
+   * a picture of its own, and a test that looks in between sees the stream being swapped.
+   */
+  async waitForNodeVideo({ timeout = 15_000 } = {}): Promise<void> {
+    await this.page.waitForFunction(
+      () => {
+        const video = document.getElementById('mainVideo') as HTMLVideoElement | null;
+        const pex = (
+          window as unknown as { PEX?: { pexrtc?: { call?: { pc?: RTCPeerConnection } } } }
+        ).PEX;
+        const pc = pex?.pexrtc?.call?.pc;
+        const stream = video?.srcObject;
+        if (!video || !pc || !(stream instanceof MediaStream)) return false;
+        const [track] = stream.getVideoTracks();
+        return (
+          pc.connectionState === 'connected' &&
+          pc.getReceivers().some((receiver) => receiver.track === track) &&
+          video.readyState >= 2 &&
+          video.videoWidth > 0
+        );
+      },
+      null,
+      { timeout },
+    );
   }
 
   /** Opens the chat panel (the roster and chat share the side panel). */

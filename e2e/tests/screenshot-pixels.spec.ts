@@ -30,27 +30,8 @@ test('the saved PNG holds the node’s video: real pixels, not a blank picture',
   // A WebRTC call, then the plugin's preview and download: ~16 s alone, more with two workers.
   test.slow();
   await host.join();
-  // The node's video, not the app's painted stand-in: #mainVideo plays a track received on
-  // PEX.pexrtc.call.pc, and that connection is up.
-  await host.page.waitForFunction(
-    () => {
-      const video = document.getElementById('mainVideo') as HTMLVideoElement | null;
-      const pex = (
-        window as unknown as { PEX?: { pexrtc?: { call?: { pc?: RTCPeerConnection } } } }
-      ).PEX;
-      const pc = pex?.pexrtc?.call?.pc;
-      const stream = video?.srcObject;
-      if (!video || !pc || !(stream instanceof MediaStream)) return false;
-      const [track] = stream.getVideoTracks();
-      return (
-        pc.connectionState === 'connected' &&
-        pc.getReceivers().some((receiver) => receiver.track === track) &&
-        video.readyState >= 2
-      );
-    },
-    null,
-    { timeout: 15_000 },
-  );
+  // The node's video, not the app's painted stand-in.
+  await host.waitForNodeVideo();
 
   await host.chooseConferenceMenuItem('Take a screenshot');
   const dialog = host.dialog('Take a screenshot');

@@ -26,6 +26,11 @@ test.describe('screenshot', () => {
         'no guest PIN for the conference under test',
       );
       await host.join({ role });
+      if (target.kind === 'upstream') {
+        // A real node's video replaces the stage's own picture once the call is up: looking in
+        // between would find the stream being swapped.
+        await host.waitForNodeVideo();
+      }
       await expect(host.page.locator('#mainVideo')).toHaveJSProperty('readyState', 4);
       await host.chooseConferenceMenuItem('Take a screenshot');
       const dialog = host.dialog('Take a screenshot');
@@ -50,8 +55,12 @@ test.describe('screenshot', () => {
 
   test('with no video showing yet it says so instead of saving an empty picture', async ({
     host,
+    target,
   }) => {
     await host.join();
+    // On a real node its video arrives with the call and would be put back on the stage: wait
+    // for it first, so nothing comes after the videos are emptied.
+    if (target.kind === 'upstream') await host.waitForNodeVideo();
     // The state before the node's video arrives: no <video> has a frame.
     await host.page.evaluate(() => {
       for (const video of document.querySelectorAll('video')) {
