@@ -88,6 +88,9 @@ export class HostPage {
     await expect
       .poll(async () => (await this.toolbarItemNames()).includes(name), {
         message: `the toolbar ${present ? 'offers' : 'does not offer'} "${name}"`,
+        // Plugins load in the background within ~0.1–0.3 s of the join: look often, not after
+        // Playwright's default 100, 250, 500 and 1000 ms pauses.
+        intervals: [25, 50, 100, 250],
       })
       .toBe(present);
   }
@@ -112,7 +115,7 @@ export class HostPage {
   async useToolbarItem(name: string): Promise<void> {
     await expect(async () => {
       await (await this.showToolbarItem(name)).click({ timeout: 1_000 });
-    }).toPass({ timeout: 10_000 });
+    }).toPass({ timeout: 10_000, intervals: [100, 250, 500] });
   }
 
   private async openMoreMenu(): Promise<Locator> {
