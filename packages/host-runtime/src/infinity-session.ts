@@ -298,6 +298,11 @@ export const createInfinitySession: NodeSessionFactory = ({ nodeUrl }) => {
         headers: { token, 'Content-Type': 'application/json' },
         body: '{}',
       }).catch(() => undefined);
+      // Also stop Pexip's client: its event stream, refresh and reconnect timers would otherwise
+      // outlive the page's session (a page kept in the back/forward cache keeps running them,
+      // and the node's closing of the stream starts its reconnect loop). Its own release_token
+      // comes second and may be refused: nothing waits for it.
+      void client.disconnect({ reason: 'Browser closed' }).catch(() => undefined);
     },
     onEvent(listener) {
       listeners.add(listener);
