@@ -7,7 +7,7 @@ import {
   type PluginHarnessOptions,
 } from '@ipk/host-runtime/testing';
 import { bundlePlugin } from '@ipk/rollup-config';
-import axe from 'axe-core';
+import { seriousAxeViolations } from '@ipk/host-runtime/testing/axe';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ChatRule } from './chat-rule';
@@ -67,17 +67,6 @@ function calls(host: PluginHarness, name: string): unknown[][] {
   return host.requests
     .filter((request) => request.call === name)
     .map((request) => [...request.args]);
-}
-
-/**
- * What axe-core rates serious or critical in `root`: names, roles, labels. Contrast is left to the
- * browser tests (happy-dom has no layout or colours to measure, and the rule is the slow one).
- */
-async function seriousAxeViolations(root: Element): Promise<string[]> {
-  const { violations } = await axe.run(root, { rules: { 'color-contrast': { enabled: false } } });
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => v.id);
 }
 
 describe('chat-watcher reacting to chat', () => {

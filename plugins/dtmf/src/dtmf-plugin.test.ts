@@ -9,7 +9,7 @@ import {
 // Defines nothing: the bundle under test registers its own copy of the components.
 import { COMPONENTS_VERSION, versionedTagName } from '@ipk/dialogs/define-element';
 import { bundlePlugin } from '@ipk/rollup-config';
-import axe from 'axe-core';
+import { seriousAxeViolations } from '@ipk/host-runtime/testing/axe';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 
@@ -75,17 +75,6 @@ const line = (role: 'status' | 'alert') =>
 const typedField = () =>
   document.querySelector(tag('ipk-text-input')) as HTMLElement & { value: string; error: string };
 const sendButton = () => document.querySelector(tag('ipk-button')) as HTMLElement;
-
-/**
- * What axe-core rates serious or critical in `root`: names, roles, labels. Contrast is left to the
- * browser tests (happy-dom has no layout or colours to measure, and the rule is the slow one).
- */
-async function seriousAxeViolations(root: Element): Promise<string[]> {
-  const { violations } = await axe.run(root, { rules: { 'color-contrast': { enabled: false } } });
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => v.id);
-}
 
 describe('dtmf, in the host runtime', () => {
   it('loads for a host with a "Send DTMF" item in the participant menu', async () => {

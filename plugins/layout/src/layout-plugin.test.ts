@@ -9,7 +9,7 @@ import {
 // Defines nothing: the bundle under test registers its own copy of the components.
 import { COMPONENTS_VERSION, versionedTagName } from '@ipk/dialogs/define-element';
 import { bundlePlugin } from '@ipk/rollup-config';
-import axe from 'axe-core';
+import { seriousAxeViolations } from '@ipk/host-runtime/testing/axe';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { OFFERED_LAYOUTS } from './layout-choice';
@@ -80,17 +80,6 @@ async function pick(picker: Picker | undefined, layout: string): Promise<void> {
     .poll(() => (option = picker?.shadowRoot?.querySelector(`[data-layout="${layout}"]`)))
     .toBeTruthy();
   option?.click();
-}
-
-/**
- * What axe-core rates serious or critical in `root`: names, roles, labels. Contrast is left to the
- * browser tests (happy-dom has no layout or colours to measure, and the rule is the slow one).
- */
-async function seriousAxeViolations(root: Element): Promise<string[]> {
-  const { violations } = await axe.run(root, { rules: { 'color-contrast': { enabled: false } } });
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => v.id);
 }
 
 describe('layout, in the host runtime', () => {

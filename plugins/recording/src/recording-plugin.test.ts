@@ -8,7 +8,7 @@ import {
 } from '@ipk/host-runtime/testing';
 import type { Participant } from '@ipk/plugin-api';
 import { bundlePlugin } from '@ipk/rollup-config';
-import axe from 'axe-core';
+import { seriousAxeViolations } from '@ipk/host-runtime/testing/axe';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ADDRESS_KEY } from './address-store';
@@ -76,17 +76,6 @@ async function startRecording(host: PluginHarness, address: string): Promise<voi
 
 const disconnected = (host: PluginHarness) =>
   host.requests.filter((request) => request.call === 'disconnectParticipant');
-
-/**
- * What axe-core rates serious or critical in `root`: names, roles, labels. Contrast is left to the
- * browser tests (happy-dom has no layout or colours to measure, and the rule is the slow one).
- */
-async function seriousAxeViolations(root: Element): Promise<string[]> {
-  const { violations } = await axe.run(root, { rules: { 'color-contrast': { enabled: false } } });
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => v.id);
-}
 
 describe('the recording toolbar button', () => {
   it('loads for a host and offers "Start recording" while no recorder is in the conference', async () => {

@@ -4,7 +4,7 @@
 import type { ConferenceDetails } from '@ipk/plugin-api';
 import { createPluginHarness, type PluginHarness } from '@ipk/host-runtime/testing';
 import { bundlePlugin } from '@ipk/rollup-config';
-import axe from 'axe-core';
+import { seriousAxeViolations } from '@ipk/host-runtime/testing/axe';
 import path from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { NO_VIDEO_YET } from './screenshot-plugin';
@@ -77,17 +77,6 @@ function button(name: string): HTMLButtonElement {
   const found = [...document.querySelectorAll('button')].find((b) => b.textContent === name);
   if (!found) throw new Error(`no "${name}" button`);
   return found;
-}
-
-/**
- * What axe-core rates serious or critical in `root`: names, roles, labels. Contrast is left to the
- * browser tests (happy-dom has no layout or colours to measure, and the rule is the slow one).
- */
-async function seriousAxeViolations(root: Element): Promise<string[]> {
-  const { violations } = await axe.run(root, { rules: { 'color-contrast': { enabled: false } } });
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => v.id);
 }
 
 describe('screenshot: when there is nothing to capture', () => {
