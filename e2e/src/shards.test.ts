@@ -56,5 +56,7 @@ describe('sharding the suite with Playwright --shard', () => {
     expect(second.length).toBeGreaterThan(0);
     expect(first.filter((test) => second.includes(test))).toEqual([]);
     expect([...first, ...second].sort()).toEqual([...all].sort());
-  });
+    // Three Playwright start-ups, each compiling the config and every spec: seconds when quiet,
+    // well past Vitest's usual 30 s while CI runs other test tasks beside it.
+  }, 180_000);
 });
