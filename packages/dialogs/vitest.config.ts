@@ -9,6 +9,9 @@ export default defineConfig({
   // Pre-bundled up front so Vite does not discover them mid-run and reload the test page.
   optimizeDeps: { include: ['axe-core'] },
   test: {
+    // A bound that catches a hang, not a speed limit: browser tests in real Chromium run several
+    // times slower on a loaded 2-core CI machine than here.
+    testTimeout: 30_000,
     projects: [
       {
         extends: true,

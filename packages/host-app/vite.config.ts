@@ -29,5 +29,8 @@ export default defineConfig({
     environment: 'happy-dom',
     include: ['src/**/*.test.ts'],
     server: { deps: { inline: [/@pexip\//] } },
+    // A bound that catches a hang, not a speed limit: a test joins the app to a mock node over
+    // HTTP, several times slower on a loaded 2-core CI machine than here.
+    testTimeout: 30_000,
   },
 });

@@ -5,8 +5,10 @@ export default defineConfig({
   test: {
     environment: 'happy-dom',
     include: ['src/**/*.test.ts'],
-    // beforeAll builds the real bundle with Rollup: seconds on an idle machine, more on a loaded
-    // 2-core one (a bound, not a wait).
+    // Bounds that catch a hang, not a speed limit: beforeAll builds the real bundle with Rollup
+    // (seconds on an idle machine), and a test runs the real host, several times slower on a
+    // loaded 2-core CI machine than here.
+    testTimeout: 30_000,
     hookTimeout: 60_000,
   },
 });
