@@ -5,6 +5,13 @@
 // Every CLI package of the kit carries this same file (docs/decisions/0030-committed-bin-entries.md).
 import { existsSync } from 'node:fs';
 
+// `ipk-branding --help | head` closes the pipe before the output ends: stop quietly, as Unix tools
+// do, instead of an unhandled EPIPE's stack trace.
+process.stdout.on('error', (error) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
 const cli = new URL('../dist/cli.js', import.meta.url);
 if (!existsSync(cli)) {
   const kit = await import('@ipk/kit-build').catch(() => undefined);

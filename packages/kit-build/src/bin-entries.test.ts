@@ -1,8 +1,9 @@
 // Every command a kit package offers must work in a fresh clone after `npm install` alone. npm
 // links a bin only to a file that exists at install time, so each bin is a committed, executable
 // copy of `bin-entry.js` (which builds the package first when its dist/ is missing).
-import { execFile } from 'node:child_process';
-import { readdir, readFile } from 'node:fs/promises';
+import { execFile, spawn } from 'node:child_process';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -57,4 +58,32 @@ describe('the bin entries of the kit', () => {
       expect(await readFile(path.join(kitRoot, file), 'utf8')).toBe(entry);
     },
   );
+});
+
+describe('bin-entry.js', () => {
+  it('ends quietly, with success, when the reader of its output goes away (`--help | head`)', async () => {
+    // A package whose CLI prints more than a pipe holds.
+    const dir = await mkdtemp(path.join(tmpdir(), 'ipk-bin-entry-'));
+    try {
+      await mkdir(path.join(dir, 'bin'));
+      await mkdir(path.join(dir, 'dist'));
+      await writeFile(path.join(dir, 'bin', 'cli.js'), entry);
+      await writeFile(
+        path.join(dir, 'dist', 'cli.js'),
+        'for (let i = 0; i < 20000; i++) process.stdout.write(`line ${i} of the help\\n`);\n',
+      );
+      const child = spawn(process.execPath, [path.join(dir, 'bin', 'cli.js')], {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let stderr = '';
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      // `head -1`: read the first chunk, then close the pipe.
+      child.stdout.once('data', () => child.stdout.destroy());
+      const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+      expect(stderr).toBe('');
+      expect(code).toBe(0);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
 });
