@@ -40,18 +40,20 @@ export interface TestFixtures {
    * the test fails if its host page did not release its participant, or if anything differs.
    */
   footprint: TestFootprint;
+  /**
+   * Whether the mock node answers this test's WebRTC calls with `@ipk/mock-media` (your camera
+   * looped back), as `ipk-mock-node` does. Off by default: the host then joins API-only, which is
+   * what nearly every plugin test needs and costs a fraction of the CPU; a spec about media says
+   * `test.use({callMedia: true})`. A test option, so those tests share the worker (and its browser
+   * and node) of the others: a worker option started a worker of their own per project. Against a
+   * real node, the node does the media.
+   */
+  callMedia: boolean;
 }
 
 export interface WorkerFixtures {
   /** The platform this project emulates (set per project in playwright.config.ts). */
   platform: Platform;
-  /**
-   * Whether the mock node answers WebRTC calls with `@ipk/mock-media` (your camera looped back),
-   * as `ipk-mock-node` does. Off by default: the host then joins API-only, which is what nearly
-   * every plugin test needs and costs a fraction of the CPU; a spec about media says
-   * `test.use({callMedia: true})` and gets workers of its own.
-   */
-  callMedia: boolean;
   target: Target;
   /** One node per worker: the mock itself, or the mock in upstream mode in front of a real node. */
   node: MockNode;
@@ -82,7 +84,7 @@ function recordFootprint(context: BrowserContext, footprint: TestFootprint): () 
 
 export const test = base.extend<TestFixtures, WorkerFixtures>({
   platform: ['web', { option: true, scope: 'worker' }],
-  callMedia: [false, { option: true, scope: 'worker' }],
+  callMedia: [false, { option: true }],
 
   target: [
     // eslint-disable-next-line no-empty-pattern
@@ -93,9 +95,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   ],
 
   node: [
-    async ({ target, callMedia }, use) => {
-      const createCallMedia = callMedia ? await loadMockMedia() : undefined;
-      if (callMedia && !createCallMedia) throw new Error('callMedia needs @ipk/mock-media built');
+    async ({ target }, use) => {
       const brandingDir = process.env[BRANDING_DIR_ENV];
       if (!brandingDir) {
         throw new Error(`${BRANDING_DIR_ENV} is not set: run the suite with playwright.config.ts`);
@@ -104,7 +104,6 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
         appDir: hostAppDir,
         brandingDir,
         simulate: false,
-        ...(createCallMedia ? { createCallMedia } : {}),
         ...(target.upstream ? { upstream: target.upstream } : {}),
       });
       await use(node);
@@ -182,7 +181,14 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     stopRecording();
   },
 
-  page: async ({ workerTab, context: _context }, use, testInfo) => {
+  page: async ({ workerTab, context: _context, node, target, callMedia }, use, testInfo) => {
+    // The calls this test's page makes get media only if it asked (a real node always has media).
+    const withMedia = callMedia && target.kind === 'mock';
+    if (withMedia) {
+      const createCallMedia = await loadMockMedia();
+      if (!createCallMedia) throw new Error('callMedia needs @ipk/mock-media built');
+      node.useCallMedia(createCallMedia);
+    }
     const page = await workerTab.take();
     await use(page);
     if (testInfo.status !== testInfo.expectedStatus && !page.isClosed()) {
@@ -200,7 +206,11 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     }
     // The page goes away as a closed tab's does (pagehide: the host app releases its participant),
     // before the footprint's teardown checks that it did.
-    await workerTab.closeTab();
+    try {
+      await workerTab.closeTab();
+    } finally {
+      if (withMedia) node.useCallMedia(undefined);
+    }
   },
 
   host: async ({ page, target }, use) => {

@@ -90,8 +90,14 @@ export interface MockNode {
   host: string;
   /** The test control API in process (what `/_mock/` offers over HTTP); absent in upstream mode. */
   control: MockControl;
-  /** Whether WebRTC calls get media (`createCallMedia` was given). */
-  hasMedia: boolean;
+  /** Whether WebRTC calls get media (`createCallMedia` was given, or set by `useCallMedia`). */
+  readonly hasMedia: boolean;
+  /**
+   * Gives the WebRTC calls started from now on their media from `create` (`undefined`: `calls` is
+   * refused, as without `createCallMedia`); calls in progress keep theirs. One node can then serve
+   * API-only tests and the few that need media (the e2e suite's `callMedia` option) in turn.
+   */
+  useCallMedia(create: (() => CallMedia) | undefined): void;
   /** Conference aliases served, with their PINs (empty in upstream mode). */
   conferences: ReadonlyArray<{ alias: string; hostPin?: string; guestPin?: string }>;
   close(): Promise<void>;
@@ -262,7 +268,12 @@ export async function startMockNode(options: MockNodeOptions = {}): Promise<Mock
     port: address.port,
     host,
     control,
-    hasMedia: options.createCallMedia !== undefined,
+    get hasMedia() {
+      return state.options.createCallMedia !== undefined;
+    },
+    useCallMedia: (create) => {
+      state.options.createCallMedia = create;
+    },
     conferences:
       upstream === undefined
         ? config.conferences.map(({ alias, hostPin, guestPin }) => ({

@@ -137,4 +137,33 @@ describe('WebRTC calls on a node without media', () => {
     expect(answer.body?.result).toMatch(/no media/);
     expect(node.hasMedia).toBe(false);
   });
+
+  it('answers calls once given media with useCallMedia, and refuses them again without', async () => {
+    const offers: string[] = [];
+    node.useCallMedia(() => ({
+      answer: async (sdp: string) => {
+        offers.push(sdp);
+        return 'v=0\r\nanswer\r\n';
+      },
+      addRemoteCandidate: async () => {},
+      close: async () => {},
+    }));
+    try {
+      expect(node.hasMedia).toBe(true);
+      const answered = await host.call('POST', `participants/${host.uuid}/calls`, {
+        call_type: 'WEBRTC',
+        sdp: 'v=0\r\noffer\r\n',
+      });
+      expect(answered).toMatchObject({ status: 200, body: { status: 'success' } });
+      expect(offers).toEqual(['v=0\r\noffer\r\n']);
+    } finally {
+      node.useCallMedia(undefined);
+    }
+    expect(node.hasMedia).toBe(false);
+    const refused = await host.call('POST', `participants/${host.uuid}/calls`, {
+      call_type: 'WEBRTC',
+      sdp: 'v=0\r\n',
+    });
+    expect(refused.status).toBe(400);
+  });
 });
