@@ -76,18 +76,19 @@ async function main(): Promise<void> {
   server.onRebuild((report) => reports.push(report));
   // Type-check reports, with when they came: a save waits for its own plugin's next one.
   const checked: { report: TypeCheckReport; at: number }[] = [];
-  let onChecked: () => void = () => undefined;
+  // Every waiter is woken by each report (the cold checks of both plugins are awaited together:
+  // a single slot woke only the last, and the bench waited for ever).
+  const waiting = new Set<() => void>();
   server.onTypeCheck((report) => {
     checked.push({ report, at: performance.now() });
-    onChecked();
+    for (const wake of waiting) wake();
+    waiting.clear();
   });
   async function checkAfter(plugin: string, since: number): Promise<TypeCheckReport> {
     for (;;) {
       const found = checked.find((entry) => entry.report.plugin === plugin && entry.at > since);
       if (found !== undefined) return found.report;
-      await new Promise<void>((resolve) => {
-        onChecked = resolve;
-      });
+      await new Promise<void>((resolve) => waiting.add(resolve));
     }
   }
   try {
