@@ -1,5 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { readDirTree } from './file-tree-io.js';
+import { brandingIdOf } from './merge-branding-json.js';
 import { DEFAULT_ZIP_LIMITS, readZip, type FileTree, type ZipLimits } from './zip-archive.js';
 
 /** The folder that holds settings.json, manifest.json and plugins/ (Pexip developer docs, "Create a branding package"). */
@@ -25,6 +26,20 @@ export async function readBrandingSource(
     ? { files: await readDirTree(path), duplicates: [] }
     : readZip(await readFile(path), path, zipLimits);
   return { files, webapp2Prefix: webapp2PrefixOf(files), duplicates };
+}
+
+/**
+ * The brandingID in the manifest.json of a branding folder or ZIP, or `undefined` when it has no
+ * readable one: what the package was uploaded as, for a `--previous`. Whether that is an error is
+ * the caller's call.
+ */
+export async function brandingIdOfSource(
+  path: string,
+  zipLimits: ZipLimits,
+): Promise<string | number | undefined> {
+  const source = await readBrandingSource(path, zipLimits);
+  const text = source.files.get(`${source.webapp2Prefix}manifest.json`);
+  return brandingIdOf(text === undefined ? undefined : new TextDecoder().decode(text));
 }
 
 /** `'webapp2/'` if any file lives under a webapp2 folder, else `''`. */

@@ -5,7 +5,7 @@ import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from '
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { displayPath } from './display-path.js';
 import { nextBrandingId } from './branding-id.js';
-import { readBrandingSource, WEBAPP2_FOLDER } from './branding-source.js';
+import { brandingIdOfSource, readBrandingSource, WEBAPP2_FOLDER } from './branding-source.js';
 import { checkBrandingFiles, type CheckReport, type PreviousBrandingId } from './check-branding.js';
 import { treeSize, writeDirTree } from './file-tree-io.js';
 import {
@@ -13,6 +13,7 @@ import {
   mergeManifest,
   mergeSettings,
   settingsEnabledOf,
+  settingsPluginsOf,
   type SettingsPluginLine,
 } from './merge-branding-json.js';
 import {
@@ -222,7 +223,7 @@ function resolveEnabled(
 ): Map<PluginInput, EnabledChoice> {
   const enabled = new Map<PluginInput, EnabledChoice>();
   const used = new Set<string>();
-  const baseSettings = textOf(tree.get(`${WEBAPP2_FOLDER}/settings.json`));
+  const basePlugins = settingsPluginsOf(textOf(tree.get(`${WEBAPP2_FOLDER}/settings.json`)));
   for (const plugin of plugins) {
     const id = packageIdOf(plugin);
     const key = [id, plugin.name].find(
@@ -233,7 +234,7 @@ function resolveEnabled(
       enabled.set(plugin, { enabled: overrides[key] as boolean, by: 'option' });
       continue;
     }
-    const inBase = settingsEnabledOf(baseSettings, {
+    const inBase = settingsEnabledOf(basePlugins, {
       id: id ?? plugin.name,
       srcURL: srcUrlOf(plugin),
     });
@@ -330,15 +331,16 @@ async function previousBrandingIds(
       add(entry, '--previous');
       continue;
     }
-    let source;
+    let id;
     try {
-      source = await readBrandingSource(resolve(cwd, entry), zipLimits);
+      id = await brandingIdOfSource(resolve(cwd, entry), zipLimits);
     } catch (error) {
       throw new BuildInputError(`--previous ${entry}: ${(error as Error).message}`, {
         cause: error,
       });
     }
-    add(brandingIdOf(textOf(source.files.get(`${source.webapp2Prefix}manifest.json`))), entry);
+    // A package without a readable brandingID bounds nothing here.
+    add(id, entry);
   }
   return found;
 }
@@ -460,7 +462,6 @@ async function writeOutput(
     } catch (error) {
       if (swapped) await rename(outDir, staging);
       if (hadOutput) await rename(previous, outDir);
-      swapped = false;
       throw error;
     }
     if (hadOutput) await rm(previous, { recursive: true, force: true });

@@ -1,11 +1,10 @@
-import { readBrandingSource } from './branding-source.js';
+import { brandingIdOfSource, readBrandingSource } from './branding-source.js';
 import {
   checkBrandingFiles,
   type CheckOptions,
   type CheckReport,
   type PreviousBrandingId,
 } from './check-branding.js';
-import { brandingIdOf } from './merge-branding-json.js';
 import { DEFAULT_ZIP_LIMITS, type ZipLimits } from './zip-archive.js';
 
 export interface CheckPathOptions extends Omit<CheckOptions, 'previous' | 'zipDuplicates'> {
@@ -28,9 +27,7 @@ export async function checkBranding(
       previous.push({ id: entry, source: '--previous' });
       continue;
     }
-    const earlier = await readBrandingSource(entry, zipLimits);
-    const text = earlier.files.get(`${earlier.webapp2Prefix}manifest.json`);
-    const id = brandingIdOf(text === undefined ? undefined : new TextDecoder().decode(text));
+    const id = await brandingIdOfSource(entry, zipLimits);
     if (id === undefined)
       throw new Error(`--previous ${entry}: has no readable manifest.json brandingID`);
     previous.push({ id: String(id), source: entry });

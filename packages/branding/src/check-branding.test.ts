@@ -317,10 +317,19 @@ describe('checkBrandingFiles finds each mistake', () => {
   });
 });
 
+/** fixtures/wild checked once: the two describes below read the same report. */
+let wildCheck: Promise<CheckReport> | undefined;
+function checkWild(): Promise<CheckReport> {
+  wildCheck ??= brandingTreeOf(WILD, WILD_PLUGINS).then((files) =>
+    checkBrandingFiles(files, 'webapp2/'),
+  );
+  return wildCheck;
+}
+
 describe('checkBrandingFiles: what this host or webapp2 would stumble on (fixtures/wild)', () => {
   let wild: CheckReport;
   beforeAll(async () => {
-    wild = await checkBrandingFiles(await brandingTreeOf(WILD, WILD_PLUGINS), 'webapp2/');
+    wild = await checkWild();
   });
 
   function issuesOf(name: string): string[] {
@@ -372,7 +381,7 @@ describe('checkBrandingFiles: what this host or webapp2 would stumble on (fixtur
 describe('checkBrandingFiles: what each plugin uses beyond the plugin guide (fixtures/wild)', () => {
   let wild: CheckReport;
   beforeAll(async () => {
-    wild = await checkBrandingFiles(await brandingTreeOf(WILD, WILD_PLUGINS), 'webapp2/');
+    wild = await checkWild();
   });
 
   function beyond(name: string): [string, readonly string[]][] {

@@ -11,8 +11,8 @@ import {
   locateJson,
   type LocatedFile,
   type ProbeOptions,
+  resolvePackageUrl,
 } from '@ipk/plugin-probe';
-import { posix } from 'node:path';
 import { brandingIdAsBigInt } from './branding-id.js';
 import type { FileTree } from './zip-archive.js';
 
@@ -218,7 +218,8 @@ async function checkListedPlugin(
     );
     return undefined;
   }
-  const packageFile = resolveInPackage(prefix, srcURL);
+  // A srcURL is relative to the branding root, and must stay inside it.
+  const packageFile = resolvePackageUrl(prefix, prefix, srcURL);
   if (packageFile === undefined || !files.has(packageFile)) {
     issues.push(
       issueAt(
@@ -260,27 +261,6 @@ async function checkListedPlugin(
     menuActions: check.menuActions,
     beyondTheGuide: check.beyondTheGuide,
   };
-}
-
-/**
- * A settings.json `srcURL` (relative to the branding root) resolved as a browser would;
- * `undefined` when it is absolute (another origin, `/…`) or climbs out of the package.
- */
-function resolveInPackage(prefix: string, url: string): string | undefined {
-  if (/^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('/')) return undefined;
-  const withoutQuery = url.split(/[?#]/)[0] ?? '';
-  const joined = posix.normalize(posix.join(prefix, decodeUriSafely(withoutQuery)));
-  if (joined.startsWith('..') || joined.startsWith('/')) return undefined;
-  if (prefix !== '' && !joined.startsWith(prefix)) return undefined;
-  return joined;
-}
-
-function decodeUriSafely(url: string): string {
-  try {
-    return decodeURIComponent(url);
-  } catch {
-    return url;
-  }
 }
 
 function readText(files: FileTree, path: string): string | undefined {

@@ -25,7 +25,6 @@ export {
 export {
   mergeSettings,
   mergeManifest,
-  settingsEnabledOf,
   BaseFileError,
   type SettingsPluginLine,
 } from './merge-branding-json.js';
@@ -40,7 +39,6 @@ export {
   readZip,
   writeZip,
   DEFAULT_ZIP_LIMITS,
-  RATIO_EXEMPT_BYTES,
   ZipLimitError,
   type FileTree,
   type ZipContents,
@@ -49,4 +47,4 @@ export {
 export { readDirTree, writeDirTree } from './file-tree-io.js';
 export { safeEntryPath, UnsafeZipEntryError } from './zip-entry-path.js';
 export { formatCheckReport, formatBuildSummary } from './report-text.js';
-export { runCli, createProgram, type CliIo } from './run-cli.js';
+export { runCli, type CliIo } from './run-cli.js';

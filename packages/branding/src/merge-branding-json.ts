@@ -64,18 +64,30 @@ export function brandingIdOf(manifestText: string | undefined): string | number 
 }
 
 /**
- * The `enabled` a settings.json text gives the plugin (matched as `mergeSettings` matches it: by id
- * or srcURL), or `undefined` when it does not list it or the text cannot be read.
+ * The `plugins` list of a settings.json text, or `undefined` when it has none or the text cannot
+ * be read. Parsed once, then asked about each plugin with `settingsEnabledOf`.
  */
-export function settingsEnabledOf(
+export function settingsPluginsOf(
   settingsText: string | undefined,
-  plugin: Pick<SettingsPluginLine, 'id' | 'srcURL'>,
-): boolean | undefined {
+): readonly unknown[] | undefined {
   if (settingsText === undefined) return undefined;
   const value = parseJson(settingsText, 'settings.json').value;
   const plugins = isRecord(value) ? value['plugins'] : undefined;
-  if (!Array.isArray(plugins)) return undefined;
-  const entry: unknown = plugins.find((candidate: unknown) => isSamePlugin(candidate, plugin));
+  return Array.isArray(plugins) ? (plugins as unknown[]) : undefined;
+}
+
+/**
+ * The `enabled` a settings.json `plugins` list gives the plugin (matched as `mergeSettings`
+ * matches it: by id or srcURL), or `undefined` when it does not list it or there is no list.
+ */
+export function settingsEnabledOf(
+  settingsPlugins: readonly unknown[] | undefined,
+  plugin: Pick<SettingsPluginLine, 'id' | 'srcURL'>,
+): boolean | undefined {
+  if (settingsPlugins === undefined) return undefined;
+  const entry: unknown = settingsPlugins.find((candidate: unknown) =>
+    isSamePlugin(candidate, plugin),
+  );
   const enabled = isRecord(entry) ? entry['enabled'] : undefined;
   return typeof enabled === 'boolean' ? enabled : undefined;
 }

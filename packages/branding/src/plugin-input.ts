@@ -78,7 +78,7 @@ export async function readPluginInput(
   const shown = displayPath(cwd, dir);
   if (!(await isDirectory(dir))) throw new PluginInputError(`${shown}: not a folder`);
   const manifest = await readJsonObject(join(dir, 'package.json'));
-  if (hasIpkPluginField(manifest) && manifest) return readWorkspacePlugin(dir, shown, manifest);
+  if (hasIpkPluginField(manifest)) return readWorkspacePlugin(dir, shown, manifest);
   const packageFiles = (await readdir(dir)).filter((file) => file.endsWith(PACKAGE_FILE_SUFFIX));
   if (packageFiles.length === 1 && packageFiles[0]) {
     return pluginFrom(dir, dir, packageFiles[0], true);

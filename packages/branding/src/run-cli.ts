@@ -86,7 +86,8 @@ export function createProgram(io: CliIo, setExitCode: (code: number) => void): C
     })
     .showHelpAfterError('(add --help for usage)')
     .addHelpCommand(false)
-    .addHelpText('after', `\n${zipLimitsHelp()}\n\n${EXIT_CODES}`);
+    // A function: the table is built only when the help is shown, not at every start.
+    .addHelpText('after', () => `\n${zipLimitsHelp()}\n\n${EXIT_CODES}`);
 
   addZipLimitOptions(
     program
@@ -123,29 +124,27 @@ export function createProgram(io: CliIo, setExitCode: (code: number) => void): C
           .default([], 'the last build in <out>, and the base'),
       )
       .option('-q, --quiet', 'no progress lines'),
-  )
-    .addHelpText('after', `\nZIP limits: ${ZIP_LIMITS_NOTE.join('\n')}\n\n${EXIT_CODES}`)
-    .action(async (pluginDirs: string[], options: BuildCliOptions) => {
-      try {
-        const result = await buildBranding({
-          pluginDirs,
-          cwd,
-          outDir: options.out,
-          zipFile: options.zip,
-          base: options.base,
-          enable: options.enable,
-          previous: options.previous,
-          zipLimits: zipLimitsOf(options),
-          ...(options.quiet ? {} : { onProgress: (line: string) => io.err(`• ${line}`) }),
-        });
-        io.out(formatBuildSummary(result, cwd));
-        setExitCode(result.ok ? 0 : 1);
-      } catch (error) {
-        if (!(error instanceof BuildInputError)) throw error;
-        io.err(`ipk-branding build: ${error.message}`);
-        setExitCode(2);
-      }
-    });
+  ).action(async (pluginDirs: string[], options: BuildCliOptions) => {
+    try {
+      const result = await buildBranding({
+        pluginDirs,
+        cwd,
+        outDir: options.out,
+        zipFile: options.zip,
+        base: options.base,
+        enable: options.enable,
+        previous: options.previous,
+        zipLimits: zipLimitsOf(options),
+        ...(options.quiet ? {} : { onProgress: (line: string) => io.err(`• ${line}`) }),
+      });
+      io.out(formatBuildSummary(result, cwd));
+      setExitCode(result.ok ? 0 : 1);
+    } catch (error) {
+      if (!(error instanceof BuildInputError)) throw error;
+      io.err(`ipk-branding build: ${error.message}`);
+      setExitCode(2);
+    }
+  });
 
   addZipLimitOptions(
     program
@@ -169,30 +168,28 @@ export function createProgram(io: CliIo, setExitCode: (code: number) => void): C
         'the report as JSON: {target, ok, errorCount, warningCount, brandingID, plugins, issues}',
       )
       .option('--strict', 'warnings fail too'),
-  )
-    .addHelpText('after', `\nZIP limits: ${ZIP_LIMITS_NOTE.join('\n')}\n\n${EXIT_CODES}`)
-    .action(async (target: string, options: CheckCliOptions) => {
-      let report;
-      try {
-        report = await checkBranding(resolve(cwd, target), {
-          previous: options.previous.map((entry) =>
-            /^\d+$/.test(entry) ? entry : resolve(cwd, entry),
-          ),
-          zipLimits: zipLimitsOf(options),
-        });
-      } catch (error) {
-        io.err(`ipk-branding check: ${(error as Error).message}`);
-        setExitCode(2);
-        return;
-      }
-      const failed = !report.ok || (options.strict === true && report.warningCount > 0);
-      io.out(
-        options.json
-          ? JSON.stringify({ target, ...report, ok: !failed }, null, 2)
-          : formatCheckReport(report, target),
-      );
-      setExitCode(failed ? 1 : 0);
-    });
+  ).action(async (target: string, options: CheckCliOptions) => {
+    let report;
+    try {
+      report = await checkBranding(resolve(cwd, target), {
+        previous: options.previous.map((entry) =>
+          /^\d+$/.test(entry) ? entry : resolve(cwd, entry),
+        ),
+        zipLimits: zipLimitsOf(options),
+      });
+    } catch (error) {
+      io.err(`ipk-branding check: ${(error as Error).message}`);
+      setExitCode(2);
+      return;
+    }
+    const failed = !report.ok || (options.strict === true && report.warningCount > 0);
+    io.out(
+      options.json
+        ? JSON.stringify({ target, ...report, ok: !failed }, null, 2)
+        : formatCheckReport(report, target),
+    );
+    setExitCode(failed ? 1 : 0);
+  });
 
   return program;
 }
@@ -219,6 +216,7 @@ interface CheckCliOptions extends ZipLimitCliOptions {
   strict?: boolean;
 }
 
+/** The ZIP limit flags of a subcommand, and the note and exit codes at the end of its help. */
 function addZipLimitOptions(command: Command): Command {
   return command
     .addOption(
@@ -243,7 +241,8 @@ function addZipLimitOptions(command: Command): Command {
       )
         .argParser(wholeNumber)
         .default(DEFAULT_ZIP_LIMITS.maxRatio),
-    );
+    )
+    .addHelpText('after', `\nZIP limits: ${ZIP_LIMITS_NOTE.join('\n')}\n\n${EXIT_CODES}`);
 }
 
 function zipLimitsOf(options: ZipLimitCliOptions): ZipLimits {

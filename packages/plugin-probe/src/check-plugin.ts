@@ -11,6 +11,7 @@ import {
 } from '@ipk/plugin-api';
 import { posix } from 'node:path';
 import { issueAt, locateJson, type LocatedFile } from './located-json.js';
+import { joinInPackage, resolvePackageUrl, urlPath } from './package-url.js';
 import {
   probePlugin,
   type PluginProbe,
@@ -583,30 +584,21 @@ function iconLiterals(source: string): string[] {
  * paths, the branding root); `undefined` when it is absolute or climbs out of the package.
  */
 function resolveIn(input: PluginCheckInput, folder: string, url: string): string | undefined {
-  if (/^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('/')) return undefined;
-  const withoutQuery = decodeUriSafely(url.split(/[?#]/)[0] ?? '');
-  const pageRelative = PAGE_RELATIVE.exec(withoutQuery);
-  const joined =
-    pageRelative && input.brandingRoot !== undefined
-      ? posix.normalize(posix.join(input.brandingRoot, withoutQuery.slice(pageRelative[0].length)))
-      : posix.normalize(posix.join(folder, withoutQuery));
-  if (joined.startsWith('..') || joined.startsWith('/')) return undefined;
   const root = input.brandingRoot ?? (folder === '.' ? '' : `${folder}/`);
-  return joined.startsWith(root) ? joined : undefined;
+  const path = urlPath(url);
+  const pageRelative = PAGE_RELATIVE.exec(path);
+  // No absolute URL is page-relative (its path starts with "/" or a scheme), so this branch needs
+  // no test for one.
+  if (pageRelative && input.brandingRoot !== undefined) {
+    return joinInPackage(root, input.brandingRoot, path.slice(pageRelative[0].length));
+  }
+  return resolvePackageUrl(root, folder, url);
 }
 
 /** A path of `files` as the plugin folder sees it (`assets/a.svg`), or as it is when outside. */
 function inFolder(folder: string, path: string): string {
   if (folder === '.') return path;
   return path.startsWith(`${folder}/`) ? path.slice(folder.length + 1) : path;
-}
-
-function decodeUriSafely(url: string): string {
-  try {
-    return decodeURIComponent(url);
-  } catch {
-    return url;
-  }
 }
 
 function readText(

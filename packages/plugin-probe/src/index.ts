@@ -7,7 +7,6 @@ export {
 } from './check-plugin.js';
 export {
   probePlugin,
-  PROBE_DEFAULTS,
   type ExerciseReport,
   type LoadOutcome,
   type PluginProbe,
@@ -24,4 +23,5 @@ export {
   type IpkPluginField,
 } from './ipk-plugin-field.js';
 export { issueAt, locateJson, type LocatedFile } from './located-json.js';
+export { resolvePackageUrl } from './package-url.js';
 export { svgElementIds } from './svg-element-ids.js';

@@ -20,7 +20,7 @@ export class IpkPluginFieldError extends Error {
 }
 
 /** Whether a package.json has the field at all (any value): a plugin workspace, to be read. */
-export function hasIpkPluginField(manifest: unknown): boolean {
+export function hasIpkPluginField(manifest: unknown): manifest is Record<string, unknown> {
   return isRecord(manifest) && 'ipkPlugin' in manifest;
 }
 

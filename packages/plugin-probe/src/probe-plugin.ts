@@ -362,10 +362,12 @@ function probeResult(
       failure: stopped ?? { kind: 'timeout', message: 'the probe stopped before the plugin ran' },
     };
   }
-  const summary = readSummary(exercised?.summary || evaluated.summary);
+  const atEvaluation = readSummary(evaluated.summary);
+  // What the exercise recorded when it ran; the registrations are the evaluation's either way.
+  const summary = exercised?.summary ? readSummary(exercised.summary) : atEvaluation;
   const failure = evaluated.failure ? sourceFailure(evaluated.failure, fileName) : undefined;
   const result: PluginProbe = {
-    registrations: readSummary(evaluated.summary).registrations,
+    registrations: atEvaluation.registrations,
     leakedGlobals: evaluated.leakedGlobals,
     uses: summary.uses,
     ...(failure ? { failure } : {}),

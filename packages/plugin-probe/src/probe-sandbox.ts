@@ -96,6 +96,14 @@ export const PROBE_SANDBOX_SETUP = String.raw`(function (rx, optionsJson) {
     var described = describe(error);
     push(errors, { where: phase, message: (described.name ? described.name + ': ' : '') + described.message }, LIMIT.errors);
   }
+  // Plugin code that throws is recorded under the current phase, and the exercise goes on.
+  function guard(run) {
+    try {
+      run();
+    } catch (error) {
+      recordError(error);
+    }
+  }
 
   var inertTarget = function () {};
   var QUERY_PREFIX = { getElementById: '#', getElementsByClassName: '.', querySelector: '', querySelectorAll: '', getElementsByTagName: '', closest: '' };
@@ -360,20 +368,14 @@ export const PROBE_SANDBOX_SETUP = String.raw`(function (rx, optionsJson) {
 
   function each(callback) {
     for (var i = 0; i < registered.length; i += 1) {
-      try {
-        callback(registered[i]);
-      } catch (error) {
-        recordError(error);
-      }
+      guard(function () { callback(registered[i]); });
     }
   }
   function send(type, payload) {
     phase = "on '" + type + "'";
-    try {
+    guard(function () {
       actionSubject.next(payload === undefined ? { type: type } : { type: type, payload: payload });
-    } catch (error) {
-      recordError(error);
-    }
+    });
   }
   function summary() {
     return stringify({ registrations: registrations, globals: ownNames(global), uses: uses, errors: errors, loads: loads, states: states });
@@ -413,7 +415,7 @@ export const PROBE_SANDBOX_SETUP = String.raw`(function (rx, optionsJson) {
       send(t.CONNECT_SUCCESS, sample.connectSuccess);
       send(t.SET_SELF_UUID, sample.selfUuid);
       phase = 'a participant joins';
-      try { participantsSubject.next(sample.participantsAfterJoin); } catch (error) { recordError(error); }
+      guard(function () { participantsSubject.next(sample.participantsAfterJoin); });
       send(a.PARTICIPANT_CONNECT_SUCCESS, sample.joiner);
       send(a.RECEIVE_CHAT_MESSAGE, sample.chatMessage);
       send(a.SEND_CHAT_MESSAGE, sample.chatMessage.payload);
@@ -435,11 +437,7 @@ export const PROBE_SANDBOX_SETUP = String.raw`(function (rx, optionsJson) {
           var args = items[i].placement === 'participants'
             ? [sample.participantsAfterJoin[1]]
             : items[i].placement === 'conference' ? [sample.conference] : [sample.participantsAfterJoin, sample.conference];
-          try {
-            apply(action, entry.options, args);
-          } catch (error) {
-            recordError(error);
-          }
+          guard(function () { apply(action, entry.options, args); });
         }
       });
       return summary();
@@ -447,7 +445,8 @@ export const PROBE_SANDBOX_SETUP = String.raw`(function (rx, optionsJson) {
     runTimers: function () {
       phase = 'a timer';
       for (var i = 0; i < timers.length && i < LIMIT.timers; i += 1) {
-        try { timers[i](); } catch (error) { recordError(error); }
+        // The call stays timers[i](), so a callback's this is the queue, not undefined.
+        guard(function () { timers[i](); });
       }
       timers = [];
       return summary();

@@ -1,7 +1,11 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { formatBundleSizeReport, measureBundleSize } from './bundle-size-report.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  formatBundleSizeReport,
+  measureBundleSize,
+  type BundleSizeReport,
+} from './bundle-size-report.js';
 import {
   FIXTURE_ID,
   removeFixtures,
@@ -35,8 +39,13 @@ async function pluginWithDependency(): Promise<string> {
 }
 
 describe('measureBundleSize', () => {
-  it('attributes every minified byte to a package, the multi-line literal to its module', async () => {
-    const report = await measureBundleSize({ root: await pluginWithDependency() });
+  // Both tests read the report of the same fixture: it is built once.
+  let report: BundleSizeReport;
+  beforeAll(async () => {
+    report = await measureBundleSize({ root: await pluginWithDependency() });
+  });
+
+  it('attributes every minified byte to a package, the multi-line literal to its module', () => {
     const byOwner = Object.fromEntries(report.packages.map((share) => [share.owner, share]));
     expect(Object.keys(byOwner).sort()).toEqual(['(this plugin)', '(unmapped)', 'styled-dep']);
     expect(report.packages.reduce((sum, share) => sum + share.bytes, 0)).toBe(report.bytes);
@@ -49,8 +58,7 @@ describe('measureBundleSize', () => {
     );
   });
 
-  it('splits the real gzipped size between the packages', async () => {
-    const report = await measureBundleSize({ root: await pluginWithDependency() });
+  it('splits the real gzipped size between the packages', () => {
     const total = report.packages.reduce((sum, share) => sum + share.gzipBytes, 0);
     expect(Math.abs(total - report.gzipBytes)).toBeLessThanOrEqual(report.packages.length);
     expect(formatBundleSizeReport(report)).toMatch(
