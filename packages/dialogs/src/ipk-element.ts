@@ -158,7 +158,7 @@ export function adoptStyles(root: ShadowRoot, owner: typeof IpkElement): void {
   else root.adoptedStyleSheets = [sheet];
 }
 
-/** Event listeners (`@type`), properties (`.name`) and attributes (the rest; `true` = present). */
+/** Event listeners (`@type`) and attributes (the rest; `true` = present). */
 export type ElementProps = Readonly<Record<string, unknown>>;
 
 /** `document.createElement(tag)` with `props` applied and `children` appended. */
@@ -186,7 +186,6 @@ function applyProps<E extends Element>(
 ): E {
   for (const [key, value] of Object.entries(props)) {
     if (key[0] === '@') element.addEventListener(key.slice(1), value as EventListener);
-    else if (key[0] === '.') (element as unknown as Record<string, unknown>)[key.slice(1)] = value;
     else if (value === true) element.setAttribute(key, '');
     else if (value != null && value !== false) element.setAttribute(key, String(value));
   }

@@ -120,8 +120,8 @@ export class IpkTextInput extends IpkElement {
     input.autocomplete = this.autocomplete as AutoFill;
     input.required = this.required;
     input.setAttribute('aria-invalid', String(invalid));
-    input.toggleAttribute('aria-describedby', invalid);
     if (invalid) input.setAttribute('aria-describedby', 'message');
+    else input.removeAttribute('aria-describedby');
     this.#message.textContent = this.error;
     if (invalid) this.renderRoot.append(this.#message);
     else this.#message.remove();

@@ -3,6 +3,7 @@
 import { ACTIONS } from '@ipk/plugin-api';
 import {
   createPluginHarness,
+  successAnswerer,
   type PluginHarness,
   type PluginHarnessOptions,
 } from '@ipk/host-runtime/testing';
@@ -119,10 +120,11 @@ describe('chat-watcher reacting to chat', () => {
   });
 
   it('says so in a toast when the node refuses to lock, naming the reason', async () => {
-    await loadWithRules([{ pattern: 'lock it', action: 'lock' }], ({ path }) =>
-      path === 'lock'
+    const succeed = successAnswerer();
+    await loadWithRules([{ pattern: 'lock it', action: 'lock' }], (request) =>
+      request.path === 'lock'
         ? { status: 403, body: { status: 'failed', result: 'Forbidden' } }
-        : { status: 200, body: { status: 'success', result: true } },
+        : succeed(request),
     );
     chat('please lock it');
     await expect
@@ -236,10 +238,10 @@ describe('chat-watcher settings', () => {
   });
 
   it('has no serious or critical axe violation in its rules dialog', async () => {
-    const host = await loadWithRules([{ pattern: 'urgent', action: 'toast' }], undefined);
+    const host = await loadWithRules([{ pattern: 'urgent', action: 'toast' }]);
     await openSettings(host);
     expect(await seriousAxeViolations(host.dialog() as Element)).toEqual([]);
-  }, 20_000); // axe walks every shadow root in happy-dom: seconds on a loaded machine
+  });
 
   it('removes a rule', async () => {
     const host = await loadWithRules([

@@ -10,7 +10,7 @@ import { compilePattern, type ChatRule, type RuleAction } from './chat-rule';
 import { removeChatToasts, showChatToast } from './chat-toast';
 import { escapeHtml } from './escape-html';
 import { openRulesDialog } from './rules-dialog';
-import { browserRuleStore, type RuleStore } from './rule-store';
+import { browserRuleStore } from './rule-store';
 
 /** Must equal the package file's `id` (the build checks it). */
 export const CHAT_WATCHER_PLUGIN_ID = 'chat-watcher-plugin-1.0';
@@ -57,10 +57,8 @@ export type ChatWatcherPex = PexSubset<
   'actions$' | 'actions'
 >;
 
-export function createChatWatcherPlugin(
-  pex: ChatWatcherPex,
-  store: RuleStore = browserRuleStore(),
-): RegisterPluginOptions {
+export function createChatWatcherPlugin(pex: ChatWatcherPex): RegisterPluginOptions {
+  const store = browserRuleStore();
   const registered = createUnloader();
   let rules: LiveRule[] = [];
 

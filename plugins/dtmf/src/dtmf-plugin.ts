@@ -20,12 +20,12 @@ export const DTMF_PLUGIN_ID = 'dtmf-plugin-1.0';
  * Everyone else keeps the item, including gateway calls (`serviceType: 'gateway'`), where the
  * tones go to the far end (e.g. an IVR behind a SIP or PSTN call).
  */
-export function acceptsDtmf(participant: Participant): boolean {
+function acceptsDtmf(participant: Participant): boolean {
   return participant.callType !== 'api' && participant.protocol !== 'rtmp';
 }
 
 /** Per-participant menu state: `null` hides the item for that participant (seed, "Plugin state"). */
-export function dtmfMenuState(participants: readonly Participant[]): ParticipantMenuState {
+function dtmfMenuState(participants: readonly Participant[]): ParticipantMenuState {
   const state: ParticipantMenuState = {};
   for (const participant of participants) {
     if (!acceptsDtmf(participant)) state[participant.uuid] = null;
@@ -60,7 +60,7 @@ export function createDtmfPlugin(
       const path = `participants/${encodeURIComponent(participant.uuid)}/dtmf`;
       keypad = openKeypadDialog(participant.name || participant.uri, (digits) =>
         sendNodeRequest(pex.pluginAPI, path, { digits }),
-      ).handle;
+      );
       void registerDialog(registered, keypad);
     },
   };

@@ -8,18 +8,6 @@ import { checkDtmfDigits } from './dtmf-digits';
 /** What the keypad dialog asks of the plugin: send these digits, say whether the node took them. */
 export type SendDigits = (digits: string) => Promise<{ ok: true } | { ok: false; reason: string }>;
 
-/** The parts of an open keypad dialog, for the plugin and the tests. */
-export interface KeypadDialog {
-  readonly handle: DialogHandle;
-  readonly keypad: IpkDtmfKeypad;
-  readonly typed: IpkTextInput;
-  readonly sendButton: HTMLElement;
-  /** "Sent: …" (role=status). */
-  readonly sentLine: HTMLElement;
-  /** The node's refusal (role=alert), empty when the last request went through. */
-  readonly errorLine: HTMLElement;
-}
-
 export const KEYPAD_DIALOG_CLASS = 'ipk-dtmf-plugin';
 
 /**
@@ -27,7 +15,7 @@ export const KEYPAD_DIALOG_CLASS = 'ipk-dtmf-plugin';
  * sent at once, like a phone; the text field sends a whole sequence (e.g. a conference PIN
  * followed by `#`). Requests go out one after another, so digits reach the far end in order.
  */
-export function openKeypadDialog(participantName: string, send: SendDigits): KeypadDialog {
+export function openKeypadDialog(participantName: string, send: SendDigits): DialogHandle {
   const content = document.createElement('div');
   content.className = KEYPAD_DIALOG_CLASS;
 
@@ -96,6 +84,5 @@ export function openKeypadDialog(participantName: string, send: SendDigits): Key
     }
   });
 
-  const handle = openDialog({ title: `Send DTMF to ${participantName}`, content });
-  return { handle, keypad, typed, sendButton, sentLine, errorLine };
+  return openDialog({ title: `Send DTMF to ${participantName}`, content });
 }

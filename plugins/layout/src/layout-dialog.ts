@@ -20,17 +20,6 @@ import type { RequestOutcome } from '@ipk/plugin-api';
 /** Sends one `transform_layout` and says whether the node took it. */
 export type ApplyTransforms = (transforms: LayoutTransforms) => Promise<RequestOutcome>;
 
-export interface LayoutDialog {
-  readonly handle: DialogHandle;
-  readonly pickers: ReadonlyMap<LayoutKey, IpkLayoutPicker>;
-  readonly overlayText: IpkCheckbox;
-  readonly resetButton: HTMLElement;
-  /** "Current layout: …" (role=status). */
-  readonly currentLine: HTMLElement;
-  /** The node's refusal (role=alert), empty after a change went through. */
-  readonly errorLine: HTMLElement;
-}
-
 export const LAYOUT_DIALOG_CLASS = 'ipk-layout-plugin';
 
 /** `2 × 2 (4:0)`, or the default when nothing was set from here. */
@@ -61,7 +50,7 @@ export function openLayoutDialog(
   applied: AppliedLayout,
   apply: ApplyTransforms,
   onApplied: (transforms: LayoutTransforms) => void,
-): LayoutDialog {
+): DialogHandle {
   const content = document.createElement('div');
   content.className = LAYOUT_DIALOG_CLASS;
   // One column, the controls apart: the checkbox, the button and the status lines each on a row.
@@ -134,6 +123,5 @@ export function openLayoutDialog(
   resetButton.addEventListener('click', () => send({}));
 
   show();
-  const handle = openDialog({ title: 'Conference layout', content });
-  return { handle, pickers, overlayText, resetButton, currentLine, errorLine };
+  return openDialog({ title: 'Conference layout', content });
 }

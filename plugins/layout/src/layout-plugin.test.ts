@@ -1,11 +1,7 @@
 // The built plugin (the IIFE webapp2 would load) in @ipk/host-runtime's harness: package file
 // validated, role enforced, driven through its toolbar button; the fake node answers each
 // transform_layout when the test says so.
-import {
-  createPluginHarness,
-  type NodeAnswer,
-  type PluginHarness,
-} from '@ipk/host-runtime/testing';
+import { createPluginHarness, heldAnswers, type PluginHarness } from '@ipk/host-runtime/testing';
 // Defines nothing: the bundle under test registers its own copy of the components.
 import { COMPONENTS_VERSION, versionedTagName } from '@ipk/dialogs/define-element';
 import { bundlePlugin } from '@ipk/rollup-config';
@@ -40,19 +36,12 @@ interface Picker extends HTMLElement {
 
 /** Loads the plugin; each transform_layout waits in `pending` until the test answers it. */
 async function load(options: { role?: 'chair' | 'guest'; participants?: object[] } = {}) {
-  const pending: { body: unknown; answer(answer: NodeAnswer): void }[] = [];
-  harness = await createPluginHarness({
-    packageFile,
-    sourceText,
-    ...options,
-    answerRequest: ({ body }) =>
-      new Promise<NodeAnswer>((answer) => pending.push({ body, answer })),
-  });
+  const { held: pending, answerRequest } = heldAnswers();
+  harness = await createPluginHarness({ packageFile, sourceText, ...options, answerRequest });
   const sent = () => pending.map(({ body }) => body);
   return { host: harness, pending, sent };
 }
 
-const OK: NodeAnswer = { status: 200, body: { status: 'success', result: true } };
 const pickers = () => [...document.querySelectorAll<Picker>(tag('ipk-layout-picker'))];
 const line = (role: 'status' | 'alert') =>
   document.querySelector(`.ipk-layout-plugin [role="${role}"]`)?.textContent ?? '';
@@ -117,7 +106,7 @@ describe('the layout plugin in a VMR', () => {
     expect(
       await seriousAxeViolations(document.querySelector(tag('ipk-dialog')) as Element),
     ).toEqual([]);
-  }, 20_000); // axe walks every shadow root in happy-dom: seconds on a loaded machine
+  });
 
   it('asks the node for the chosen layout and marks it current once accepted', async () => {
     const { host, pending, sent } = await load();
@@ -125,7 +114,7 @@ describe('the layout plugin in a VMR', () => {
     await pick(pickers()[0], '4:0');
     await expect.poll(sent).toEqual([{ transforms: { layout: '4:0' } }]);
     expect(pickers()[0]?.current).toBe('');
-    pending[0]?.answer(OK);
+    pending[0]?.succeed();
     await expect.poll(() => pickers()[0]?.current).toBe('4:0');
     expect(line('status')).toBe('Current layout: 2 × 2 (4:0) (set from this browser)');
   });
@@ -142,7 +131,7 @@ describe('the layout plugin in a VMR', () => {
 
     await pick(pickers()[0], '1:0');
     await expect.poll(() => pending.length).toBe(2);
-    pending[1]?.answer(OK);
+    pending[1]?.succeed();
     await expect.poll(() => line('alert')).toBe('');
     expect(pickers()[0]?.current).toBe('1:0');
   });
@@ -162,7 +151,7 @@ describe('the layout plugin in a VMR', () => {
     expect(namesBox().checked).toBe(false);
     toggleNames();
     await expect.poll(() => pending.length).toBe(1);
-    pending[0]?.answer(OK);
+    pending[0]?.succeed();
     await expect
       .poll(() => line('status'))
       .toBe("Current layout: the meeting's default; names shown");
@@ -170,7 +159,7 @@ describe('the layout plugin in a VMR', () => {
 
     toggleNames();
     await expect.poll(() => pending.length).toBe(2);
-    pending[1]?.answer(OK);
+    pending[1]?.succeed();
     await expect
       .poll(() => line('status'))
       .toBe("Current layout: the meeting's default; names hidden");
@@ -196,13 +185,13 @@ describe('the layout plugin in a VMR', () => {
     await host.invoke('chooseLayout');
     await pick(pickers()[0], '16:0');
     await expect.poll(() => pending.length).toBe(1);
-    pending[0]?.answer(OK);
+    pending[0]?.succeed();
     await expect.poll(() => pickers()[0]?.current).toBe('16:0');
 
     resetButton()?.click();
     await expect.poll(() => pending.length).toBe(2);
     expect(pending[1]?.body).toEqual({ transforms: {} });
-    pending[1]?.answer(OK);
+    pending[1]?.succeed();
     await expect.poll(() => pickers()[0]?.current).toBe('');
     expect(line('status')).toBe("Current layout: the meeting's default");
     expect(namesBox().checked).toBe(false);
@@ -213,7 +202,7 @@ describe('the layout plugin in a VMR', () => {
     await host.invoke('chooseLayout');
     await pick(pickers()[0], 'ac');
     await expect.poll(() => pending.length).toBe(1);
-    pending[0]?.answer(OK);
+    pending[0]?.succeed();
     await expect.poll(() => pickers()[0]?.current).toBe('ac');
     document.querySelector<HTMLElement & { close(): void }>(tag('ipk-dialog'))?.close();
     await expect.poll(() => pickers().length).toBe(0);
@@ -240,10 +229,10 @@ describe('the layout plugin in a Virtual Auditorium', () => {
 
     await pick(hosts, '1:7');
     await expect.poll(() => pending.length).toBe(1);
-    pending[0]?.answer(OK);
+    pending[0]?.succeed();
     await pick(guests, '1:0');
     await expect.poll(() => pending.length).toBe(2);
-    pending[1]?.answer(OK);
+    pending[1]?.succeed();
 
     await expect.poll(() => guests?.current).toBe('1:0');
     expect(hosts?.current).toBe('1:7');

@@ -39,7 +39,7 @@ export function createLayoutPlugin(pex: PexSubset<'sendRequest'>): RegisterPlugi
         applied,
         (transforms) => sendNodeRequest(pex.pluginAPI, 'transform_layout', { transforms }),
         remember,
-      ).handle;
+      );
       void registerDialog(registered, dialog);
     },
   };

@@ -3,6 +3,7 @@
 // when the test says so.
 import {
   createPluginHarness,
+  heldAnswers,
   type NodeAnswer,
   type PluginHarness,
 } from '@ipk/host-runtime/testing';
@@ -36,16 +37,8 @@ afterEach(async () => {
 async function load(
   options: { role?: 'chair' | 'guest'; participants?: Partial<Participant>[] } = {},
 ) {
-  const dials: { body: unknown; answer(answer: NodeAnswer): void }[] = [];
-  harness = await createPluginHarness({
-    packageFile,
-    sourceText,
-    ...options,
-    answerRequest: ({ path, body }) =>
-      path === 'dial'
-        ? new Promise<NodeAnswer>((answer) => dials.push({ body, answer }))
-        : { status: 200, body: { status: 'success', result: true } },
-  });
+  const { held: dials, answerRequest } = heldAnswers(({ path }) => path === 'dial');
+  harness = await createPluginHarness({ packageFile, sourceText, ...options, answerRequest });
   return { host: harness, dials };
 }
 
@@ -117,7 +110,7 @@ describe('starting a recording', () => {
     );
     expect(document.activeElement?.id).toBe(ELEMENT_IDS.address);
     expect(byId(ELEMENT_IDS.start).className).toBe('dialog-button green-action-button');
-  }, 20_000); // axe walks every shadow root in happy-dom: seconds on a loaded machine
+  });
 
   it('puts the remembered address in the field as text, never as HTML', async () => {
     localStorage.setItem(ADDRESS_KEY, '"><img id="injected" src=x>');

@@ -10,7 +10,7 @@ import {
   registerSubscription,
   type PexSubset,
 } from '@ipk/plugin-api/unloader';
-import { browserAddressStore, type AddressStore } from './address-store';
+import { browserAddressStore } from './address-store';
 import { recorderDial } from './recorder-address';
 import {
   RECORDING_DIALOG_BODY,
@@ -53,8 +53,8 @@ export function findRecorder(
  */
 export function createRecordingPlugin(
   pex: PexSubset<'createNewState' | 'dialOut' | 'disconnectParticipant' | 'openTemplateDialog'>,
-  addresses: AddressStore = browserAddressStore(),
 ): RegisterPluginOptions {
+  const addresses = browserAddressStore();
   const state$ = pex.pluginAPI.createNewState<PluginState>(START_RECORDING);
   const registered = createUnloader();
   let roster: readonly Participant[] = [];

@@ -128,7 +128,7 @@ describe('screenshot: choosing and capturing a video', () => {
     video('selfviewVideo', 640, 480);
     const dialog = await openDialog(await load());
     expect(await seriousAxeViolations(dialog)).toEqual([]);
-  }, 20_000); // axe walks every shadow root in happy-dom: seconds on a loaded machine
+  });
 
   it('captures the conference video at once and previews it', async () => {
     const main = video('mainVideo');

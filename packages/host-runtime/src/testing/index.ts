@@ -13,6 +13,7 @@ export {
   type NodeAnswerer,
   type NodeRequest,
 } from './fake-node-session.js';
+export { heldAnswers, type HeldAnswers, type HeldRequest } from './held-answers.js';
 export {
   conferenceWithDefaults,
   nodeParticipant,
