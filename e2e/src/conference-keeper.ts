@@ -1,16 +1,27 @@
 import { BotParticipant } from './bot-participant.js';
 import {
   conferenceDifferences,
+  PARTICIPANT_FLAGS,
   readConferenceState,
   type ConferenceState,
   type ParticipantState,
 } from './conference-state.js';
+import type { Target } from './target.js';
 
 /** Where the conference under test is, and the PIN that makes the keeper a host. */
 export interface KeeperAccess {
   readonly apiOrigin: string;
   readonly alias: string;
   readonly hostPin?: string;
+}
+
+/**
+ * How the keeper reaches the conference under test: the real node itself in upstream mode (not
+ * through the worker's mock node in front of it), else the mock node at `mockNodeUrl`.
+ */
+export function keeperAccessOf(target: Target, mockNodeUrl = ''): KeeperAccess {
+  const { alias, hostPin } = target.conference;
+  return { apiOrigin: target.upstream ?? mockNodeUrl, alias, ...(hostPin ? { hostPin } : {}) };
 }
 
 /**
@@ -64,8 +75,6 @@ export interface RestoreOptions {
   readonly everyNewcomerIsOurs: boolean;
   /** How long host pages and bots get to leave on their own (default 3 s). */
   readonly releaseWaitMs?: number;
-  /** How long the node gets to show the undone state (default 5 s). */
-  readonly settleWaitMs?: number;
 }
 
 export interface RestoreReport {
@@ -124,7 +133,7 @@ async function until(
 }
 
 /** Calls that undo a participant's changed flag, per flag (client-api-detail.md §2.3). */
-const UNDO: Record<'muted' | 'videoMuted' | 'spotlight' | 'handRaised', [string, string]> = {
+const UNDO: Record<(typeof PARTICIPANT_FLAGS)[number], [string, string]> = {
   // [call when it should be on, call when it should be off]
   muted: ['mute', 'unmute'],
   videoMuted: ['video_muted', 'video_unmuted'],
@@ -181,11 +190,9 @@ export async function restoreConference(
       if (was.role !== participant.role) {
         calls.push([`participants/${participant.uuid}/role`, { role: was.role }]);
       }
-      for (const [flag, [on, off]] of Object.entries(UNDO) as [
-        keyof typeof UNDO,
-        [string, string],
-      ][]) {
+      for (const flag of PARTICIPANT_FLAGS) {
         if (was[flag] !== participant[flag]) {
+          const [on, off] = UNDO[flag];
           calls.push([`participants/${participant.uuid}/${was[flag] ? on : off}`]);
         }
       }
@@ -204,8 +211,10 @@ export async function restoreConference(
         (participant) => before.has(participant.uuid) || ours(participant),
       ),
     });
+    // After calls the node gets 5 s to show the undone state; without any, one read says what
+    // differs.
     now = await until(
-      calls.length === 0 ? 0 : (options.settleWaitMs ?? 5_000),
+      calls.length === 0 ? 0 : 5_000,
       read,
       (state) => conferenceDifferences(baseline, mine(state)).length === 0,
     );

@@ -66,7 +66,8 @@ function label(participant: ParticipantState): string {
   return `"${participant.displayName}" (${participant.uuid})`;
 }
 
-const PARTICIPANT_FLAGS = ['muted', 'videoMuted', 'spotlight', 'handRaised'] as const;
+/** The participant flags a test can change and the keeper puts back, in the order checked. */
+export const PARTICIPANT_FLAGS = ['muted', 'videoMuted', 'spotlight', 'handRaised'] as const;
 
 /**
  * What differs between the conference as it was (`before`) and as it is (`now`), one sentence each;

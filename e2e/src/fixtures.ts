@@ -4,6 +4,7 @@ import { hostAppDir } from '@ipk/host-app';
 import { loadMockMedia, startMockNode, type MockControl, type MockNode } from '@ipk/mock-node';
 import { BotParticipant } from './bot-participant.js';
 import {
+  keeperAccessOf,
   restoreConference,
   snapshotConference,
   TestFootprint,
@@ -114,8 +115,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
 
   keeperAccess: [
     async ({ node, target }, use) => {
-      const { alias, hostPin } = target.conference;
-      await use({ apiOrigin: target.upstream ?? node.url, alias, ...(hostPin ? { hostPin } : {}) });
+      await use(keeperAccessOf(target, node.url));
     },
     { scope: 'worker' },
   ],

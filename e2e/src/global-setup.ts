@@ -7,7 +7,7 @@ import {
   formatCheckReport,
   PluginInputError,
 } from '@ipk/branding';
-import { snapshotConference, type KeeperAccess } from './conference-keeper.js';
+import { keeperAccessOf, snapshotConference } from './conference-keeper.js';
 import { conferenceDifferences } from './conference-state.js';
 import {
   BASELINE_ENV,
@@ -35,7 +35,7 @@ const BROKEN_FIXTURE_ID = 'broken-plugin-1.0';
  * fixture plugins, exactly as `ipk-branding build` would: what the tests load is what would be
  * uploaded, and a package the check refuses stops the run with its report.
  */
-async function buildBrandingUnderTest(): Promise<{ dir: string; remove: () => void }> {
+async function buildBrandingUnderTest(): Promise<{ remove: () => void }> {
   const pluginDirs = await discoverWorkspacePlugins(REPO_DIR);
   const outDir = mkdtempSync(join(tmpdir(), 'ipk-e2e-branding-'));
   const remove = () => rmSync(outDir, { recursive: true, force: true });
@@ -70,12 +70,7 @@ async function buildBrandingUnderTest(): Promise<{ dir: string; remove: () => vo
   console.log(
     `[e2e] branding ${result.brandingID}: ${result.plugins.map((plugin) => plugin.name).join(', ')}`,
   );
-  return { dir: outDir, remove };
-}
-
-function keeperAccessOf(target: Target): KeeperAccess {
-  const { alias, hostPin } = target.conference;
-  return { apiOrigin: target.upstream ?? '', alias, ...(hostPin ? { hostPin } : {}) };
+  return { remove };
 }
 
 /**

@@ -118,7 +118,8 @@ export class HostPage {
     }).toPass({ timeout: 10_000, intervals: [100, 250, 500] });
   }
 
-  private async openMoreMenu(): Promise<Locator> {
+  /** Opens "More" (the toolbar's overflow menu, on a narrow screen) and returns it. */
+  async openMoreMenu(): Promise<Locator> {
     const menu = this.page.getByRole('menu', { name: 'More' });
     // Already open (a click that missed a moving row leaves it so): pressing "More" would close it.
     if (await menu.isVisible()) return menu;

@@ -16,9 +16,13 @@ async function checkConferencePages(host: HostPage, size: string): Promise<void>
   await expectUsableAndAccessible(host.page, `${size}: conference control menu open`);
   await host.page.keyboard.press('Escape');
 
-  if (await host.toolbarButton('More').isVisible()) {
-    await host.toolbarButton('More').click();
-    await expect(host.page.getByRole('menu', { name: 'More' })).toBeVisible();
+  // Without the conference control menu's button in the toolbar, "More" holds its rows and was
+  // just checked as that menu: only with the button there is "More" a menu of its own to check.
+  if (
+    (await host.toolbarButton('Conference control menu').isVisible()) &&
+    (await host.toolbarButton('More').isVisible())
+  ) {
+    await host.openMoreMenu();
     await expectUsableAndAccessible(host.page, `${size}: "More" menu open`);
     await host.page.keyboard.press('Escape');
   }

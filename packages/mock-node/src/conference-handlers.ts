@@ -173,14 +173,22 @@ export function readChatMessage(
 /** A chat payload within the size limit (README: limits); longer ones are refused, not cut. */
 export function requireChatPayload(body: JsonObject, key: string, maxBytes: number): string {
   const payload = requireString(body, key);
+  checkChatPayloadSize(payload, maxBytes, `Body field "${key}"`);
+  return payload;
+}
+
+/**
+ * Refuses a chat payload over `maxBytes` in UTF-8 with a 400 that starts with `label`, so the client
+ * API and the mock control keep one limit and one wording.
+ */
+export function checkChatPayloadSize(payload: string, maxBytes: number, label: string): void {
   const bytes = Buffer.byteLength(payload);
   if (bytes > maxBytes) {
     throw new ApiError(
       400,
-      `Body field "${key}" is too long: ${bytes} bytes, the limit is ${maxBytes} bytes (UTF-8)`,
+      `${label} is too long: ${bytes} bytes, the limit is ${maxBytes} bytes (UTF-8)`,
     );
   }
-  return payload;
 }
 
 /**

@@ -65,9 +65,6 @@ export interface ActiveCall {
   audioOnly: boolean;
 }
 
-/** Chat messages kept per conference unless configured otherwise (README: limits). */
-export const DEFAULT_CHAT_HISTORY_LIMIT = 200;
-
 /** Layouts a Conferencing Node offers (`available_layouts` seen on a real node, Android fixture). */
 export const AVAILABLE_LAYOUTS = [
   'ac',
@@ -108,7 +105,7 @@ export class Conference {
   constructor(
     readonly config: ConferenceConfig,
     /** Chat messages kept for the snapshot; a real node keeps no history (newcomers get none). */
-    readonly chatHistoryLimit: number = DEFAULT_CHAT_HISTORY_LIMIT,
+    readonly chatHistoryLimit: number,
   ) {
     this.alias = config.alias;
     this.name = config.name ?? config.alias;

@@ -8,6 +8,7 @@ import type {
   LayoutEvent,
   StageEntry,
 } from './conference.js';
+import { checkChatPayloadSize } from './conference-handlers.js';
 import { admitControlRequest } from './control-request-policy.js';
 import { writeApiResponse } from './http-response.js';
 import type { NodeParticipant } from './node-participant.js';
@@ -131,14 +132,7 @@ export class MockControl {
   /** Sends a chat message to everyone in the conference (`message_received`). */
   injectChat(alias: string, request: InjectChatRequest): ChatMessage {
     const conference = this.conference(alias);
-    const bytes = Buffer.byteLength(request.payload);
-    const limit = this.state.options.chatMessageMaxBytes;
-    if (bytes > limit) {
-      throw new ApiError(
-        400,
-        `Chat payload is too long: ${bytes} bytes, the limit is ${limit} bytes (UTF-8)`,
-      );
-    }
+    checkChatPayloadSize(request.payload, this.state.options.chatMessageMaxBytes, 'Chat payload');
     const sender = request.fromUuid === undefined ? undefined : conference.member(request.fromUuid);
     if (request.fromUuid !== undefined && sender === undefined) {
       throw new ApiError(404, `No participant ${request.fromUuid} in "${alias}"`);

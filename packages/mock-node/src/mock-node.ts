@@ -2,7 +2,6 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { CallMedia } from './call-media.js';
 import { CLIENT_API_PREFIX, handleClientApi } from './client-api-router.js';
-import { DEFAULT_CHAT_HISTORY_LIMIT } from './conference.js';
 import { parseAllowedOrigin } from './control-request-policy.js';
 import { HostAllowList } from './host-allow-list.js';
 import { CORS_HEADERS, writeApiResponse, writeText } from './http-response.js';
@@ -10,7 +9,6 @@ import { DEFAULT_CONFIG, parseMockConfig, type MockConfig } from './mock-config.
 import { CONTROL_PREFIX, handleControlApi, MockControl } from './mock-control.js';
 import { NodeState } from './node-state.js';
 import { PeopleSimulation } from './people-simulation.js';
-import { DEFAULT_PIN_FAILURE_POLICY } from './pin-failure-limit.js';
 import { createStaticFiles, WEBAPP_PREFIX } from './static-files.js';
 import { forwardToUpstream, parseUpstreamUrl } from './upstream-proxy.js';
 
@@ -106,9 +104,10 @@ export interface MockNode {
 const KEEP_ALIVE_MS = 15_000;
 /** The node's own limits (README: limits); each can be changed with an option or a CLI flag. */
 export const DEFAULT_LIMITS = {
-  pinFailureLimit: DEFAULT_PIN_FAILURE_POLICY.limit,
-  pinFailureWindowSeconds: DEFAULT_PIN_FAILURE_POLICY.windowMs / 1000,
-  chatHistoryLimit: DEFAULT_CHAT_HISTORY_LIMIT,
+  // Pexip's own: more than 20 wrong PINs in 10 minutes block the conference (pin-failure-limit.ts).
+  pinFailureLimit: 20,
+  pinFailureWindowSeconds: 600,
+  chatHistoryLimit: 200,
   chatMessageMaxBytes: 16 * 1024,
   headersTimeoutMs: 10_000,
   requestTimeoutMs: 30_000,

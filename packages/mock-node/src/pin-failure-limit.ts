@@ -13,8 +13,6 @@ export interface PinFailurePolicy {
   windowMs: number;
 }
 
-export const DEFAULT_PIN_FAILURE_POLICY: PinFailurePolicy = { limit: 20, windowMs: 600_000 };
-
 export class PinFailureLimit {
   readonly #failures = new Map<string, number[]>();
   readonly #blockedUntil = new Map<string, number>();

@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { matchRoute } from '../client-api-router.js';
 import { startMockNode } from '../mock-node.js';
+import { percentile } from './stats.js';
 
 const REQUESTS = 1500;
 const ROUNDS = 3;
@@ -32,11 +33,6 @@ const ROUTES: Array<[string, string]> = [
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
-}
-
-function p99(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil(0.99 * sorted.length) - 1)] ?? Number.NaN;
 }
 
 /** Nanoseconds per route lookup over the ten routes above. */
@@ -100,9 +96,10 @@ async function main(): Promise<void> {
     for (let round = 0; round < ROUNDS; round += 1) {
       for (const [name, run] of phases) {
         const times = await run();
+        const sorted = [...times].sort((a, b) => a - b);
         const entry = results.get(name) ?? { p50: [], p99: [] };
         entry.p50.push(median(times));
-        entry.p99.push(p99(times));
+        entry.p99.push(percentile(sorted, 99));
         results.set(name, entry);
       }
     }

@@ -10,6 +10,7 @@ import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Worker } from 'node:worker_threads';
 import { startMockNode } from '../mock-node.js';
+import { percentile } from './stats.js';
 
 const PARTICIPANTS = 1000;
 const CLIENTS = 200;
@@ -164,12 +165,6 @@ async function latency(target: Target, pool: ClientPool): Promise<PhaseResult> {
     seconds: (result.lastAt - start) / 1000,
     latenciesMs: result.latenciesMs,
   };
-}
-
-export function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
-  return sorted[Math.max(0, index)]!;
 }
 
 const ROUNDS = 4;
