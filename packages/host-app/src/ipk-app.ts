@@ -19,7 +19,6 @@ import type { JoinDetail } from './ipk-join-screen.js';
 import type { ShownNotice } from './ipk-toasts.js';
 import type { SidePanel } from './ipk-toolbar.js';
 import { accessibleLabel, visibleItems } from './menu-item-look.js';
-import { meterAudioLevel } from './audio-level-meter.js';
 import { StagePainter } from './stage-painter.js';
 import './ipk-chat.js';
 import './ipk-join-screen.js';
@@ -68,7 +67,6 @@ export class IpkApp extends LightElement {
     fault: { state: true },
     sidebarOpen: { state: true },
     sidebarTab: { state: true },
-    audioLevel: { state: true },
     settingsOpen: { state: true },
     selfMedia: { state: true },
     selfStream: { state: true },
@@ -93,7 +91,6 @@ export class IpkApp extends LightElement {
   declare sidebarOpen: boolean;
   /** What the side panel shows: the roster or the chat timeline. */
   declare sidebarTab: SidePanel;
-  declare audioLevel: number;
   declare settingsOpen: boolean;
   declare selfMedia: SelfMediaState;
   declare selfStream: MediaStream | null;
@@ -124,7 +121,6 @@ export class IpkApp extends LightElement {
     this.fault = undefined;
     this.sidebarOpen = false;
     this.sidebarTab = 'participants';
-    this.audioLevel = 0;
     this.settingsOpen = false;
     this.selfMedia = { microphoneMuted: false, cameraMuted: false };
     this.selfStream = null;
@@ -139,7 +135,6 @@ export class IpkApp extends LightElement {
 
   override disconnectedCallback(): void {
     window.removeEventListener('keydown', this.onShortcut);
-    this.stopAudioMeter();
     this.unsubscribeAll();
     this.stopMedia();
     for (const timer of this.noticeTimers.values()) clearTimeout(timer);
@@ -257,7 +252,7 @@ export class IpkApp extends LightElement {
         .conferenceEntries=${this.conferenceEntries()}
         .microphoneMuted=${this.selfMedia.microphoneMuted}
         .cameraMuted=${this.selfMedia.cameraMuted}
-        .audioLevel=${this.audioLevel}
+        .microphoneStream=${this.selfStream}
         .panel=${open ? this.sidebarTab : null}
         @ipk-invoke=${this.onInvoke}
         @ipk-toggle-microphone=${() =>
@@ -411,26 +406,13 @@ export class IpkApp extends LightElement {
 
   private showMedia(): void {
     const media = this.media;
-    const local = media.kind === 'off' ? null : media.local;
-    if (local !== this.selfStream) this.meterMicrophone(local);
-    this.selfStream = local;
+    this.selfStream = media.kind === 'off' ? null : media.local;
     this.mainStream =
       (media.kind === 'off' ? null : media.remote) ?? this.stagePainter?.stream ?? null;
   }
 
-  private stopAudioMeter: () => void = () => {};
-
-  /** The toolbar's input level follows the stream the host sends. */
-  private meterMicrophone(stream: MediaStream | null): void {
-    this.stopAudioMeter();
-    this.audioLevel = 0;
-    this.stopAudioMeter =
-      stream === null ? () => {} : meterAudioLevel(stream, (level) => (this.audioLevel = level));
-  }
-
   /** The runtime stops the camera and the call; the app stops what it painted. */
   private stopMedia(): void {
-    this.meterMicrophone(null);
     this.stagePainter?.stop();
     this.stagePainter = null;
     this.mainStream = null;

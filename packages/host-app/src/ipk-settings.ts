@@ -1,3 +1,4 @@
+import { pluginProblem, seconds } from '@ipk/host-runtime';
 import { html, nothing } from 'lit';
 import type { PluginRecord, PluginStatusKind } from './app-host.js';
 import { appIcon } from './app-icons.js';
@@ -68,13 +69,13 @@ export class IpkSettings extends LightElement {
 
   private renderPlugin(plugin: PluginRecord) {
     const kind = plugin.status.kind;
-    const problem = pluginProblem(plugin);
+    const problem = pluginProblem(plugin.status);
     return html`<li class="ipk-plugin" data-plugin=${plugin.id} data-status=${kind}>
       <div class="ipk-plugin-text">
         <span class="ipk-plugin-name">${plugin.name}</span>
         <span class="ipk-plugin-status status-${kind}">${STATUS_TEXT[kind]}</span>
         <p class="ipk-plugin-description">${plugin.description}</p>
-        ${problem === null ? nothing : html`<p class="ipk-plugin-reason">${problem}</p>`}
+        ${problem === undefined ? nothing : html`<p class="ipk-plugin-reason">${problem}</p>`}
         ${
           plugin.longTasks === undefined
             ? nothing
@@ -133,18 +134,6 @@ export class IpkSettings extends LightElement {
   private emit(type: string, detail: unknown): void {
     this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
   }
-}
-
-/** Why a plugin is not running, in the runtime's words (they name the file and the fault). */
-function pluginProblem(plugin: PluginRecord): string | null {
-  const status = plugin.status;
-  if (status.kind === 'failed') return `${status.phase}: ${status.message}`;
-  if (status.kind === 'skipped' || status.kind === 'invalid') return status.reason;
-  return null;
-}
-
-function seconds(ms: number): string {
-  return `${(Math.round(ms / 100) / 10).toString()} s`;
 }
 
 /** "Blocked the page 2 times, longest 3.2 s (in load)". */

@@ -1,6 +1,7 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { MenuItemView } from './app-host.js';
 import { appIcon, type AppIconName } from './app-icons.js';
+import { meterAudioLevel } from './audio-level-meter.js';
 import { LightElement } from './light-element.js';
 import type { MenuEntry } from './ipk-menu-button.js';
 import './ipk-menu-button.js';
@@ -35,7 +36,8 @@ const RESERVED_PX = 16 + 20 + 56 + 48;
  * The microphone button sits in `#toolbar-audio-on__button-container` (unmuted) or
  * `#toolbar-audio-off__button-container` (muted) with an input level in
  * `.toolbar-audio-bar-fill`, as in webapp2: server-mute-notifier and older plugins find them by id
- * and class (webapp2-in-the-wild.md, "The page").
+ * and class (webapp2-in-the-wild.md, "The page"). The toolbar meters `microphoneStream` itself:
+ * the level changes ten times a second, and only the toolbar should redraw for it, not the app.
  *
  * Events (all bubble): `ipk-invoke` {key}, `ipk-toggle-microphone`, `ipk-toggle-camera`,
  * `ipk-toggle-panel` {panel}, `ipk-open-settings`, `ipk-leave`.
@@ -47,7 +49,8 @@ export class IpkToolbar extends LightElement {
     microphoneMuted: { type: Boolean, attribute: false },
     cameraMuted: { type: Boolean, attribute: false },
     panel: { attribute: false },
-    audioLevel: { type: Number, attribute: false },
+    microphoneStream: { attribute: false },
+    audioLevel: { state: true },
     capacity: { state: true },
   };
 
@@ -56,12 +59,15 @@ export class IpkToolbar extends LightElement {
   declare microphoneMuted: boolean;
   declare cameraMuted: boolean;
   declare panel: SidePanel | null;
+  /** The stream the host sends, whose microphone the meter shows (null: none). */
+  declare microphoneStream: MediaStream | null;
   /** Microphone input level, 0–1. */
   declare audioLevel: number;
   /** How many optional controls fit beside the fixed ones; Infinity before a layout exists. */
   declare capacity: number;
 
   private resizeObserver: ResizeObserver | undefined;
+  private stopMeter: () => void = () => {};
 
   constructor() {
     super();
@@ -70,6 +76,7 @@ export class IpkToolbar extends LightElement {
     this.microphoneMuted = false;
     this.cameraMuted = false;
     this.panel = null;
+    this.microphoneStream = null;
     this.audioLevel = 0;
     this.capacity = Number.POSITIVE_INFINITY;
   }
@@ -80,11 +87,26 @@ export class IpkToolbar extends LightElement {
       this.resizeObserver = new ResizeObserver(() => this.measure());
       this.resizeObserver.observe(this);
     }
+    // Back in the page with the stream it had: the meter stopped when it left.
+    if (this.hasUpdated) this.meter(this.microphoneStream);
   }
 
   override disconnectedCallback(): void {
     this.resizeObserver?.disconnect();
+    this.meter(null);
     super.disconnectedCallback();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('microphoneStream')) this.meter(this.microphoneStream);
+  }
+
+  /** The input level follows the stream the host sends; it starts again from 0 on a new one. */
+  private meter(stream: MediaStream | null): void {
+    this.stopMeter();
+    this.audioLevel = 0;
+    this.stopMeter =
+      stream === null ? () => {} : meterAudioLevel(stream, (level) => (this.audioLevel = level));
   }
 
   /** Fits as many optional controls as the width allows (a DOM without layout shows them all). */

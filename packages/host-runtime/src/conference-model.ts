@@ -23,7 +23,7 @@ interface RosterEntry {
 }
 
 /** The timeline keeps this many entries (a long meeting's chat must not grow without bound). */
-export const TIMELINE_LIMIT = 1000;
+const TIMELINE_LIMIT = 1000;
 
 const INITIAL_CONFERENCE: ConferenceDetails = Object.freeze({
   locked: false,

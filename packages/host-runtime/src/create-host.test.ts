@@ -1,9 +1,11 @@
 import { describe, expect, test, vi } from 'vitest';
 import { firstValueFrom } from 'rxjs';
-import type { PexGlobal } from '@ipk/plugin-api';
 import {
   SELF_UUID,
+  globals,
   inlinePlugin,
+  pexGlobal as pex,
+  pluginRow,
   problemOf,
   nodeParticipant,
   settingsFor,
@@ -13,19 +15,12 @@ import {
   until,
   useTestHosts,
 } from './fake-node-session.test-support.js';
-import type { AppAction, MenuItemView, Notice, PluginRecord } from './host.js';
+import type { AppAction, MenuItemView, Notice } from './host.js';
 import type { Participant } from './seed-types.js';
 
-const globals = window as unknown as Record<string, unknown>;
 const hosts = useTestHosts();
 
 const joined = hosts.joined;
-
-function pluginRow(host: TestHost['host'], id: string): Promise<PluginRecord> {
-  return until(host.plugins$, (rows) => rows.some((row) => row.id === id)).then(
-    (rows) => rows.find((row) => row.id === id) as PluginRecord,
-  );
-}
 
 function menu(host: TestHost['host']): Promise<readonly MenuItemView[]> {
   return firstValueFrom(host.menuItems$);
@@ -463,8 +458,6 @@ describe('participants$ and conferenceDetails$', () => {
     expect(globals['actionLog']).toContain('[Participant] Disconnect Success: leaves');
   });
 });
-
-const pex = (): PexGlobal => (window as unknown as { PEX: PexGlobal }).PEX;
 
 describe('window.PEX.pluginAPI sends what the node expects', () => {
   test('sendRequest: conference-relative with or without a leading slash, POST, payload as body, answer returned', async () => {

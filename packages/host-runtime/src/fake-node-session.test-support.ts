@@ -2,14 +2,16 @@ import { readFile } from 'node:fs/promises';
 import { filter, firstValueFrom, type Observable } from 'rxjs';
 import { afterEach, vi } from 'vitest';
 import { resolve } from 'node:path';
+import type { PexGlobal } from '@ipk/plugin-api';
 import { ConferenceHost } from './conference-host.js';
 import type { HostOptions, PluginRecord } from './host.js';
+import { pluginProblem } from './plugin-status-text.js';
 import { FakeNodeSession, SELF_UUID } from './testing/fake-node-session.js';
 import { nodeParticipant } from './testing/participant-defaults.js';
 import { evaluateFetchedScript } from './script-loaders.js';
 
 export { SELF_UUID, nodeParticipant };
-export const BRANDING_URL = 'http://ipk.test/webapp2/custom_configuration/';
+const BRANDING_URL = 'http://ipk.test/webapp2/custom_configuration/';
 const FIXTURES = resolve(import.meta.dirname, 'fixtures');
 
 /** Branding files served from memory; plugin folders may come from `src/fixtures/plugins`. */
@@ -50,10 +52,27 @@ function brandingFetch(files: BrandingFiles): typeof fetch {
 
 /** What Settings > Plugins says is wrong with a plugin: `phase: message`, or the reason. */
 export function problemOf(row: PluginRecord | undefined): string | undefined {
-  const status = row?.status;
-  if (status?.kind === 'failed') return `${status.phase}: ${status.message}`;
-  if (status?.kind === 'skipped' || status?.kind === 'invalid') return status.reason;
-  return undefined;
+  return row === undefined ? undefined : pluginProblem(row.status);
+}
+
+/** The plugin's row among `rows` (the host's `plugins$`), if it is listed. */
+export function rowOf(rows: readonly PluginRecord[], id: string): PluginRecord | undefined {
+  return rows.find((row) => row.id === id);
+}
+
+/** The plugin's row once the host lists it (before joining, that is once the branding loaded). */
+export function pluginRow(host: ConferenceHost, id: string): Promise<PluginRecord> {
+  return until(host.plugins$, (rows) => rowOf(rows, id) !== undefined).then(
+    (rows) => rowOf(rows, id) as PluginRecord,
+  );
+}
+
+/** The page's window as fixture plugins see it: the globals they set for the test to read. */
+export const globals = window as unknown as Record<string, unknown>;
+
+/** The `window.PEX` the host installed. */
+export function pexGlobal(): PexGlobal {
+  return globals['PEX'] as PexGlobal;
 }
 
 export interface TestHost {

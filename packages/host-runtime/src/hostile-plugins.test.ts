@@ -1,24 +1,21 @@
 import { describe, expect, test, vi } from 'vitest';
 import { firstValueFrom } from 'rxjs';
-import type { PexGlobal } from '@ipk/plugin-api';
 import {
   brandingOf,
+  globals,
   inlinePlugin,
+  pexGlobal,
   problemOf,
+  rowOf,
   type BrandingFiles,
   type TestHost,
   collect,
   until,
   useTestHosts,
 } from './fake-node-session.test-support.js';
-import type { AppAction, Notice, PluginRecord } from './host.js';
+import type { AppAction, Notice } from './host.js';
 
-const globals = window as unknown as Record<string, unknown>;
 const hosts = useTestHosts();
-
-function rowOf(rows: readonly PluginRecord[], id: string): PluginRecord | undefined {
-  return rows.find((row) => row.id === id);
-}
 
 /** A well-behaved plugin that must keep working whatever the others do. */
 const bystander = inlinePlugin(
@@ -103,7 +100,7 @@ describe('a plugin that clobbers the globals every plugin shares', () => {
     expect(problemOf(rowOf(rows, 'clobber'))).toContain(`it assigned ${name}`);
     expect(rowOf(rows, 'bystander')?.status.kind).toBe('loaded');
     expect(globals['bystanderSawPex']).toBe('function');
-    expect(typeof (globals['PEX'] as PexGlobal).pluginAPI.registerPlugin).toBe('function');
+    expect(typeof pexGlobal().pluginAPI.registerPlugin).toBe('function');
   });
 
   test('deleting window.PEX or replacing its members changes nothing for the next plugin', async () => {

@@ -2,6 +2,7 @@ export { createHost } from './create-host.js';
 export { detectPlatform, isPlatform } from './platform.js';
 export { createInfinitySession } from './infinity-session.js';
 export { lookForParticipant } from './menu-item-look.js';
+export { pluginProblem, seconds } from './plugin-status-text.js';
 export {
   injectScriptElement,
   evaluateFetchedScript,

@@ -1,9 +1,12 @@
+import { LONG_TASK_MS } from './plugin-scope.js';
+
 /**
  * Long tasks in a plugin's own script that the host does not call: its timers, DOM handlers and
  * promise callbacks. The Long Animation Frames API (`long-animation-frame`, Chromium 123+) names
- * the script each long frame's work came from; scripts of 50 ms or more are reported with their
- * URL. Code the host calls itself is timed by the plugin's scope instead (those frames name the
- * host's script). Where the browser has no such API nothing is reported. Returns the stopper.
+ * the script each long frame's work came from; scripts of 50 ms or more (`LONG_TASK_MS`, the
+ * threshold the plugin's scope times our calls by) are reported with their URL. Code the host
+ * calls itself is timed by the plugin's scope instead (those frames name the host's script).
+ * Where the browser has no such API nothing is reported. Returns the stopper.
  */
 export function observeLongScriptWork(
   window: Window,
@@ -16,7 +19,7 @@ export function observeLongScriptWork(
     for (const frame of list.getEntries()) {
       const scripts = (frame as unknown as { scripts?: readonly LongScript[] }).scripts ?? [];
       for (const script of scripts) {
-        if (script.duration >= 50 && script.sourceURL) {
+        if (script.duration >= LONG_TASK_MS && script.sourceURL) {
           report(script.sourceURL, describeInvoker(script.invokerType), script.duration);
         }
       }

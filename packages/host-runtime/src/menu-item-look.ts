@@ -8,7 +8,7 @@ import { MENU_PLACEMENTS, type PackageMenuItem, type PluginPackage } from './plu
  * `custom_configuration/…` and the older `configuration/…` relative to the web app's page, and
  * the app's own sprite `icons.svg#name` relative to the page too (webapp2 serves it at its root).
  */
-export function resolveIconUrl(
+function resolveIconUrl(
   icon: string | null | undefined,
   packageUrl: string,
   documentUrl: string,
@@ -52,7 +52,7 @@ function overlay(
   };
 }
 
-export interface ResolvedLook {
+interface ResolvedLook {
   /** The item's look, or null where it shows nothing (hidden). */
   readonly look: MenuItemLook | null;
   readonly perParticipant?: Readonly<Record<string, MenuItemLook | null>>;
@@ -70,7 +70,7 @@ export interface ResolvedLook {
  * - An item that ends up with neither icon nor label is hidden: webapp2 never names an item after
  *   its action function (the package's `label: null` means "state sets it", seed "Menu item labels").
  */
-export function resolveLook(
+function resolveLook(
   item: PackageMenuItem,
   state: unknown,
   resolveIcon: IconResolver,
@@ -95,11 +95,8 @@ export function resolveLook(
 /** Only the keys a participant entry sets (a missing key keeps the item's own value). */
 function pick(value: Record<string, unknown>): Record<string, unknown> {
   const picked: Record<string, unknown> = {};
-  if ('icon' in value && value['icon'] !== undefined) picked['icon'] = value['icon'];
-  if ('label' in value && value['label'] !== undefined) picked['label'] = value['label'];
-  if ('icon' in value && 'label' in value && value['icon'] === null && value['label'] === null) {
-    return { icon: null, label: null };
-  }
+  if (value['icon'] !== undefined) picked['icon'] = value['icon'];
+  if (value['label'] !== undefined) picked['label'] = value['label'];
   return picked;
 }
 
@@ -157,7 +154,5 @@ export function lookForParticipant(item: MenuItemView, uuid: string): MenuItemLo
   if (item.hidden) return null;
   const perParticipant = item.perParticipant;
   if (perParticipant !== undefined && uuid in perParticipant) return perParticipant[uuid] ?? null;
-  return item.iconUrl === null && item.label === null
-    ? null
-    : { iconUrl: item.iconUrl, label: item.label };
+  return visible({ iconUrl: item.iconUrl, label: item.label });
 }

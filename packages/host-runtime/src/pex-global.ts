@@ -10,7 +10,7 @@ import { BehaviorSubject, type Observable } from 'rxjs';
 import type { AppAction, Notice } from './host.js';
 import type { NodeAnswer } from './node-session.js';
 import type { PexRTC } from './pexrtc-facade.js';
-import { currentScope, type PluginScope } from './plugin-scope.js';
+import type { PluginScope } from './plugin-scope.js';
 import { errorMessage, type PluginRuntime } from './plugin-runtime.js';
 import { PluginStream, runningPlugin } from './plugin-stream.js';
 import { openTemplateDialog, type DialogOpener, type OpenedDialog } from './template-dialog.js';
@@ -238,7 +238,7 @@ export function installPexGlobal(window: Window, options: PexGlobalOptions): Pex
     },
     dialOut(alias, protocol, role, callback, params) {
       called('dialOut', [alias, protocol, role, callback, params]);
-      const scope = currentScope.current ?? runtime.blame();
+      const scope = runtime.blame();
       const reply = (uuids: string[]): void => {
         if (typeof callback !== 'function') return;
         const call = (): unknown => callback({ result: uuids });
@@ -248,7 +248,7 @@ export function installPexGlobal(window: Window, options: PexGlobalOptions): Pex
       const body = {
         role: dialRole(role),
         destination: text(alias),
-        protocol: typeof protocol === 'string' && text(protocol) !== '' ? protocol : 'auto',
+        protocol: typeof protocol === 'string' && protocol.length > 0 ? protocol : 'auto',
         ...dialParams(params),
       };
       void postForReply('dial', body).then((answer) => {
@@ -307,9 +307,7 @@ export function installPexGlobal(window: Window, options: PexGlobalOptions): Pex
   const stream = new PluginStream(options.actions$, runningPlugin, unattributed);
   const ofType = (...types: unknown[]): PluginStream<AppAction> => {
     for (const type of types) if (typeof type === 'string') used('action-type', type);
-    return new PluginStream(options.actions$, runningPlugin, unattributed).filter((action) =>
-      types.includes(action.type),
-    );
+    return stream.filter((action) => types.includes(action.type));
   };
   const actions$ = Object.assign(stream, { ofType }) as unknown as PexActionStream;
   const conferenceQueryParams = Object.freeze({ ...options.queryParams });

@@ -11,6 +11,7 @@ import {
   type FaultPhase,
 } from './plugin-scope.js';
 import { PluginStream } from './plugin-stream.js';
+import { seconds } from './plugin-status-text.js';
 import type {
   ConferenceDetails,
   MenuPlacement,
@@ -101,14 +102,10 @@ function within<T>(promise: PromiseLike<T>, ms: number, message: string): Promis
       },
       (error: unknown) => {
         clearTimeout(timer);
-        reject(error instanceof Error ? error : asError(error));
+        reject(asError(error));
       },
     );
   });
-}
-
-function seconds(ms: number): string {
-  return `${Math.round(ms / 100) / 10} s`;
 }
 
 function isSubscribable(
@@ -253,7 +250,8 @@ export class PluginRuntime {
       const kind = entry.status.kind;
       if (enabled) {
         if (kind === 'disabled') entry.status = { kind: 'pending' };
-        await await this.activate(entry);
+        // An async `load` is not waited for: it settles on its own and publishes loaded or failed.
+        await this.activate(entry);
       } else if (kind === 'loaded' || kind === 'loading') {
         await this.deactivate(entry, { kind: 'disabled', by: 'user' });
       } else if (kind === 'pending' || kind === 'failed') {
@@ -526,6 +524,10 @@ export class PluginRuntime {
    * plugin call (by stack trace), if any.
    */
   blame(error?: unknown): PluginScope | undefined {
+    // The running plugin answers at once: PEX reads and dispatches ask on every call, and the
+    // stack (a new Error) and the list of scopes are only needed when no plugin is running.
+    const running = currentScope.current;
+    if (running) return running;
     return blameScope(this.scopes(), error ?? new Error('who is calling'));
   }
 

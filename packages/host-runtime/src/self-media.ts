@@ -39,26 +39,21 @@ export class SelfMedia {
   /** `changed` is told every change of state (the host tells the node). */
   constructor(private readonly changed: (device: SelfDevice, muted: boolean) => void) {}
 
-  get value(): SelfMediaState {
-    return this.state.value;
-  }
-
   muted(device: SelfDevice): boolean {
     return this.state.value[key(device)];
   }
 
   /**
-   * Asks for a device to be muted or unmuted. Returns whether the state changed (a plugin's
-   * unmute of the user's own mute does not).
+   * Asks for a device to be muted or unmuted. A plugin's unmute of the user's own mute changes
+   * nothing.
    */
-  set(device: SelfDevice, muted: boolean, origin: MuteOrigin): boolean {
+  set(device: SelfDevice, muted: boolean, origin: MuteOrigin): void {
     if (origin === 'user') this.mutedByUser[device] = muted;
-    else if (!muted && this.mutedByUser[device]) return false;
-    if (this.muted(device) === muted) return false;
+    else if (!muted && this.mutedByUser[device]) return;
+    if (this.muted(device) === muted) return;
     this.state.next(Object.freeze({ ...this.state.value, [key(device)]: muted }));
     this.apply();
     this.changed(device, muted);
-    return true;
   }
 
   /** The local stream to keep in step (null when there is none). */

@@ -6,11 +6,13 @@
  */
 import { describe, expect, test, vi } from 'vitest';
 import { firstValueFrom } from 'rxjs';
-import type { PexGlobal } from '@ipk/plugin-api';
 import {
   SELF_UUID,
   brandingOf,
+  globals,
   inlinePlugin,
+  pexGlobal as pex,
+  pluginRow as row,
   nodeParticipant,
   settingsFor,
   type BrandingFiles,
@@ -19,18 +21,14 @@ import {
   until,
   useTestHosts,
 } from './fake-node-session.test-support.js';
-import type { AppAction, MenuItemView, Notice, PluginRecord } from './host.js';
+import type { AppAction, MenuItemView, Notice } from './host.js';
 import { lookForParticipant } from './menu-item-look.js';
 
-const globals = window as unknown as Record<string, unknown>;
 const hosts = useTestHosts();
 
 const joined = hosts.joined;
 
 const fixture = (id: string): BrandingFiles => settingsFor({ id, folder: id });
-const pex = (): PexGlobal => globals['PEX'] as PexGlobal;
-const row = async (host: TestHost['host'], id: string): Promise<PluginRecord | undefined> =>
-  (await firstValueFrom(host.plugins$)).find((candidate) => candidate.id === id);
 
 describe('1. no package file or settings entry can fail the join', () => {
   test.each([

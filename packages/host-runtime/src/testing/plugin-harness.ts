@@ -2,13 +2,13 @@ import { readFile } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
 // Node's URL, not the DOM emulation's global one: file: URLs must round-trip to paths.
 import { URL as NodeURL, fileURLToPath, pathToFileURL } from 'node:url';
+import type { Observable } from 'rxjs';
 import { ConferenceHost } from '../conference-host.js';
 import type { FrameScheduler } from '../frame-scheduler.js';
-import type { MenuItemLook, MenuItemView, PluginRecord } from '../host.js';
-import type { MenuItem } from '../plugin-package.js';
+import type { MenuItemLook, PluginRecord } from '../host.js';
 import { evaluateClassicScript } from '../script-loaders.js';
 import type { ConferenceDetails, MenuPlacement, Participant } from '../seed-types.js';
-import { FakeNodeSession, successAnswerer } from './fake-node-session.js';
+import { FakeNodeSession } from './fake-node-session.js';
 import {
   conferenceWithDefaults,
   nodeParticipantFor,
@@ -60,15 +60,11 @@ function memoryStorage(): Storage {
   };
 }
 
-function placementsOf(packageText: string): Partial<Record<MenuPlacement, MenuItem[]>> {
-  try {
-    const parsed = JSON.parse(packageText) as { menuItems?: unknown };
-    return typeof parsed.menuItems === 'object' && parsed.menuItems !== null
-      ? (parsed.menuItems as Partial<Record<MenuPlacement, MenuItem[]>>)
-      : {};
-  } catch {
-    return {};
-  }
+/** What `source$` holds now: the host's streams replay their current value on subscribe. */
+function latest<T>(source$: Observable<T>, initial: T): T {
+  let value = initial;
+  source$.subscribe((next) => (value = next)).unsubscribe();
+  return value;
 }
 
 function packageIdOf(packageText: string): string | undefined {
@@ -79,8 +75,6 @@ function packageIdOf(packageText: string): string | undefined {
     return undefined;
   }
 }
-
-const PLACEMENTS: readonly MenuPlacement[] = ['toolbar', 'conference', 'participants'];
 
 /**
  * An in-process webapp2 for plugin unit tests: the kit's real host (`createHost`'s assembly) on a
@@ -110,8 +104,8 @@ export async function createPluginHarness(options: PluginHarnessOptions): Promis
     chatEnabled: conference.chatEnabled,
     callType: { video: 'video', audioonly: 'audio', none: 'none' }[conference.mediaType],
   });
-  const answerDefault = successAnswerer();
-  node.answer = (request) => (options.answerRequest ?? answerDefault)(request);
+  // Without one, the fake node answers as it does by default: success, a new uuid per dial.
+  if (options.answerRequest) node.answer = options.answerRequest;
   const rosterOf = (partials: readonly Partial<Participant>[]) =>
     partials.map((partial, index) => nodeParticipantFor(partial, index + 1));
   const initial = rosterOf(options.participants ?? []);
@@ -161,9 +155,7 @@ export async function createPluginHarness(options: PluginHarnessOptions): Promis
   });
 
   const record = (): PluginRecord => {
-    let rows: readonly PluginRecord[] = [];
-    host.plugins$.subscribe((value) => (rows = value)).unsubscribe();
-    const row = rows[0];
+    const row = latest(host.plugins$, [])[0];
     if (!row) throw new Error('createPluginHarness: no plugin record');
     return row;
   };
@@ -182,19 +174,17 @@ export async function createPluginHarness(options: PluginHarnessOptions): Promis
     );
   }
 
+  // The host's menu model lists the package's items in placement order (toolbar, conference,
+  // participants) while the plugin is loaded, which is the only time an action can be called.
   const placementOf = (action: string): MenuPlacement =>
-    PLACEMENTS.find((placement) =>
-      (placementsOf(packageText)[placement] ?? []).some((item) => item.action === action),
-    ) ?? 'toolbar';
+    latest(host.menuItems$, []).find(
+      (item) => item.pluginId === settingsId && item.action === action,
+    )?.placement ?? 'toolbar';
   let conferenceNow = conference;
 
   return {
     node,
-    menuItems: () => {
-      let items: readonly MenuItemView[] = [];
-      host.menuItems$.subscribe((value) => (items = value)).unsubscribe();
-      return items;
-    },
+    menuItems: () => latest(host.menuItems$, []),
     async invoke(action, target) {
       const participant = target ? participantOf(host, target) : undefined;
       await host.invokePluginAction(settingsId, action, placementOf(action), participant);
@@ -252,9 +242,7 @@ function emitStage(
 }
 
 function currentParticipants(host: ConferenceHost): readonly Participant[] {
-  let participants: readonly Participant[] = [];
-  host.participants$.subscribe((value) => (participants = value)).unsubscribe();
-  return participants;
+  return latest(host.participants$, []);
 }
 
 /** The roster's own object for that uuid (as the app passes it), with `target`'s fields over it. */
