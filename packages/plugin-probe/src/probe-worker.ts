@@ -144,7 +144,11 @@ export function probeWorkerMain(load: NodeJS.Require): void {
         return [];
       }
     };
-    const before = new Set(globalsOf(call('readBack', job.timeoutMs)));
+    // The globals before the plugin runs: only the kit's own code reads them, so the bound is the
+    // kit's (the host thread's stage deadline), not the plugin's limit. A 50 ms limit was shorter
+    // than this one read on a loaded machine, and its timeout killed the worker with a vm message
+    // instead of the probe's "did not finish within 50 ms".
+    const before = new Set(globalsOf(call('readBack', Math.max(job.timeoutMs, 10_000))));
     let failure: WorkerFailure | undefined;
     try {
       script.runInContext(context, { timeout: job.timeoutMs });
