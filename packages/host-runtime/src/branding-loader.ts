@@ -24,12 +24,11 @@ export function fetchText(fetchImpl: typeof fetch): TextFetcher {
   };
 }
 
-function errorsOf(issues: readonly ValidationIssue[]): string[] {
-  return issues.filter((issue) => issue.severity === 'error').map(formatIssue);
-}
-
-function warningsOf(issues: readonly ValidationIssue[]): string[] {
-  return issues.filter((issue) => issue.severity === 'warning').map(formatIssue);
+function issuesOf(
+  issues: readonly ValidationIssue[],
+  severity: ValidationIssue['severity'],
+): string[] {
+  return issues.filter((issue) => issue.severity === severity).map(formatIssue);
 }
 
 async function readFile(
@@ -63,7 +62,7 @@ export async function loadBrandingPlugins(
     return { plugins: [], problems };
   }
   const manifest = checkManifestText(manifestFile.text, 'manifest.json');
-  problems.push(...errorsOf(manifest.issues));
+  problems.push(...issuesOf(manifest.issues, 'error'));
   if (!manifest.ok || manifest.value?.isSettingsBranded !== true) {
     problems.push(
       'manifest.json: isSettingsBranded is not true, so settings.json and its plugins are ignored (seed rule).',
@@ -77,20 +76,21 @@ export async function loadBrandingPlugins(
     return { plugins: [], problems };
   }
   const settings = checkSettingsText(settingsFile.text, 'settings.json');
-  problems.push(...errorsOf(settings.issues));
+  problems.push(...issuesOf(settings.issues, 'error'));
   if (!settings.value) return { plugins: [], problems };
   const plugins = await Promise.all(
     settings.value.plugins.map(async (entry, index) => {
       const packageUrl = new URL(entry.srcURL, brandingUrl).href;
       const source = await loadPackage(fetcher, packageUrl, entry.srcURL);
       const warnings = source.pkg
-        ? warningsOf(
+        ? issuesOf(
             compareSettingsEntryWithPackage(
               entry,
               source.pkg,
               'settings.json',
               `/plugins/${index}`,
             ),
+            'warning',
           )
         : [];
       return {
@@ -116,7 +116,7 @@ async function loadPackage(
     return { pkg: null, warnings: [], invalidReason: packageFile.problem };
   const checked = checkPluginPackageText(packageFile.text, file);
   if (!checked.ok || !checked.value) {
-    return { pkg: null, warnings: [], invalidReason: errorsOf(checked.issues).join('\n') };
+    return { pkg: null, warnings: [], invalidReason: issuesOf(checked.issues, 'error').join('\n') };
   }
-  return { pkg: checked.value, warnings: warningsOf(checked.issues) };
+  return { pkg: checked.value, warnings: issuesOf(checked.issues, 'warning') };
 }

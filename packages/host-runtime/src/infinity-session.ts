@@ -8,12 +8,10 @@ import {
 } from '@pexip/infinity';
 import { setLogger as setPeerConnectionLogger } from '@pexip/peer-connection';
 import type {
-  NodeAnswer,
   NodeEvent,
   NodeJoinRequest,
   NodeJoinResult,
   NodeParticipant,
-  NodeSession,
   NodeSessionFactory,
 } from './node-session.js';
 
@@ -255,7 +253,7 @@ export const createInfinitySession: NodeSessionFactory = ({ nodeUrl }) => {
       directMedia: false,
     });
 
-  const session: NodeSession = {
+  return {
     async join(request) {
       alias = request.alias;
       mediaActive = request.media !== undefined;
@@ -316,9 +314,7 @@ export const createInfinitySession: NodeSessionFactory = ({ nodeUrl }) => {
         headers: { token, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
         ...(body === undefined || method === 'GET' ? {} : { body: JSON.stringify(body) }),
       });
-      const answer: NodeAnswer = { status: response.status, body: await readJson(response) };
-      return answer;
+      return { status: response.status, body: await readJson(response) };
     },
   };
-  return session;
 };

@@ -9,7 +9,7 @@ import type { ConferenceDetails, Participant } from './seed-types.js';
  * documents, so a node sending garbage cannot hand a plugin an object where it expects text.
  */
 
-function text(value: unknown): string {
+export function text(value: unknown): string {
   return typeof value === 'string' ? value : '';
 }
 

@@ -5,9 +5,9 @@ import { pluginMenuItems } from './menu-item-look.js';
 import type { PluginEntrySource, PluginPackage } from './plugin-package.js';
 import {
   PluginScope,
-  blameScope,
   containUncaughtPluginErrors,
   currentScope,
+  scopeOwning,
   type FaultPhase,
 } from './plugin-scope.js';
 import { PluginStream } from './plugin-stream.js';
@@ -69,6 +69,21 @@ export interface PluginRuntimeOptions {
 
 const STORAGE_PREFIX = 'ipk-host-runtime:plugin-enabled:';
 
+/** The package file's name, else the settings id. */
+function nameOf(entry: PluginEntry): string {
+  return entry.source.pkg?.name ?? entry.source.settingsId;
+}
+
+/** Whether `id` names the plugin: its package id, or failing that its settings id. */
+function hasId(entry: PluginEntry, id: unknown): boolean {
+  return entry.source.pkg?.id === id || entry.source.settingsId === id;
+}
+
+function stopWatchingState(entry: PluginEntry): void {
+  entry.stateSubscription?.unsubscribe();
+  entry.stateSubscription = undefined;
+}
+
 /** Reads what a plugin threw without trusting it: a hostile error's getters may throw too. */
 export function errorMessage(error: unknown): string {
   try {
@@ -95,16 +110,9 @@ function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
 function within<T>(promise: PromiseLike<T>, ms: number, message: string): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(message)), ms);
-    Promise.resolve(promise).then(
-      (value) => {
-        clearTimeout(timer);
-        resolve(value);
-      },
-      (error: unknown) => {
-        clearTimeout(timer);
-        reject(asError(error));
-      },
-    );
+    Promise.resolve(promise)
+      .then(resolve, (error: unknown) => reject(asError(error)))
+      .finally(() => clearTimeout(timer));
   });
 }
 
@@ -152,6 +160,10 @@ export class PluginRuntime {
 
   private entryOf(scope: PluginScope): PluginEntry | undefined {
     return this.entries.find((entry) => entry.scope === scope);
+  }
+
+  private entryById(settingsId: string): PluginEntry | undefined {
+    return this.entries.find((entry) => entry.source.settingsId === settingsId);
   }
 
   /** Takes the plugins of settings.json (in order); platform filtering happens here. */
@@ -235,7 +247,7 @@ export class PluginRuntime {
   }
 
   async setEnabled(settingsId: string, enabled: boolean): Promise<void> {
-    const entry = this.entries.find((candidate) => candidate.source.settingsId === settingsId);
+    const entry = this.entryById(settingsId);
     if (!entry) throw new Error(`No plugin with id "${settingsId}" in settings.json.`);
     if (!entry.source.pkg) {
       const reason = entry.status.kind === 'invalid' ? entry.status.reason : '';
@@ -341,18 +353,18 @@ export class PluginRuntime {
     if (!scope || !registration) return undefined;
     scope.startRunning();
     this.watchState(entry, scope);
-    const participants$ = new PluginStream(
-      this.options.participants$,
-      () => scope,
-      (error) => scope.fail('subscription', error),
-    );
-    const conference$ = new PluginStream(
-      this.options.conference$,
-      () => scope,
-      (error) => scope.fail('subscription', error),
-    );
+    const streamOf = <T>(source$: Observable<T>): PluginStream<T> =>
+      new PluginStream(
+        source$,
+        () => scope,
+        (error) => scope.fail('subscription', error),
+      );
     const result = scope.contain('load', () =>
-      registration.load.call(registration.options, participants$, conference$),
+      registration.load.call(
+        registration.options,
+        streamOf(this.options.participants$),
+        streamOf(this.options.conference$),
+      ),
     );
     const loaded = (): void => {
       if (scope.failed || entry.scope !== scope) return;
@@ -373,7 +385,7 @@ export class PluginRuntime {
   private watchState(entry: PluginEntry, scope: PluginScope): void {
     const state$ = entry.registration?.options['state$'];
     if (!isSubscribable(state$)) return;
-    entry.stateSubscription?.unsubscribe();
+    stopWatchingState(entry);
     entry.stateSubscription = scope.contain('subscription', () =>
       state$.subscribe({
         next: (state: unknown) => {
@@ -396,8 +408,7 @@ export class PluginRuntime {
       }
     }
     scope?.closeLoadSubscriptions();
-    entry.stateSubscription?.unsubscribe();
-    entry.stateSubscription = undefined;
+    stopWatchingState(entry);
     entry.state = undefined;
     if (!scope?.failed) entry.status = next;
     this.publish();
@@ -425,14 +436,14 @@ export class PluginRuntime {
       );
       return;
     }
-    if (typeof record['unload'] !== 'function') {
+    const unload = record['unload'];
+    if (typeof unload !== 'function') {
       entry.warnings.push('registerPlugin: no unload function (the seed requires one).');
     }
     entry.registration = {
       options: record,
       load: record['load'] as (...args: unknown[]) => unknown,
-      unload:
-        typeof record['unload'] === 'function' ? (record['unload'] as () => unknown) : undefined,
+      unload: typeof unload === 'function' ? (unload as () => unknown) : undefined,
     };
   }
 
@@ -444,18 +455,12 @@ export class PluginRuntime {
   private entryForRegistration(id: unknown): PluginEntry | undefined {
     const running = currentScope.current;
     const candidates = [running ? this.entryOf(running) : undefined, this.evaluating];
-    return candidates.find(
-      (entry) =>
-        entry !== undefined && (entry.source.pkg?.id === id || entry.source.settingsId === id),
-    );
+    return candidates.find((entry) => entry !== undefined && hasId(entry, id));
   }
 
   /** `getPluginMenuItem(pluginId, menuItemId).hide()/.show()`. */
   setItemHidden(pluginId: string, menuItemId: string, hidden: boolean): void {
-    const entry = this.entries.find(
-      (candidate) =>
-        candidate.source.pkg?.id === pluginId || candidate.source.settingsId === pluginId,
-    );
+    const entry = this.entries.find((candidate) => hasId(candidate, pluginId));
     if (!entry) return;
     if (hidden) entry.hiddenItems.add(menuItemId);
     else entry.hiddenItems.delete(menuItemId);
@@ -476,7 +481,7 @@ export class PluginRuntime {
     placement: MenuPlacement,
     participant?: Participant,
   ): Promise<void> {
-    const entry = this.entries.find((candidate) => candidate.source.settingsId === settingsId);
+    const entry = this.entryById(settingsId);
     const registration = entry?.registration;
     const scope = entry?.scope;
     if (!entry || !registration || !scope || entry.status.kind !== 'loaded') {
@@ -505,7 +510,7 @@ export class PluginRuntime {
 
   /** The plugin's latest `state$` value (undefined before any). */
   stateOf(settingsId: string): unknown {
-    return this.entries.find((candidate) => candidate.source.settingsId === settingsId)?.state;
+    return this.entryById(settingsId)?.state;
   }
 
   /** Seed: toolbar → participants (and conference), participant menu → that participant, conference menu → the conference. */
@@ -528,7 +533,7 @@ export class PluginRuntime {
     // stack (a new Error) and the list of scopes are only needed when no plugin is running.
     const running = currentScope.current;
     if (running) return running;
-    return blameScope(this.scopes(), error ?? new Error('who is calling'));
+    return scopeOwning(this.scopes(), error ?? new Error('who is calling'));
   }
 
   /** A fault that reached the runtime without a scope: blame by stack trace, else a notice. */
@@ -587,10 +592,9 @@ export class PluginRuntime {
       longestWhere: longest ? where : before.longestWhere,
     };
     if (before === undefined) {
-      const name = entry.source.pkg?.name ?? entry.source.settingsId;
       this.options.notice({
         level: 'warning',
-        message: `Plugin "${name}" blocked the page for ${seconds(ms)} (${where}).`,
+        message: `Plugin "${nameOf(entry)}" blocked the page for ${seconds(ms)} (${where}).`,
         pluginId: entry.source.settingsId,
       });
     }
@@ -600,13 +604,11 @@ export class PluginRuntime {
   private onFault(entry: PluginEntry, phase: FaultPhase, error: unknown): void {
     const message = errorMessage(error);
     entry.status = { kind: 'failed', phase, message };
-    entry.stateSubscription?.unsubscribe();
-    entry.stateSubscription = undefined;
-    const name = entry.source.pkg?.name ?? entry.source.settingsId;
+    stopWatchingState(entry);
     console.error(`[ipk host] plugin "${entry.source.settingsId}" failed in ${phase}:`, message);
     this.options.notice({
       level: 'error',
-      message: `Plugin "${name}" stopped (${phase}): ${message}`,
+      message: `Plugin "${nameOf(entry)}" stopped (${phase}): ${message}`,
       pluginId: entry.source.settingsId,
     });
     this.publish();
@@ -636,7 +638,7 @@ export class PluginRuntime {
     return Object.freeze({
       id: entry.source.settingsId,
       packageId: pkg?.id ?? null,
-      name: pkg?.name ?? entry.source.settingsId,
+      name: nameOf(entry),
       description: pkg?.description ?? '',
       version: pkg ? String(pkg.version) : '',
       enabled: entry.enabled,
