@@ -55,29 +55,28 @@ export async function loadBrandingPlugins(
   fetcher: TextFetcher,
 ): Promise<BrandingPlugins> {
   const problems: string[] = [];
+  const noPlugins = (...more: string[]): BrandingPlugins => ({
+    plugins: [],
+    problems: [...problems, ...more],
+  });
   const manifestUrl = new URL('manifest.json', brandingUrl).href;
   const manifestFile = await readFile(fetcher, manifestUrl);
   if ('problem' in manifestFile) {
-    problems.push(`${manifestFile.problem} (no branding: no plugins)`);
-    return { plugins: [], problems };
+    return noPlugins(`${manifestFile.problem} (no branding: no plugins)`);
   }
   const manifest = checkManifestText(manifestFile.text, 'manifest.json');
   problems.push(...issuesOf(manifest.issues, 'error'));
   if (!manifest.ok || manifest.value?.isSettingsBranded !== true) {
-    problems.push(
+    return noPlugins(
       'manifest.json: isSettingsBranded is not true, so settings.json and its plugins are ignored (seed rule).',
     );
-    return { plugins: [], problems };
   }
   const settingsUrl = new URL('settings.json', brandingUrl).href;
   const settingsFile = await readFile(fetcher, settingsUrl);
-  if ('problem' in settingsFile) {
-    problems.push(settingsFile.problem);
-    return { plugins: [], problems };
-  }
+  if ('problem' in settingsFile) return noPlugins(settingsFile.problem);
   const settings = checkSettingsText(settingsFile.text, 'settings.json');
   problems.push(...issuesOf(settings.issues, 'error'));
-  if (!settings.value) return { plugins: [], problems };
+  if (!settings.value) return noPlugins();
   const plugins = await Promise.all(
     settings.value.plugins.map(async (entry, index) => {
       const packageUrl = new URL(entry.srcURL, brandingUrl).href;

@@ -149,12 +149,7 @@ export class ConferenceHost implements Host {
     this.runtime = new PluginRuntime({
       window,
       platform: options.platform ?? detectPlatform(window.navigator.userAgent),
-      participants$: this.model.participants$,
-      conference$: this.model.conference$,
-      actionContext: {
-        participants: () => this.model.participantList,
-        conference: () => this.model.conferenceDetails,
-      },
+      model: this.model,
       strictPlugins: options.strictPlugins ?? false,
       storage: options.storage ?? localStorageOf(window),
       loadScript: options.loadScript ?? injectScriptElement,

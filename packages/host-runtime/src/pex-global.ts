@@ -187,6 +187,13 @@ export function installPexGlobal(window: Window, options: PexGlobalOptions): Pex
       if (reply.status === 'failed') refused(scope, call, refusalText(reply));
     });
   };
+  /** `spotlightOnParticipant`, `spotlightOffParticipant`, `disconnectParticipant`. */
+  const participantCommand =
+    (call: string, verb: string) =>
+    (uuid: string): void => {
+      called(call, [uuid]);
+      command(call, `participants/${text(uuid)}/${verb}`);
+    };
   /** Runs a plugin's callback contained in its scope (as is when no plugin can be blamed). */
   const callBack = (scope: PluginScope | undefined, run: () => unknown): void => {
     if (scope) scope.contain('callback', run);
@@ -226,14 +233,8 @@ export function installPexGlobal(window: Window, options: PexGlobalOptions): Pex
         extra,
       );
     },
-    spotlightOnParticipant(uuid) {
-      called('spotlightOnParticipant', [uuid]);
-      command('spotlightOnParticipant', `participants/${text(uuid)}/spotlighton`);
-    },
-    spotlightOffParticipant(uuid) {
-      called('spotlightOffParticipant', [uuid]);
-      command('spotlightOffParticipant', `participants/${text(uuid)}/spotlightoff`);
-    },
+    spotlightOnParticipant: participantCommand('spotlightOnParticipant', 'spotlighton'),
+    spotlightOffParticipant: participantCommand('spotlightOffParticipant', 'spotlightoff'),
     dialOut(alias, protocol, role, callback, params) {
       called('dialOut', [alias, protocol, role, callback, params]);
       const scope = runtime.blame();
@@ -252,10 +253,7 @@ export function installPexGlobal(window: Window, options: PexGlobalOptions): Pex
         callBack(scope, () => callback({ result: uuids }));
       });
     },
-    disconnectParticipant(uuid) {
-      called('disconnectParticipant', [uuid]);
-      command('disconnectParticipant', `participants/${text(uuid)}/disconnect`);
-    },
+    disconnectParticipant: participantCommand('disconnectParticipant', 'disconnect'),
     changeConferenceLayout(change) {
       called('changeConferenceLayout', [change]);
       if (!layoutWarned) {

@@ -1,6 +1,7 @@
 import { BehaviorSubject, type Observable, type Subscription } from 'rxjs';
 import { findBeyondTheGuide, type BeyondTheGuideFinding, type PluginUse } from '@ipk/plugin-api';
 import type { LongTaskReport, MenuItemView, Notice, PluginRecord, PluginStatus } from './host.js';
+import type { ConferenceModel } from './conference-model.js';
 import { pluginMenuItems } from './menu-item-look.js';
 import type { PluginEntrySource, PluginPackage } from './plugin-package.js';
 import {
@@ -12,13 +13,7 @@ import {
 } from './plugin-scope.js';
 import { PluginStream } from './plugin-stream.js';
 import { seconds } from './plugin-status-text.js';
-import type {
-  ConferenceDetails,
-  MenuPlacement,
-  Participant,
-  ParticipantRole,
-  Platform,
-} from './seed-types.js';
+import type { MenuPlacement, Participant, ParticipantRole, Platform } from './seed-types.js';
 
 /** Evaluates a plugin source as a classic script; resolves once it ran. */
 export type ScriptLoader = (url: string, window: Window) => Promise<void>;
@@ -35,29 +30,25 @@ interface PluginEntry {
   status: PluginStatus;
   readonly warnings: string[];
   enabled: boolean;
-  scope: PluginScope | undefined;
-  registration: Registration | undefined;
-  stateSubscription: Subscription | undefined;
-  state: unknown;
+  scope?: PluginScope;
+  registration?: Registration;
+  stateSubscription?: Subscription;
+  state?: unknown;
   readonly hiddenItems: Set<string>;
-  longTasks: LongTaskReport | undefined;
+  longTasks?: LongTaskReport;
   /** What it was seen to use of webapp2 beyond the guide (kind and name, once each). */
   readonly uses: Map<string, PluginUse>;
   beyondTheGuide: readonly BeyondTheGuideFinding[];
 }
 
-/** What the runtime reads of the conference when it calls a plugin's menu action. */
-export interface ActionContext {
-  participants(): readonly Participant[];
-  conference(): ConferenceDetails;
-}
-
 export interface PluginRuntimeOptions {
   readonly window: Window;
   readonly platform: Platform;
-  readonly participants$: Observable<readonly Participant[]>;
-  readonly conference$: Observable<ConferenceDetails>;
-  readonly actionContext: ActionContext;
+  /** The streams a plugin's `load` gets, and the values a menu action is called with. */
+  readonly model: Pick<
+    ConferenceModel,
+    'participants$' | 'conference$' | 'participantList' | 'conferenceDetails'
+  >;
   readonly strictPlugins: boolean;
   readonly storage: Storage | undefined;
   readonly loadScript: ScriptLoader;
@@ -179,12 +170,7 @@ export class PluginRuntime {
       status: this.initialStatus(source, enabled),
       warnings: [...source.warnings],
       enabled,
-      scope: undefined,
-      registration: undefined,
-      stateSubscription: undefined,
-      state: undefined,
       hiddenItems: new Set(),
-      longTasks: undefined,
       uses: new Map(),
       beyondTheGuide: [],
     };
@@ -362,8 +348,8 @@ export class PluginRuntime {
     const result = scope.contain('load', () =>
       registration.load.call(
         registration.options,
-        streamOf(this.options.participants$),
-        streamOf(this.options.conference$),
+        streamOf(this.options.model.participants$),
+        streamOf(this.options.model.conference$),
       ),
     );
     const loaded = (): void => {
@@ -518,10 +504,10 @@ export class PluginRuntime {
     placement: MenuPlacement,
     participant: Participant | undefined,
   ): unknown[] {
-    const { actionContext } = this.options;
+    const { model } = this.options;
     if (placement === 'participants') return [participant];
-    if (placement === 'conference') return [actionContext.conference()];
-    return [actionContext.participants(), actionContext.conference()];
+    if (placement === 'conference') return [model.conferenceDetails];
+    return [model.participantList, model.conferenceDetails];
   }
 
   /**
