@@ -14,13 +14,10 @@ import type {
   NodeParticipant,
   NodeSessionFactory,
 } from './node-session.js';
+import { isRecord } from './participant-from-node.js';
 
 /** The main room of `@pexip/infinity` (breakout rooms are out of scope for webapp2 plugins). */
 const MAIN_ROOM = 'main';
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function nodeParticipant(raw: unknown): NodeParticipant | undefined {
   if (!isRecord(raw) || typeof raw['uuid'] !== 'string') return undefined;

@@ -13,6 +13,11 @@ export function text(value: unknown): string {
   return typeof value === 'string' ? value : '';
 }
 
+/** A plain object (not null, not an array): a JSON object the node or a plugin sent. */
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 const PROTOCOLS: readonly Participant['protocol'][] = [
   'api',
   'webrtc',

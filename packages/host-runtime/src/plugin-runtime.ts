@@ -97,16 +97,6 @@ function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
   );
 }
 
-/** Settles with the promise, or rejects with `message` after `ms`. */
-function within<T>(promise: PromiseLike<T>, ms: number, message: string): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(message)), ms);
-    Promise.resolve(promise)
-      .then(resolve, (error: unknown) => reject(asError(error)))
-      .finally(() => clearTimeout(timer));
-  });
-}
-
 function isSubscribable(
   value: unknown,
 ): value is { subscribe(observer: { next: (value: unknown) => void }): Subscription } {
@@ -261,9 +251,18 @@ export class PluginRuntime {
 
   private storedChoice(settingsId: string): boolean | undefined {
     const stored = this.options.storage?.getItem(STORAGE_PREFIX + settingsId);
-    if (stored === 'true') return true;
-    if (stored === 'false') return false;
-    return undefined;
+    return stored === 'true' || stored === 'false' ? stored === 'true' : undefined;
+  }
+
+  /** Settles with the plugin's promise, or rejects with `message(limit)` after `loadTimeoutMs`. */
+  private withinLimit<T>(promise: PromiseLike<T>, message: (limit: string) => string): Promise<T> {
+    const ms = this.options.loadTimeoutMs;
+    return new Promise<T>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(message(seconds(ms)))), ms);
+      Promise.resolve(promise)
+        .then(resolve, (error: unknown) => reject(asError(error)))
+        .finally(() => clearTimeout(timer));
+    });
   }
 
   /** Plugin work runs one step at a time: scripts pair with `registerPlugin` by order too. */
@@ -309,10 +308,9 @@ export class PluginRuntime {
     entry.scope = scope;
     this.evaluating = entry;
     try {
-      await within(
+      await this.withinLimit(
         currentScope.run(scope, () => this.options.loadScript(sourceUrl, this.options.window)),
-        this.options.loadTimeoutMs,
-        `the source did not load in ${seconds(this.options.loadTimeoutMs)} (${sourceUrl})`,
+        (limit) => `the source did not load in ${limit} (${sourceUrl})`,
       );
     } catch (error) {
       scope.fail('evaluation', error);
@@ -361,8 +359,7 @@ export class PluginRuntime {
       loaded();
       return undefined;
     }
-    const limit = this.options.loadTimeoutMs;
-    return within(result, limit, `load did not finish in ${seconds(limit)}`).then(
+    return this.withinLimit(result, (limit) => `load did not finish in ${limit}`).then(
       loaded,
       (error: unknown) => scope.fail('load', error),
     );
@@ -387,8 +384,7 @@ export class PluginRuntime {
     if (scope && registration?.unload && !scope.failed) {
       const result = scope.contain('unload', () => registration.unload?.call(registration.options));
       if (isPromiseLike(result)) {
-        const limit = this.options.loadTimeoutMs;
-        await within(result, limit, `unload did not finish in ${seconds(limit)}`).catch(
+        await this.withinLimit(result, (limit) => `unload did not finish in ${limit}`).catch(
           (error: unknown) => scope.fail('unload', error),
         );
       }
