@@ -24,12 +24,11 @@ export function fetchText(fetchImpl: typeof fetch): TextFetcher {
   };
 }
 
-function errorsOf(issues: readonly ValidationIssue[]): string[] {
-  return issues.filter((issue) => issue.severity === 'error').map(formatIssue);
-}
-
-function warningsOf(issues: readonly ValidationIssue[]): string[] {
-  return issues.filter((issue) => issue.severity === 'warning').map(formatIssue);
+function issuesOf(
+  issues: readonly ValidationIssue[],
+  severity: ValidationIssue['severity'],
+): string[] {
+  return issues.filter((issue) => issue.severity === severity).map(formatIssue);
 }
 
 async function readFile(
@@ -56,41 +55,41 @@ export async function loadBrandingPlugins(
   fetcher: TextFetcher,
 ): Promise<BrandingPlugins> {
   const problems: string[] = [];
+  const noPlugins = (...more: string[]): BrandingPlugins => ({
+    plugins: [],
+    problems: [...problems, ...more],
+  });
   const manifestUrl = new URL('manifest.json', brandingUrl).href;
   const manifestFile = await readFile(fetcher, manifestUrl);
   if ('problem' in manifestFile) {
-    problems.push(`${manifestFile.problem} (no branding: no plugins)`);
-    return { plugins: [], problems };
+    return noPlugins(`${manifestFile.problem} (no branding: no plugins)`);
   }
   const manifest = checkManifestText(manifestFile.text, 'manifest.json');
-  problems.push(...errorsOf(manifest.issues));
+  problems.push(...issuesOf(manifest.issues, 'error'));
   if (!manifest.ok || manifest.value?.isSettingsBranded !== true) {
-    problems.push(
+    return noPlugins(
       'manifest.json: isSettingsBranded is not true, so settings.json and its plugins are ignored (seed rule).',
     );
-    return { plugins: [], problems };
   }
   const settingsUrl = new URL('settings.json', brandingUrl).href;
   const settingsFile = await readFile(fetcher, settingsUrl);
-  if ('problem' in settingsFile) {
-    problems.push(settingsFile.problem);
-    return { plugins: [], problems };
-  }
+  if ('problem' in settingsFile) return noPlugins(settingsFile.problem);
   const settings = checkSettingsText(settingsFile.text, 'settings.json');
-  problems.push(...errorsOf(settings.issues));
-  if (!settings.value) return { plugins: [], problems };
+  problems.push(...issuesOf(settings.issues, 'error'));
+  if (!settings.value) return noPlugins();
   const plugins = await Promise.all(
     settings.value.plugins.map(async (entry, index) => {
       const packageUrl = new URL(entry.srcURL, brandingUrl).href;
       const source = await loadPackage(fetcher, packageUrl, entry.srcURL);
       const warnings = source.pkg
-        ? warningsOf(
+        ? issuesOf(
             compareSettingsEntryWithPackage(
               entry,
               source.pkg,
               'settings.json',
               `/plugins/${index}`,
             ),
+            'warning',
           )
         : [];
       return {
@@ -116,7 +115,7 @@ async function loadPackage(
     return { pkg: null, warnings: [], invalidReason: packageFile.problem };
   const checked = checkPluginPackageText(packageFile.text, file);
   if (!checked.ok || !checked.value) {
-    return { pkg: null, warnings: [], invalidReason: errorsOf(checked.issues).join('\n') };
+    return { pkg: null, warnings: [], invalidReason: issuesOf(checked.issues, 'error').join('\n') };
   }
-  return { pkg: checked.value, warnings: warningsOf(checked.issues) };
+  return { pkg: checked.value, warnings: issuesOf(checked.issues, 'warning') };
 }

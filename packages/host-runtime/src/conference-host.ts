@@ -20,6 +20,7 @@ import type {
   TimelineEntry,
 } from './host.js';
 import type {
+  NodeChatMessage,
   NodeEvent,
   NodeMediaEvent,
   NodeParticipant,
@@ -31,6 +32,7 @@ import { PexRTC } from './pexrtc-facade.js';
 import { observePluginUsage } from './plugin-usage-observer.js';
 import { observeLongScriptWork } from './long-frame-observer.js';
 import { detectPlatform } from './platform.js';
+import { text } from './participant-from-node.js';
 import { PluginRuntime, errorMessage } from './plugin-runtime.js';
 import { injectScriptElement } from './script-loaders.js';
 import { SelfMedia, type MuteOrigin, type SelfDevice } from './self-media.js';
@@ -65,19 +67,11 @@ function getUserMediaOf(window: Window): () => Promise<MediaStream> {
 }
 
 function isMediaEvent(event: NodeEvent): event is NodeMediaEvent {
-  return (
-    event.kind === 'media-remote-stream' ||
-    event.kind === 'media-connected' ||
-    event.kind === 'media-failed'
-  );
+  return event.kind.startsWith('media-');
 }
 
 /** The node events plugins see (through `PEX.pexrtc` and the model); media events go to the stage. */
 type RosterEvent = Exclude<NodeEvent, NodeMediaEvent>;
-
-function text(value: unknown): string {
-  return typeof value === 'string' ? value : '';
-}
 
 /**
  * The actions webapp2 emits for its own microphone and camera buttons, which plugins also
@@ -119,10 +113,8 @@ export class ConferenceHost implements Host {
   private readonly media: ConferenceMedia;
   private readonly selfMedia: SelfMedia;
   private readonly ready: Promise<void>;
-  private readonly stopEvents: () => void;
-  private readonly stopPageExit: () => void;
-  private readonly stopObservingUsage: () => void;
-  private readonly stopObservingLongWork: () => void;
+  /** Node events, page exit, plugin usage and long script work: stopped on dispose. */
+  private readonly stops: (() => void)[];
   /** Node events wait here until plugins have loaded and seen `Connect Success`. */
   private held: RosterEvent[] | undefined;
   /** Counts conferences, so background work of one that ended does not touch the next. */
@@ -157,12 +149,7 @@ export class ConferenceHost implements Host {
     this.runtime = new PluginRuntime({
       window,
       platform: options.platform ?? detectPlatform(window.navigator.userAgent),
-      participants$: this.model.participants$,
-      conference$: this.model.conference$,
-      actionContext: {
-        participants: () => this.model.participantList,
-        conference: () => this.model.conferenceDetails,
-      },
+      model: this.model,
       strictPlugins: options.strictPlugins ?? false,
       storage: options.storage ?? localStorageOf(window),
       loadScript: options.loadScript ?? injectScriptElement,
@@ -191,12 +178,14 @@ export class ConferenceHost implements Host {
     });
     this.media = this.createMedia(options, window);
     this.media$ = this.media.state$;
-    this.stopEvents = this.session.onEvent((event) => this.onNodeEvent(event));
-    this.stopPageExit = this.releaseOnPageExit(window);
-    this.stopObservingUsage = observePluginUsage(window, (use) => this.runtime.noteUse(use));
-    this.stopObservingLongWork = observeLongScriptWork(window, (url, where, ms) =>
-      this.runtime.longTaskInScript(url, where, ms),
-    );
+    this.stops = [
+      this.session.onEvent((event) => this.onNodeEvent(event)),
+      this.releaseOnPageExit(window),
+      observePluginUsage(window, (use) => this.runtime.noteUse(use)),
+      observeLongScriptWork(window, (url, where, ms) =>
+        this.runtime.longTaskInScript(url, where, ms),
+      ),
+    ];
     const brandingUrl =
       options.brandingUrl ?? new URL('custom_configuration/', window.document.baseURI).href;
     const fetchImpl = options.fetch ?? window.fetch.bind(window);
@@ -216,10 +205,8 @@ export class ConferenceHost implements Host {
         chat: (message) => this.receiveChat(message),
       },
       {
-        muteAudio: (setting) => this.muteFromPlugin('microphone', setting),
-        muteVideo: (setting) => this.muteFromPlugin('camera', setting),
-        mutedAudio: () => this.selfMedia.muted('microphone'),
-        mutedVideo: () => this.selfMedia.muted('camera'),
+        mute: (device, setting) => this.muteFromPlugin(device, setting),
+        muted: (device) => this.selfMedia.muted(device),
         setParticipantText: (uuid, overlay) => {
           options.onPluginApiCall?.('pexrtc.setParticipantText', [uuid, overlay]);
           void this.command(`participants/${uuid}/overlaytext`, { text: overlay }).catch(
@@ -398,41 +385,37 @@ export class ConferenceHost implements Host {
 
   private applyNodeEvent(event: RosterEvent): void {
     try {
-      this.applyNodeEventUnguarded(event);
+      switch (event.kind) {
+        case 'participants':
+          return this.resync(event.participants);
+        case 'participant-joined':
+          return this.pexrtc.feedCreate(event.participant);
+        case 'participant-updated':
+          return this.pexrtc.feedUpdate(event.participant);
+        case 'participant-left':
+          return this.pexrtc.feedDelete(event.uuid);
+        case 'conference-status':
+          return this.model.setConferenceStatus(event.status);
+        case 'stage':
+          return this.model.setStage(event.stage);
+        case 'message':
+          return this.pexrtc.feedChat(event.message);
+        case 'connected':
+          return this.onStreamConnected();
+        case 'reconnecting':
+          this.connection.next({ kind: 'reconnecting' });
+          this.notices.next({
+            level: 'warning',
+            message: 'Lost the connection to the conference; reconnecting…',
+          });
+          return;
+        case 'disconnected':
+          void this.onRemoteDisconnect(event.reason);
+          return;
+      }
     } catch (error) {
       // Plugins replace PEX.pexrtc callbacks: a throw there is theirs, not the roster's.
       this.runtime.unattributedFault(error);
-    }
-  }
-
-  private applyNodeEventUnguarded(event: RosterEvent): void {
-    switch (event.kind) {
-      case 'participants':
-        return this.resync(event.participants);
-      case 'participant-joined':
-        return this.pexrtc.feedCreate(event.participant);
-      case 'participant-updated':
-        return this.pexrtc.feedUpdate(event.participant);
-      case 'participant-left':
-        return this.pexrtc.feedDelete(event.uuid);
-      case 'conference-status':
-        return this.model.setConferenceStatus(event.status);
-      case 'stage':
-        return this.model.setStage(event.stage);
-      case 'message':
-        return this.pexrtc.feedChat(event.message);
-      case 'connected':
-        return this.onStreamConnected();
-      case 'reconnecting':
-        this.connection.next({ kind: 'reconnecting' });
-        this.notices.next({
-          level: 'warning',
-          message: 'Lost the connection to the conference; reconnecting…',
-        });
-        return;
-      case 'disconnected':
-        void this.onRemoteDisconnect(event.reason);
-        return;
     }
   }
 
@@ -495,13 +478,7 @@ export class ConferenceHost implements Host {
     this.connection.next({ kind: 'idle' });
   }
 
-  private receiveChat(message: {
-    origin: string;
-    uuid: string;
-    type: string;
-    payload: string;
-    direct: boolean;
-  }): void {
+  private receiveChat(message: NodeChatMessage): void {
     if (message.type !== 'text/plain') return;
     const action = { type: ACTIONS.RECEIVE_CHAT_MESSAGE, payload: { ...message } };
     this.model.addChat(message, false, action);
@@ -536,10 +513,8 @@ export class ConferenceHost implements Host {
   private async command(path: string, body?: unknown): Promise<void> {
     const answer = await this.session.request('POST', path, body);
     if (answer.status >= 200 && answer.status < 300) return;
-    const result =
-      typeof answer.body === 'object' && answer.body !== null
-        ? (answer.body as { result?: unknown }).result
-        : undefined;
+    // Any body but null/undefined reads safely: a primitive's `result` is undefined.
+    const result = (answer.body as { result?: unknown } | null | undefined)?.result;
     const reason = typeof result === 'string' && result !== '' ? result : `HTTP ${answer.status}`;
     throw new Error(`the node refused ${path}: ${reason}`);
   }
@@ -587,12 +562,8 @@ export class ConferenceHost implements Host {
     if (!uuid || this.connection.value.kind !== 'connected') return;
     const request =
       device === 'camera'
-        ? muted
-          ? 'video_muted'
-          : 'video_unmuted'
-        : muted
-          ? 'client_mute'
-          : 'client_unmute';
+        ? `video_${muted ? 'muted' : 'unmuted'}`
+        : `client_${muted ? 'mute' : 'unmute'}`;
     if (device === 'camera') this.model.expectSelfVideoMuted(uuid, muted);
     void this.command(`participants/${uuid}/${request}`).catch((error: unknown) => {
       if (device === 'camera') this.model.expectSelfVideoMuted(uuid, undefined);
@@ -655,19 +626,14 @@ export class ConferenceHost implements Host {
 
   async dispose(): Promise<void> {
     await this.leave();
-    this.stopEvents();
-    this.stopPageExit();
-    this.stopObservingUsage();
-    this.stopObservingLongWork();
+    for (const stop of this.stops) stop();
     await this.runtime.dispose();
     this.installation.uninstall();
     this.model.dispose();
     this.media.dispose();
     this.selfMedia.dispose();
-    this.connection.complete();
-    this.self.complete();
-    this.notices.complete();
-    this.fatal.complete();
-    this.appActions.complete();
+    for (const subject of [this.connection, this.self, this.notices, this.fatal, this.appActions]) {
+      subject.complete();
+    }
   }
 }

@@ -33,6 +33,8 @@ const INITIAL_CONFERENCE: ConferenceDetails = Object.freeze({
   started: false,
 });
 
+const NO_TOKEN: TokenFacts = { chatEnabled: false, callType: '' };
+
 /**
  * The conference as plugins and the app see it: the roster, the conference details and the
  * timeline (chat, joins and leaves, each with the action it was announced with).
@@ -50,7 +52,7 @@ export class ConferenceModel {
   /** The action each timeline entry was announced with (`SELECT_EVENT` carries it). */
   private readonly timelineActions = new Map<string, AppAction>();
   private status: NodeConferenceStatus = {};
-  private token: TokenFacts = { chatEnabled: false, callType: '' };
+  private token = NO_TOKEN;
   private cancelFrame: (() => void) | undefined;
   private framePending = false;
   private syncing = false;
@@ -171,8 +173,8 @@ export class ConferenceModel {
   }
 
   /** A chat message: on the timeline, announced to plugins with `action`. */
-  addChat(message: NodeChatMessage, own: boolean, action: AppAction): ChatEntry {
-    const entry = this.addTimeline(
+  addChat(message: NodeChatMessage, own: boolean, action: AppAction): void {
+    this.addTimeline(
       {
         kind: 'chat',
         origin: message.origin,
@@ -183,7 +185,6 @@ export class ConferenceModel {
       },
       action,
     );
-    return entry as ChatEntry;
   }
 
   /** The action a timeline entry was announced with, if it is still on the timeline. */
@@ -196,7 +197,7 @@ export class ConferenceModel {
       | Omit<ChatEntry, 'id' | 'at'>
       | Omit<Extract<TimelineEntry, { kind: 'joined' | 'left' }>, 'id' | 'at'>,
     action: AppAction,
-  ): TimelineEntry {
+  ): void {
     this.timelineCounter += 1;
     const entry = Object.freeze({
       ...fields,
@@ -209,7 +210,6 @@ export class ConferenceModel {
     }
     this.timelineActions.set(entry.id, action);
     this.timeline.next(Object.freeze(kept));
-    return entry;
   }
 
   private scheduleParticipants(): void {
@@ -233,7 +233,7 @@ export class ConferenceModel {
     this.roster.clear();
     this.stage.clear();
     this.status = {};
-    this.token = { chatEnabled: false, callType: '' };
+    this.token = NO_TOKEN;
     this.flush();
     this.conference.next(INITIAL_CONFERENCE);
     this.timeline.next(Object.freeze([]));

@@ -30,9 +30,6 @@ function streamingFetch(url: string | URL, init?: RequestInit): Promise<Response
         // Set once the stream is over (cancelled by the reader, closed, errored): chunks still
         // queued in timers are then dropped.
         let cancelled = false;
-        const over = (): void => {
-          cancelled = true;
-        };
         const body = new ReadableStream<Uint8Array>({
           start(controller) {
             // A browser dispatches `open` and each message as separate tasks, so promise
@@ -46,18 +43,18 @@ function streamingFetch(url: string | URL, init?: RequestInit): Promise<Response
             incoming.on('end', () =>
               setTimeout(() => {
                 if (cancelled) return;
-                over();
+                cancelled = true;
                 controller.close();
               }),
             );
             incoming.on('error', (error) => {
               if (cancelled) return;
-              over();
+              cancelled = true;
               controller.error(error);
             });
           },
           cancel() {
-            over();
+            cancelled = true;
             incoming.destroy();
           },
         });

@@ -6,7 +6,7 @@ import type {
   ParticipantRole,
   Platform,
 } from './seed-types.js';
-import type { NodeSessionFactory } from './node-session.js';
+import type { NodeJoinResult, NodeSessionFactory } from './node-session.js';
 import type { DialogOpener } from './template-dialog.js';
 import type { FrameScheduler } from './frame-scheduler.js';
 import type { FaultPhase } from './plugin-scope.js';
@@ -97,18 +97,10 @@ export interface JoinRequest {
   readonly pin?: string;
 }
 
+/** The node's answer to joining (`pin-required`, `failed`), or the role it admitted the user in. */
 export type JoinOutcome =
   | { readonly kind: 'joined'; readonly role: ParticipantRole }
-  | {
-      readonly kind: 'pin-required';
-      /** The conference has a host PIN. */
-      readonly hostPin: boolean;
-      /** Guests need a PIN too; when false a guest may join with an empty PIN. */
-      readonly guestPin: boolean;
-      /** A PIN was given and the node refused it. */
-      readonly wrongPin: boolean;
-    }
-  | { readonly kind: 'failed'; readonly message: string };
+  | Exclude<NodeJoinResult, { readonly kind: 'joined' }>;
 
 export type ConnectionState =
   | { readonly kind: 'idle' }

@@ -3,11 +3,7 @@ export { detectPlatform, isPlatform } from './platform.js';
 export { createInfinitySession } from './infinity-session.js';
 export { lookForParticipant } from './menu-item-look.js';
 export { pluginProblem, seconds } from './plugin-status-text.js';
-export {
-  injectScriptElement,
-  evaluateFetchedScript,
-  evaluateClassicScript,
-} from './script-loaders.js';
+export { injectScriptElement, evaluateFetchedScript } from './script-loaders.js';
 export type { DialogOpener, OpenedDialog } from './template-dialog.js';
 export type { FaultPhase } from './plugin-scope.js';
 export type {

@@ -8,21 +8,16 @@ import {
 } from '@pexip/infinity';
 import { setLogger as setPeerConnectionLogger } from '@pexip/peer-connection';
 import type {
-  NodeAnswer,
   NodeEvent,
   NodeJoinRequest,
   NodeJoinResult,
   NodeParticipant,
-  NodeSession,
   NodeSessionFactory,
 } from './node-session.js';
+import { isRecord } from './participant-from-node.js';
 
 /** The main room of `@pexip/infinity` (breakout rooms are out of scope for webapp2 plugins). */
 const MAIN_ROOM = 'main';
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function nodeParticipant(raw: unknown): NodeParticipant | undefined {
   if (!isRecord(raw) || typeof raw['uuid'] !== 'string') return undefined;
@@ -255,7 +250,7 @@ export const createInfinitySession: NodeSessionFactory = ({ nodeUrl }) => {
       directMedia: false,
     });
 
-  const session: NodeSession = {
+  return {
     async join(request) {
       alias = request.alias;
       mediaActive = request.media !== undefined;
@@ -316,9 +311,7 @@ export const createInfinitySession: NodeSessionFactory = ({ nodeUrl }) => {
         headers: { token, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
         ...(body === undefined || method === 'GET' ? {} : { body: JSON.stringify(body) }),
       });
-      const answer: NodeAnswer = { status: response.status, body: await readJson(response) };
-      return answer;
+      return { status: response.status, body: await readJson(response) };
     },
   };
-  return session;
 };

@@ -1,5 +1,6 @@
-import { WEBAPP2_SPRITE_FILES, parseMenuIcon } from '@ipk/plugin-api';
+import { isWebapp2SpriteIcon, parseMenuIcon } from '@ipk/plugin-api';
 import type { MenuItemLook, MenuItemView } from './host.js';
+import { isRecord } from './participant-from-node.js';
 import { MENU_PLACEMENTS, type PackageMenuItem, type PluginPackage } from './plugin-package.js';
 
 /**
@@ -17,7 +18,7 @@ function resolveIconUrl(
   const reference = parseMenuIcon(icon);
   const pageRelative =
     /^\.?\/?(custom_)?configuration\//.test(icon) ||
-    (reference !== undefined && WEBAPP2_SPRITE_FILES.includes(reference.file.toLowerCase()));
+    (reference !== undefined && isWebapp2SpriteIcon(reference));
   try {
     return new URL(icon, pageRelative ? documentUrl : packageUrl).href;
   } catch {
@@ -27,10 +28,6 @@ function resolveIconUrl(
 
 function textOrNull(value: unknown): string | null {
   return typeof value === 'string' && value.trim() !== '' ? value : null;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 type IconResolver = (icon: string | null | undefined) => string | null;

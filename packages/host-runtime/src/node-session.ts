@@ -56,8 +56,11 @@ export type NodeJoinResult =
     }
   | {
       readonly kind: 'pin-required';
+      /** The conference has a host PIN. */
       readonly hostPin: boolean;
+      /** Guests need a PIN too; when false a guest may join with an empty PIN. */
       readonly guestPin: boolean;
+      /** A PIN was given and the node refused it. */
       readonly wrongPin: boolean;
     }
   | { readonly kind: 'failed'; readonly message: string };

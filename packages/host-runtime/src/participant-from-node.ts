@@ -9,8 +9,13 @@ import type { ConferenceDetails, Participant } from './seed-types.js';
  * documents, so a node sending garbage cannot hand a plugin an object where it expects text.
  */
 
-function text(value: unknown): string {
+export function text(value: unknown): string {
   return typeof value === 'string' ? value : '';
+}
+
+/** A plain object (not null, not an array): a JSON object the node or a plugin sent. */
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 const PROTOCOLS: readonly Participant['protocol'][] = [

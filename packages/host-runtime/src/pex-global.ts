@@ -98,10 +98,6 @@ function replyOf(answer: NodeAnswer): ClientApiReply {
   return { status: ok ? 'success' : 'failed', result: ok ? body : `HTTP ${answer.status}` };
 }
 
-function failedReply(error: unknown): ClientApiReply {
-  return { status: 'failed', result: errorMessage(error) };
-}
-
 function refusalText(reply: ClientApiReply): string {
   return typeof reply.result === 'string' && reply.result !== '' ? reply.result : 'refused';
 }
@@ -150,11 +146,9 @@ function globalSlot(window: Window, name: string): GlobalSlot {
   return slot;
 }
 
-/** Makes the listed members of `object` read-only, leaving the object extensible. */
-function lockMembers(object: object, names: readonly string[]): void {
-  for (const name of names) {
-    const descriptor = Object.getOwnPropertyDescriptor(object, name);
-    if (!descriptor) continue;
+/** Makes every member of `object` read-only, leaving the object extensible. */
+function lockMembers(object: object): void {
+  for (const [name, descriptor] of Object.entries(Object.getOwnPropertyDescriptors(object))) {
     Object.defineProperty(object, name, {
       ...descriptor,
       configurable: false,
@@ -176,7 +170,9 @@ export function installPexGlobal(window: Window, options: PexGlobalOptions): Pex
   /** What a plugin used of `PEX`, for the beyond-the-guide report (the runtime blames it). */
   const used = (kind: 'pex' | 'action-type', name: string): void => runtime.noteUse({ kind, name });
   const postForReply = (path: string, body?: unknown): Promise<ClientApiReply> =>
-    options.request('POST', path, body).then(replyOf, failedReply);
+    options
+      .request('POST', path, body)
+      .then(replyOf, (error: unknown) => ({ status: 'failed', result: errorMessage(error) }));
   /** A refusal of something a plugin asked for: a warning that names the plugin. */
   const refused = (scope: PluginScope | undefined, call: string, reason: string): void =>
     notice({
@@ -190,6 +186,18 @@ export function installPexGlobal(window: Window, options: PexGlobalOptions): Pex
     void postForReply(path, body).then((reply) => {
       if (reply.status === 'failed') refused(scope, call, refusalText(reply));
     });
+  };
+  /** `spotlightOnParticipant`, `spotlightOffParticipant`, `disconnectParticipant`. */
+  const participantCommand =
+    (call: string, verb: string) =>
+    (uuid: string): void => {
+      called(call, [uuid]);
+      command(call, `participants/${text(uuid)}/${verb}`);
+    };
+  /** Runs a plugin's callback contained in its scope (as is when no plugin can be blamed). */
+  const callBack = (scope: PluginScope | undefined, run: () => unknown): void => {
+    if (scope) scope.contain('callback', run);
+    else run();
   };
   let layoutWarned = false;
 
@@ -205,11 +213,8 @@ export function installPexGlobal(window: Window, options: PexGlobalOptions): Pex
       called('sendRequest', payload === undefined ? [path] : [path, payload]);
       const scope = runtime.blame();
       return postForReply(conferencePath(path), payload).then((reply) => {
-        if (typeof callback === 'function') {
-          const deliver = (): void => callback(reply);
-          if (scope) scope.contain('callback', deliver);
-          else deliver();
-        } else if (reply.status === 'failed') {
+        if (typeof callback === 'function') callBack(scope, () => callback(reply));
+        else if (reply.status === 'failed') {
           refused(scope, `sendRequest('${text(path)}')`, refusalText(reply));
         }
         return reply;
@@ -228,23 +233,11 @@ export function installPexGlobal(window: Window, options: PexGlobalOptions): Pex
         extra,
       );
     },
-    spotlightOnParticipant(uuid) {
-      called('spotlightOnParticipant', [uuid]);
-      command('spotlightOnParticipant', `participants/${text(uuid)}/spotlighton`);
-    },
-    spotlightOffParticipant(uuid) {
-      called('spotlightOffParticipant', [uuid]);
-      command('spotlightOffParticipant', `participants/${text(uuid)}/spotlightoff`);
-    },
+    spotlightOnParticipant: participantCommand('spotlightOnParticipant', 'spotlighton'),
+    spotlightOffParticipant: participantCommand('spotlightOffParticipant', 'spotlightoff'),
     dialOut(alias, protocol, role, callback, params) {
       called('dialOut', [alias, protocol, role, callback, params]);
       const scope = runtime.blame();
-      const reply = (uuids: string[]): void => {
-        if (typeof callback !== 'function') return;
-        const call = (): unknown => callback({ result: uuids });
-        if (scope) scope.contain('callback', call);
-        else call();
-      };
       const body = {
         role: dialRole(role),
         destination: text(alias),
@@ -252,18 +245,15 @@ export function installPexGlobal(window: Window, options: PexGlobalOptions): Pex
         ...dialParams(params),
       };
       void postForReply('dial', body).then((answer) => {
+        if (typeof callback !== 'function') return;
         const result = answer.status === 'success' ? answer.result : undefined;
-        reply(
-          Array.isArray(result)
-            ? result.filter((uuid): uuid is string => typeof uuid === 'string')
-            : [],
-        );
+        const uuids = Array.isArray(result)
+          ? result.filter((uuid): uuid is string => typeof uuid === 'string')
+          : [];
+        callBack(scope, () => callback({ result: uuids }));
       });
     },
-    disconnectParticipant(uuid) {
-      called('disconnectParticipant', [uuid]);
-      command('disconnectParticipant', `participants/${text(uuid)}/disconnect`);
-    },
+    disconnectParticipant: participantCommand('disconnectParticipant', 'disconnect'),
     changeConferenceLayout(change) {
       called('changeConferenceLayout', [change]);
       if (!layoutWarned) {
@@ -339,19 +329,11 @@ export function installPexGlobal(window: Window, options: PexGlobalOptions): Pex
       return options.pexrtc;
     },
   };
-  lockMembers(pex, [
-    'pluginAPI',
-    'actions$',
-    'actions',
-    'conferenceQueryParams',
-    'dispatchAction',
-    'selfUUID',
-    'pexrtc',
-  ]);
+  lockMembers(pex);
 
   const install = (name: string, value: unknown, onRead?: () => void): (() => void) => {
     const slot = globalSlot(window, name);
-    const previous = { value: slot.value, onAssign: slot.onAssign, onRead: slot.onRead };
+    const previous = { ...slot };
     slot.value = value;
     slot.onRead = onRead;
     slot.onAssign = (replacement) => {
@@ -363,11 +345,7 @@ export function installPexGlobal(window: Window, options: PexGlobalOptions): Pex
       else
         notice({ level: 'warning', message: `A script tried to replace window.${name}; ignored.` });
     };
-    return () => {
-      slot.value = previous.value;
-      slot.onAssign = previous.onAssign;
-      slot.onRead = previous.onRead;
-    };
+    return () => Object.assign(slot, previous);
   };
   const restorePex = install('PEX', pex);
   const restorePexRtc = install('PexRTC', options.pexrtc.constructor, () =>

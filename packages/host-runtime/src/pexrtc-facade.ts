@@ -1,5 +1,7 @@
 import type { ChatMessage as PexChatMessage, PexRtcLike, PexRtcParticipant } from '@ipk/plugin-api';
 import type { NodeChatMessage, NodeParticipant } from './node-session.js';
+import { text } from './participant-from-node.js';
+import type { SelfDevice } from './self-media.js';
 
 /** What the facade's default callbacks feed: the host's roster and chat. */
 export interface RosterSink {
@@ -11,10 +13,8 @@ export interface RosterSink {
 /** What the facade's methods do against the conference (all go through the host). */
 export interface PexRtcCommands {
   /** The self-media state's microphone / camera (`undefined`: toggle). Returns the new state. */
-  muteAudio(setting: boolean | undefined): boolean;
-  muteVideo(setting: boolean | undefined): boolean;
-  mutedAudio(): boolean;
-  mutedVideo(): boolean;
+  mute(device: SelfDevice, setting: boolean | undefined): boolean;
+  muted(device: SelfDevice): boolean;
   setParticipantText(uuid: string, text: string): void;
   sendChatMessage(text: string, uuid?: string): void;
 }
@@ -73,31 +73,31 @@ export class PexRTC implements PexRtcLike {
     this.onChatMessage = (message) => {
       if (!isRecord(message)) return;
       this.sink.chat({
-        origin: typeof message['origin'] === 'string' ? message['origin'] : '',
-        uuid: typeof message['uuid'] === 'string' ? message['uuid'] : '',
+        origin: text(message['origin']),
+        uuid: text(message['uuid']),
         type: typeof message['type'] === 'string' ? message['type'] : 'text/plain',
-        payload: typeof message['payload'] === 'string' ? message['payload'] : '',
+        payload: text(message['payload']),
         direct: message['direct'] === true,
       });
     };
   }
 
   get mutedAudio(): boolean {
-    return this.commands.mutedAudio();
+    return this.commands.muted('microphone');
   }
 
   get mutedVideo(): boolean {
-    return this.commands.mutedVideo();
+    return this.commands.muted('camera');
   }
 
   /** PexRTC `muteAudio(setting)`: toggles without an argument; returns the new state. */
   muteAudio(setting?: boolean): boolean {
-    return this.commands.muteAudio(typeof setting === 'boolean' ? setting : undefined);
+    return this.commands.mute('microphone', typeof setting === 'boolean' ? setting : undefined);
   }
 
   /** PexRTC `muteVideo(setting)`: as `muteAudio`, for the camera. */
   muteVideo(setting?: boolean): boolean {
-    return this.commands.muteVideo(typeof setting === 'boolean' ? setting : undefined);
+    return this.commands.mute('camera', typeof setting === 'boolean' ? setting : undefined);
   }
 
   setParticipantText(uuid: string, text: string): void {

@@ -1,6 +1,5 @@
+import { PLATFORMS } from '@ipk/plugin-api';
 import type { Platform } from './seed-types.js';
-
-const PLATFORMS: readonly Platform[] = ['web', 'electron', 'ios', 'android'];
 
 export function isPlatform(value: unknown): value is Platform {
   return typeof value === 'string' && (PLATFORMS as readonly string[]).includes(value);

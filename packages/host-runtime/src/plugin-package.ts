@@ -1,4 +1,4 @@
-import type { MenuItem, PluginPackage } from '@ipk/plugin-api';
+import type { PluginPackage } from '@ipk/plugin-api';
 import type { MenuPlacement } from './seed-types.js';
 
 export type { MenuItem as PackageMenuItem, PluginPackage } from '@ipk/plugin-api';
@@ -16,5 +16,3 @@ export interface PluginEntrySource {
 }
 
 export const MENU_PLACEMENTS: readonly MenuPlacement[] = ['toolbar', 'conference', 'participants'];
-
-export type { MenuItem };

@@ -1,24 +1,19 @@
 import { BehaviorSubject, type Observable, type Subscription } from 'rxjs';
 import { findBeyondTheGuide, type BeyondTheGuideFinding, type PluginUse } from '@ipk/plugin-api';
 import type { LongTaskReport, MenuItemView, Notice, PluginRecord, PluginStatus } from './host.js';
+import type { ConferenceModel } from './conference-model.js';
 import { pluginMenuItems } from './menu-item-look.js';
 import type { PluginEntrySource, PluginPackage } from './plugin-package.js';
 import {
   PluginScope,
-  blameScope,
   containUncaughtPluginErrors,
   currentScope,
+  scopeOwning,
   type FaultPhase,
 } from './plugin-scope.js';
 import { PluginStream } from './plugin-stream.js';
 import { seconds } from './plugin-status-text.js';
-import type {
-  ConferenceDetails,
-  MenuPlacement,
-  Participant,
-  ParticipantRole,
-  Platform,
-} from './seed-types.js';
+import type { MenuPlacement, Participant, ParticipantRole, Platform } from './seed-types.js';
 
 /** Evaluates a plugin source as a classic script; resolves once it ran. */
 export type ScriptLoader = (url: string, window: Window) => Promise<void>;
@@ -35,29 +30,25 @@ interface PluginEntry {
   status: PluginStatus;
   readonly warnings: string[];
   enabled: boolean;
-  scope: PluginScope | undefined;
-  registration: Registration | undefined;
-  stateSubscription: Subscription | undefined;
-  state: unknown;
+  scope?: PluginScope;
+  registration?: Registration;
+  stateSubscription?: Subscription;
+  state?: unknown;
   readonly hiddenItems: Set<string>;
-  longTasks: LongTaskReport | undefined;
+  longTasks?: LongTaskReport;
   /** What it was seen to use of webapp2 beyond the guide (kind and name, once each). */
   readonly uses: Map<string, PluginUse>;
   beyondTheGuide: readonly BeyondTheGuideFinding[];
 }
 
-/** What the runtime reads of the conference when it calls a plugin's menu action. */
-export interface ActionContext {
-  participants(): readonly Participant[];
-  conference(): ConferenceDetails;
-}
-
 export interface PluginRuntimeOptions {
   readonly window: Window;
   readonly platform: Platform;
-  readonly participants$: Observable<readonly Participant[]>;
-  readonly conference$: Observable<ConferenceDetails>;
-  readonly actionContext: ActionContext;
+  /** The streams a plugin's `load` gets, and the values a menu action is called with. */
+  readonly model: Pick<
+    ConferenceModel,
+    'participants$' | 'conference$' | 'participantList' | 'conferenceDetails'
+  >;
   readonly strictPlugins: boolean;
   readonly storage: Storage | undefined;
   readonly loadScript: ScriptLoader;
@@ -68,6 +59,21 @@ export interface PluginRuntimeOptions {
 }
 
 const STORAGE_PREFIX = 'ipk-host-runtime:plugin-enabled:';
+
+/** The package file's name, else the settings id. */
+function nameOf(entry: PluginEntry): string {
+  return entry.source.pkg?.name ?? entry.source.settingsId;
+}
+
+/** Whether `id` names the plugin: its package id, or failing that its settings id. */
+function hasId(entry: PluginEntry, id: unknown): boolean {
+  return entry.source.pkg?.id === id || entry.source.settingsId === id;
+}
+
+function stopWatchingState(entry: PluginEntry): void {
+  entry.stateSubscription?.unsubscribe();
+  entry.stateSubscription = undefined;
+}
 
 /** Reads what a plugin threw without trusting it: a hostile error's getters may throw too. */
 export function errorMessage(error: unknown): string {
@@ -89,23 +95,6 @@ function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
     value !== null &&
     typeof (value as { then?: unknown }).then === 'function'
   );
-}
-
-/** Settles with the promise, or rejects with `message` after `ms`. */
-function within<T>(promise: PromiseLike<T>, ms: number, message: string): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(message)), ms);
-    Promise.resolve(promise).then(
-      (value) => {
-        clearTimeout(timer);
-        resolve(value);
-      },
-      (error: unknown) => {
-        clearTimeout(timer);
-        reject(asError(error));
-      },
-    );
-  });
 }
 
 function isSubscribable(
@@ -154,6 +143,10 @@ export class PluginRuntime {
     return this.entries.find((entry) => entry.scope === scope);
   }
 
+  private entryById(settingsId: string): PluginEntry | undefined {
+    return this.entries.find((entry) => entry.source.settingsId === settingsId);
+  }
+
   /** Takes the plugins of settings.json (in order); platform filtering happens here. */
   setPlugins(sources: readonly PluginEntrySource[]): void {
     for (const source of sources) this.entries.push(this.entryFor(source));
@@ -167,12 +160,7 @@ export class PluginRuntime {
       status: this.initialStatus(source, enabled),
       warnings: [...source.warnings],
       enabled,
-      scope: undefined,
-      registration: undefined,
-      stateSubscription: undefined,
-      state: undefined,
       hiddenItems: new Set(),
-      longTasks: undefined,
       uses: new Map(),
       beyondTheGuide: [],
     };
@@ -235,7 +223,7 @@ export class PluginRuntime {
   }
 
   async setEnabled(settingsId: string, enabled: boolean): Promise<void> {
-    const entry = this.entries.find((candidate) => candidate.source.settingsId === settingsId);
+    const entry = this.entryById(settingsId);
     if (!entry) throw new Error(`No plugin with id "${settingsId}" in settings.json.`);
     if (!entry.source.pkg) {
       const reason = entry.status.kind === 'invalid' ? entry.status.reason : '';
@@ -263,9 +251,18 @@ export class PluginRuntime {
 
   private storedChoice(settingsId: string): boolean | undefined {
     const stored = this.options.storage?.getItem(STORAGE_PREFIX + settingsId);
-    if (stored === 'true') return true;
-    if (stored === 'false') return false;
-    return undefined;
+    return stored === 'true' || stored === 'false' ? stored === 'true' : undefined;
+  }
+
+  /** Settles with the plugin's promise, or rejects with `message(limit)` after `loadTimeoutMs`. */
+  private withinLimit<T>(promise: PromiseLike<T>, message: (limit: string) => string): Promise<T> {
+    const ms = this.options.loadTimeoutMs;
+    return new Promise<T>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(message(seconds(ms)))), ms);
+      Promise.resolve(promise)
+        .then(resolve, (error: unknown) => reject(asError(error)))
+        .finally(() => clearTimeout(timer));
+    });
   }
 
   /** Plugin work runs one step at a time: scripts pair with `registerPlugin` by order too. */
@@ -311,10 +308,9 @@ export class PluginRuntime {
     entry.scope = scope;
     this.evaluating = entry;
     try {
-      await within(
+      await this.withinLimit(
         currentScope.run(scope, () => this.options.loadScript(sourceUrl, this.options.window)),
-        this.options.loadTimeoutMs,
-        `the source did not load in ${seconds(this.options.loadTimeoutMs)} (${sourceUrl})`,
+        (limit) => `the source did not load in ${limit} (${sourceUrl})`,
       );
     } catch (error) {
       scope.fail('evaluation', error);
@@ -341,18 +337,18 @@ export class PluginRuntime {
     if (!scope || !registration) return undefined;
     scope.startRunning();
     this.watchState(entry, scope);
-    const participants$ = new PluginStream(
-      this.options.participants$,
-      () => scope,
-      (error) => scope.fail('subscription', error),
-    );
-    const conference$ = new PluginStream(
-      this.options.conference$,
-      () => scope,
-      (error) => scope.fail('subscription', error),
-    );
+    const streamOf = <T>(source$: Observable<T>): PluginStream<T> =>
+      new PluginStream(
+        source$,
+        () => scope,
+        (error) => scope.fail('subscription', error),
+      );
     const result = scope.contain('load', () =>
-      registration.load.call(registration.options, participants$, conference$),
+      registration.load.call(
+        registration.options,
+        streamOf(this.options.model.participants$),
+        streamOf(this.options.model.conference$),
+      ),
     );
     const loaded = (): void => {
       if (scope.failed || entry.scope !== scope) return;
@@ -363,8 +359,7 @@ export class PluginRuntime {
       loaded();
       return undefined;
     }
-    const limit = this.options.loadTimeoutMs;
-    return within(result, limit, `load did not finish in ${seconds(limit)}`).then(
+    return this.withinLimit(result, (limit) => `load did not finish in ${limit}`).then(
       loaded,
       (error: unknown) => scope.fail('load', error),
     );
@@ -373,7 +368,7 @@ export class PluginRuntime {
   private watchState(entry: PluginEntry, scope: PluginScope): void {
     const state$ = entry.registration?.options['state$'];
     if (!isSubscribable(state$)) return;
-    entry.stateSubscription?.unsubscribe();
+    stopWatchingState(entry);
     entry.stateSubscription = scope.contain('subscription', () =>
       state$.subscribe({
         next: (state: unknown) => {
@@ -389,15 +384,13 @@ export class PluginRuntime {
     if (scope && registration?.unload && !scope.failed) {
       const result = scope.contain('unload', () => registration.unload?.call(registration.options));
       if (isPromiseLike(result)) {
-        const limit = this.options.loadTimeoutMs;
-        await within(result, limit, `unload did not finish in ${seconds(limit)}`).catch(
+        await this.withinLimit(result, (limit) => `unload did not finish in ${limit}`).catch(
           (error: unknown) => scope.fail('unload', error),
         );
       }
     }
     scope?.closeLoadSubscriptions();
-    entry.stateSubscription?.unsubscribe();
-    entry.stateSubscription = undefined;
+    stopWatchingState(entry);
     entry.state = undefined;
     if (!scope?.failed) entry.status = next;
     this.publish();
@@ -425,14 +418,14 @@ export class PluginRuntime {
       );
       return;
     }
-    if (typeof record['unload'] !== 'function') {
+    const unload = record['unload'];
+    if (typeof unload !== 'function') {
       entry.warnings.push('registerPlugin: no unload function (the seed requires one).');
     }
     entry.registration = {
       options: record,
       load: record['load'] as (...args: unknown[]) => unknown,
-      unload:
-        typeof record['unload'] === 'function' ? (record['unload'] as () => unknown) : undefined,
+      unload: typeof unload === 'function' ? (unload as () => unknown) : undefined,
     };
   }
 
@@ -444,18 +437,12 @@ export class PluginRuntime {
   private entryForRegistration(id: unknown): PluginEntry | undefined {
     const running = currentScope.current;
     const candidates = [running ? this.entryOf(running) : undefined, this.evaluating];
-    return candidates.find(
-      (entry) =>
-        entry !== undefined && (entry.source.pkg?.id === id || entry.source.settingsId === id),
-    );
+    return candidates.find((entry) => entry !== undefined && hasId(entry, id));
   }
 
   /** `getPluginMenuItem(pluginId, menuItemId).hide()/.show()`. */
   setItemHidden(pluginId: string, menuItemId: string, hidden: boolean): void {
-    const entry = this.entries.find(
-      (candidate) =>
-        candidate.source.pkg?.id === pluginId || candidate.source.settingsId === pluginId,
-    );
+    const entry = this.entries.find((candidate) => hasId(candidate, pluginId));
     if (!entry) return;
     if (hidden) entry.hiddenItems.add(menuItemId);
     else entry.hiddenItems.delete(menuItemId);
@@ -476,7 +463,7 @@ export class PluginRuntime {
     placement: MenuPlacement,
     participant?: Participant,
   ): Promise<void> {
-    const entry = this.entries.find((candidate) => candidate.source.settingsId === settingsId);
+    const entry = this.entryById(settingsId);
     const registration = entry?.registration;
     const scope = entry?.scope;
     if (!entry || !registration || !scope || entry.status.kind !== 'loaded') {
@@ -505,7 +492,7 @@ export class PluginRuntime {
 
   /** The plugin's latest `state$` value (undefined before any). */
   stateOf(settingsId: string): unknown {
-    return this.entries.find((candidate) => candidate.source.settingsId === settingsId)?.state;
+    return this.entryById(settingsId)?.state;
   }
 
   /** Seed: toolbar → participants (and conference), participant menu → that participant, conference menu → the conference. */
@@ -513,10 +500,10 @@ export class PluginRuntime {
     placement: MenuPlacement,
     participant: Participant | undefined,
   ): unknown[] {
-    const { actionContext } = this.options;
+    const { model } = this.options;
     if (placement === 'participants') return [participant];
-    if (placement === 'conference') return [actionContext.conference()];
-    return [actionContext.participants(), actionContext.conference()];
+    if (placement === 'conference') return [model.conferenceDetails];
+    return [model.participantList, model.conferenceDetails];
   }
 
   /**
@@ -528,7 +515,7 @@ export class PluginRuntime {
     // stack (a new Error) and the list of scopes are only needed when no plugin is running.
     const running = currentScope.current;
     if (running) return running;
-    return blameScope(this.scopes(), error ?? new Error('who is calling'));
+    return scopeOwning(this.scopes(), error ?? new Error('who is calling'));
   }
 
   /** A fault that reached the runtime without a scope: blame by stack trace, else a notice. */
@@ -587,10 +574,9 @@ export class PluginRuntime {
       longestWhere: longest ? where : before.longestWhere,
     };
     if (before === undefined) {
-      const name = entry.source.pkg?.name ?? entry.source.settingsId;
       this.options.notice({
         level: 'warning',
-        message: `Plugin "${name}" blocked the page for ${seconds(ms)} (${where}).`,
+        message: `Plugin "${nameOf(entry)}" blocked the page for ${seconds(ms)} (${where}).`,
         pluginId: entry.source.settingsId,
       });
     }
@@ -600,13 +586,11 @@ export class PluginRuntime {
   private onFault(entry: PluginEntry, phase: FaultPhase, error: unknown): void {
     const message = errorMessage(error);
     entry.status = { kind: 'failed', phase, message };
-    entry.stateSubscription?.unsubscribe();
-    entry.stateSubscription = undefined;
-    const name = entry.source.pkg?.name ?? entry.source.settingsId;
+    stopWatchingState(entry);
     console.error(`[ipk host] plugin "${entry.source.settingsId}" failed in ${phase}:`, message);
     this.options.notice({
       level: 'error',
-      message: `Plugin "${name}" stopped (${phase}): ${message}`,
+      message: `Plugin "${nameOf(entry)}" stopped (${phase}): ${message}`,
       pluginId: entry.source.settingsId,
     });
     this.publish();
@@ -636,7 +620,7 @@ export class PluginRuntime {
     return Object.freeze({
       id: entry.source.settingsId,
       packageId: pkg?.id ?? null,
-      name: pkg?.name ?? entry.source.settingsId,
+      name: nameOf(entry),
       description: pkg?.description ?? '',
       version: pkg ? String(pkg.version) : '',
       enabled: entry.enabled,

@@ -134,16 +134,14 @@ function stackOf(error: unknown): string | undefined {
 }
 
 /**
- * The plugin behind some code that is running now or an error that surfaced outside any plugin
- * call: the running scope, else the first live scope whose script is in the stack or the file.
+ * The plugin behind an error that surfaced outside any plugin call: the first scope whose script
+ * is the file the browser names or is in the error's stack.
  */
-export function blameScope(
+export function scopeOwning(
   scopes: readonly (PluginScope | undefined)[],
   error: unknown,
   filename?: string,
 ): PluginScope | undefined {
-  const running = currentScope.current;
-  if (running) return running;
   const stack = stackOf(error);
   return scopes.find((scope) => scope !== undefined && scope.owns(filename, stack));
 }
@@ -160,24 +158,23 @@ export function containUncaughtPluginErrors(
   scopes: () => readonly (PluginScope | undefined)[],
   phaseOf: (scope: PluginScope) => FaultPhase,
 ): () => void {
-  const onError = (event: ErrorEvent): void => {
-    const scope = scopes().find(
-      (candidate) =>
-        candidate !== undefined && candidate.owns(event.filename, stackOf(event.error)),
-    );
+  const contain = (
+    event: Event,
+    scope: PluginScope | undefined,
+    fail: (scope: PluginScope) => void,
+  ) => {
     if (!scope || scope.failed) return;
     event.preventDefault();
-    scope.fail(phaseOf(scope), event.error ?? new Error(event.message));
+    fail(scope);
   };
-  const onRejection = (event: PromiseRejectionEvent): void => {
-    const stack = stackOf(event.reason);
-    const scope = scopes().find(
-      (candidate) => candidate !== undefined && candidate.owns(undefined, stack),
+  const onError = (event: ErrorEvent): void =>
+    contain(event, scopeOwning(scopes(), event.error, event.filename), (scope) =>
+      scope.fail(phaseOf(scope), event.error ?? new Error(event.message)),
     );
-    if (!scope || scope.failed) return;
-    event.preventDefault();
-    scope.fail('callback', event.reason);
-  };
+  const onRejection = (event: PromiseRejectionEvent): void =>
+    contain(event, scopeOwning(scopes(), event.reason), (scope) =>
+      scope.fail('callback', event.reason),
+    );
   window.addEventListener('error', onError);
   window.addEventListener('unhandledrejection', onRejection);
   return () => {

@@ -15,10 +15,6 @@ function key(device: SelfDevice): keyof SelfMediaState {
   return device === 'microphone' ? 'microphoneMuted' : 'cameraMuted';
 }
 
-function trackKind(device: SelfDevice): 'audio' | 'video' {
-  return device === 'microphone' ? 'audio' : 'video';
-}
-
 /**
  * The user's own microphone and camera: the one state the toolbar shows, `PEX.pexrtc` reports
  * and plugins change, applied to whatever local stream exists.
@@ -75,12 +71,9 @@ export class SelfMedia {
   }
 
   private apply(): void {
-    if (this.stream === null) return;
-    for (const device of ['microphone', 'camera'] as const) {
-      const enabled = !this.muted(device);
-      for (const track of this.stream.getTracks()) {
-        if (track.kind === trackKind(device)) track.enabled = enabled;
-      }
+    for (const track of this.stream?.getTracks() ?? []) {
+      if (track.kind === 'audio') track.enabled = !this.muted('microphone');
+      if (track.kind === 'video') track.enabled = !this.muted('camera');
     }
   }
 }

@@ -79,14 +79,11 @@ export function openTemplateDialog(
     closed.next(result);
     closed.complete();
   });
-  const viewInit = new ReplaySubject<void>(1);
-  viewInit.next();
-  viewInit.complete();
 
   const ref: TemplateDialogRef = {
     close: (result?: unknown) => dialog.close(result),
     close$: new PluginStream(closed, runningPlugin, onUnattributed),
-    viewInit$: new PluginStream(viewInit, runningPlugin, onUnattributed),
+    viewInit$: new PluginStream(of(undefined), runningPlugin, onUnattributed),
   };
   const promise = Promise.resolve(ref);
   const stream = new PluginStream(of(ref), runningPlugin, onUnattributed);

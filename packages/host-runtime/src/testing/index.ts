@@ -17,7 +17,5 @@ export { heldAnswers, type HeldAnswers, type HeldRequest } from './held-answers.
 export {
   conferenceWithDefaults,
   nodeParticipant,
-  nodeParticipantFor,
   participantWithDefaults,
-  type NodeParticipantData,
 } from './participant-defaults.js';

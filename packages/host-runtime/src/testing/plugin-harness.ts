@@ -196,7 +196,7 @@ export async function createPluginHarness(options: PluginHarnessOptions): Promis
     state: () =>
       host.pluginState(settingsId) as
         MenuItemLook | Readonly<Record<string, MenuItemLook | null>> | undefined,
-    participants: () => currentParticipants(host),
+    participants: () => latest(host.participants$, []),
     pushParticipants(partials) {
       const roster = rosterOf(partials);
       node.emit({
@@ -241,13 +241,11 @@ function emitStage(
   if (stage.length > 0) node.emit({ kind: 'stage', stage });
 }
 
-function currentParticipants(host: ConferenceHost): readonly Participant[] {
-  return latest(host.participants$, []);
-}
-
 /** The roster's own object for that uuid (as the app passes it), with `target`'s fields over it. */
 function participantOf(host: ConferenceHost, target: Partial<Participant>): Participant {
-  const listed = currentParticipants(host).find((participant) => participant.uuid === target.uuid);
+  const listed = latest(host.participants$, []).find(
+    (participant) => participant.uuid === target.uuid,
+  );
   if (listed && Object.keys(target).length === 1) return listed;
   return participantWithDefaults({ ...(listed ?? {}), ...target });
 }
