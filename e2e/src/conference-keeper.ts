@@ -84,14 +84,14 @@ export interface RestoreReport {
   readonly differences: readonly string[];
 }
 
-export const KEEPER_NAME = 'ipk e2e conference keeper';
+const KEEPER_NAME = 'ipk e2e conference keeper';
 const POLL_MS = 50;
 
 /**
  * Joins the conference as a host through the client API, for as long as `work` runs, and leaves.
  * A keeper that is not a host cannot unlock or disconnect anyone: that is an error naming the PIN.
  */
-export async function withKeeper<T>(
+async function withKeeper<T>(
   access: KeeperAccess,
   work: (keeper: BotParticipant) => Promise<T>,
 ): Promise<T> {
