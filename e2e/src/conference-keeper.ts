@@ -47,10 +47,8 @@ export class TestFootprint {
     if (call === 'dial' && Array.isArray(result)) {
       for (const uuid of result) if (typeof uuid === 'string') this.dialled.add(uuid);
     }
-    if (call === 'request_token' && typeof result === 'object' && result !== null) {
-      const uuid = (result as { participant_uuid?: unknown }).participant_uuid;
-      if (typeof uuid === 'string') this.hostPages.add(uuid);
-    }
+    const uuid = (result as { participant_uuid?: unknown } | null | undefined)?.participant_uuid;
+    if (call === 'request_token' && typeof uuid === 'string') this.hostPages.add(uuid);
   }
 
   /** Keeps a record that is still being read (a response body) so `settled()` waits for it. */
