@@ -38,13 +38,9 @@ export class BotRequestError extends Error {
 }
 
 function isTokenResult(value: unknown): value is TokenResult {
-  if (typeof value !== 'object' || value === null) return false;
-  const record = value as Record<string, unknown>;
-  return (
-    typeof record.token === 'string' &&
-    typeof record.participant_uuid === 'string' &&
-    typeof record.role === 'string' &&
-    typeof record.expires === 'string'
+  const record = (value ?? {}) as Record<string, unknown>;
+  return ['token', 'participant_uuid', 'role', 'expires'].every(
+    (key) => typeof record[key] === 'string',
   );
 }
 
@@ -169,10 +165,7 @@ export class BotParticipant {
     this.left = true;
     clearInterval(this.refreshTimer);
     this.stream.abort();
-    await fetch(`${this.base}/release_token`, {
-      method: 'POST',
-      headers: { token: this.token },
-    }).catch(() => undefined);
+    await this.request('POST', 'release_token').catch(() => undefined);
   }
 
   private async requestToken(): Promise<void> {
@@ -197,16 +190,9 @@ export class BotParticipant {
   }
 
   private async refresh(): Promise<void> {
-    const response = await fetch(`${this.base}/refresh_token`, {
-      method: 'POST',
-      headers: { token: this.token },
-    }).catch(() => undefined);
-    if (!response) return;
-    const result = await resultOf(response, 'refresh_token').catch(() => undefined);
-    if (typeof result === 'object' && result !== null && 'token' in result) {
-      const token = (result as { token: unknown }).token;
-      if (typeof token === 'string') this.token = token;
-    }
+    const result = await this.request('POST', 'refresh_token').catch(() => undefined);
+    const token = (result as { token?: unknown } | null | undefined)?.token;
+    if (typeof token === 'string') this.token = token;
   }
 
   /** Opens `events` and reads server-sent events until `leave()` aborts the stream. */
@@ -222,11 +208,9 @@ export class BotParticipant {
     const messages = response.body
       .pipeThrough(new TextDecoderStream())
       .pipeThrough(new EventSourceParserStream());
-    void this.readEvents(messages).catch(() => undefined);
-  }
-
-  private async readEvents(messages: ReadableStream<EventSourceMessage>): Promise<void> {
-    for await (const message of messages) this.record(message);
+    void (async () => {
+      for await (const message of messages) this.record(message);
+    })().catch(() => undefined);
   }
 
   /** Pexip names every event (`participant_create`, `message_received`, …); data is JSON. */

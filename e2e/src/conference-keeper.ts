@@ -47,10 +47,8 @@ export class TestFootprint {
     if (call === 'dial' && Array.isArray(result)) {
       for (const uuid of result) if (typeof uuid === 'string') this.dialled.add(uuid);
     }
-    if (call === 'request_token' && typeof result === 'object' && result !== null) {
-      const uuid = (result as { participant_uuid?: unknown }).participant_uuid;
-      if (typeof uuid === 'string') this.hostPages.add(uuid);
-    }
+    const uuid = (result as { participant_uuid?: unknown } | null | undefined)?.participant_uuid;
+    if (call === 'request_token' && typeof uuid === 'string') this.hostPages.add(uuid);
   }
 
   /** Keeps a record that is still being read (a response body) so `settled()` waits for it. */
@@ -84,14 +82,14 @@ export interface RestoreReport {
   readonly differences: readonly string[];
 }
 
-export const KEEPER_NAME = 'ipk e2e conference keeper';
+const KEEPER_NAME = 'ipk e2e conference keeper';
 const POLL_MS = 50;
 
 /**
  * Joins the conference as a host through the client API, for as long as `work` runs, and leaves.
  * A keeper that is not a host cannot unlock or disconnect anyone: that is an error naming the PIN.
  */
-export async function withKeeper<T>(
+async function withKeeper<T>(
   access: KeeperAccess,
   work: (keeper: BotParticipant) => Promise<T>,
 ): Promise<T> {

@@ -1,5 +1,5 @@
 import { writeFile } from 'node:fs/promises';
-import { test as base, expect, type BrowserContext, type Response } from '@playwright/test';
+import { test as base, expect, type Response } from '@playwright/test';
 import { hostAppDir } from '@ipk/host-app';
 import { loadMockMedia, startMockNode, type MockControl, type MockNode } from '@ipk/mock-node';
 import { BotParticipant } from './bot-participant.js';
@@ -69,19 +69,6 @@ export interface WorkerFixtures {
 /** `/api/client/v2/conferences/<alias>/<call>`: the calls whose answers say what a test brought. */
 const CLIENT_API_CALL =
   /\/api\/client\/v2\/conferences\/[^/]+\/(request_token|dial|transform_layout)$/;
-
-/** Records into `footprint` what the pages of `context` bring; returns the function that stops it. */
-function recordFootprint(context: BrowserContext, footprint: TestFootprint): () => void {
-  const onResponse = (response: Response) => {
-    const call = CLIENT_API_CALL.exec(new URL(response.url()).pathname)?.[1];
-    if (!call || !response.ok()) return;
-    footprint.track(
-      response.json().then((body: { result?: unknown }) => footprint.noteAnswer(call, body.result)),
-    );
-  };
-  context.on('response', onResponse);
-  return () => context.off('response', onResponse);
-}
 
 export const test = base.extend<TestFixtures, WorkerFixtures>({
   platform: ['web', { option: true, scope: 'worker' }],
@@ -175,10 +162,20 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     { scope: 'worker' },
   ],
 
+  // Records into `footprint` what the test's pages bring.
   context: async ({ workerTab, footprint }, use) => {
-    const stopRecording = recordFootprint(workerTab.context, footprint);
+    const onResponse = (response: Response) => {
+      const call = CLIENT_API_CALL.exec(new URL(response.url()).pathname)?.[1];
+      if (!call || !response.ok()) return;
+      footprint.track(
+        response
+          .json()
+          .then((body: { result?: unknown }) => footprint.noteAnswer(call, body.result)),
+      );
+    };
+    workerTab.context.on('response', onResponse);
     await use(workerTab.context);
-    stopRecording();
+    workerTab.context.off('response', onResponse);
   },
 
   page: async ({ workerTab, context: _context, node, target, callMedia }, use, testInfo) => {

@@ -50,6 +50,10 @@ async function buildBrandingUnderTest(): Promise<{ remove: () => void }> {
       // toolbar in every test for 8 s.
       enable: { [BROKEN_FIXTURE_ID]: false },
     });
+    if (!result.ok) {
+      const report = formatCheckReport(result.check, 'the e2e branding');
+      throw new Error(`[e2e] the branding package did not build:\n${report}`);
+    }
   } catch (error) {
     remove();
     // "not built (dist/… is missing). Run …": turbo builds every plugin before `e2e`.
@@ -57,11 +61,6 @@ async function buildBrandingUnderTest(): Promise<{ remove: () => void }> {
       throw new Error(`[e2e] ${error.message}`, { cause: error });
     }
     throw error;
-  }
-  if (!result.ok) {
-    remove();
-    const report = formatCheckReport(result.check, 'the e2e branding');
-    throw new Error(`[e2e] the branding package did not build:\n${report}`);
   }
   process.env[BRANDING_DIR_ENV] = result.webapp2Dir;
   process.env[BRANDING_PLUGINS_ENV] = JSON.stringify(

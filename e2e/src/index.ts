@@ -15,17 +15,14 @@ export {
 export {
   readPluginPackage,
   absenceReason,
-  missingFromBranding,
   PluginNotPackagedError,
   type Platform,
   type PluginPackageFacts,
-  type PackagedPlugin,
 } from './plugin-package.js';
 export {
   expectUsableAndAccessible,
   axeFindings,
   unreachableControls,
-  formatAxeFindings,
   type AxeFinding,
   type OutsideControl,
 } from './page-checks.js';
@@ -36,26 +33,10 @@ export {
   type BotOptions,
   type NodeEvent,
 } from './bot-participant.js';
-export {
-  restoreConference,
-  snapshotConference,
-  withKeeper,
-  TestFootprint,
-  KEEPER_NAME,
-  type KeeperAccess,
-  type RestoreOptions,
-  type RestoreReport,
-} from './conference-keeper.js';
+export { snapshotConference, TestFootprint, type KeeperAccess } from './conference-keeper.js';
 export {
   conferenceDifferences,
-  readConferenceState,
   type ConferenceState,
   type ParticipantState,
 } from './conference-state.js';
-export {
-  targetFromEnv,
-  describeTarget,
-  TargetConfigError,
-  type Target,
-  type ConferenceUnderTest,
-} from './target.js';
+export { describeTarget, type Target, type ConferenceUnderTest } from './target.js';

@@ -52,7 +52,7 @@ export async function axeFindings(page: Page): Promise<AxeFinding[]> {
   }));
 }
 
-export function formatAxeFindings(findings: readonly AxeFinding[]): string {
+function formatAxeFindings(findings: readonly AxeFinding[]): string {
   return findings
     .map(
       (finding) =>
@@ -93,28 +93,21 @@ export async function unreachableControls(
       }
     };
     collect(document);
-    const scrollsVertically = (element: Element): boolean => {
-      const style = getComputedStyle(element);
-      return /(auto|scroll)/.test(style.overflowY) && element.scrollHeight > element.clientHeight;
+    const inScroller = (element: Element): boolean => {
+      for (let parent = element.parentElement; parent; parent = parent.parentElement) {
+        const scrolls = /(auto|scroll)/.test(getComputedStyle(parent).overflowY);
+        if (scrolls && parent.scrollHeight > parent.clientHeight) return true;
+      }
+      return false;
     };
-    const outside: {
-      name: string;
-      box: { left: number; top: number; right: number; bottom: number };
-    }[] = [];
+    const outside: OutsideControl[] = [];
     for (const element of all) {
       if (!(element instanceof HTMLElement)) continue;
       const box = element.getBoundingClientRect();
       if (box.width === 0 || box.height === 0) continue;
       if (getComputedStyle(element).visibility === 'hidden') continue;
-      let inScroller = false;
-      for (let parent = element.parentElement; parent; parent = parent.parentElement) {
-        if (scrollsVertically(parent)) {
-          inScroller = true;
-          break;
-        }
-      }
       const horizontallyOut = box.left < -0.5 || box.right > width + 0.5;
-      const verticallyOut = !inScroller && (box.top < -0.5 || box.bottom > height + 0.5);
+      const verticallyOut = !inScroller(element) && (box.top < -0.5 || box.bottom > height + 0.5);
       if (horizontallyOut || verticallyOut) {
         outside.push({
           name:

@@ -47,11 +47,12 @@ export function readPluginPackage(file: string | URL): PluginPackageFacts {
   if (typeof record.id !== 'string' || typeof record.name !== 'string') {
     throw new Error(`${label}: "id" and "name" must be strings`);
   }
-  const packaged = packagedPluginsFromEnv();
-  if (packaged) {
-    const missing = missingFromBranding({ id: record.id, name: record.name }, label, packaged);
-    if (missing) throw new PluginNotPackagedError(missing);
-  }
+  // What the global setup packaged; not set outside a run (e.g. `playwright test --list`).
+  const packaged = process.env[BRANDING_PLUGINS_ENV];
+  const plugin = { id: record.id, name: record.name };
+  const missing =
+    packaged && missingFromBranding(plugin, label, JSON.parse(packaged) as PackagedPlugin[]);
+  if (missing) throw new PluginNotPackagedError(missing);
   return {
     id: record.id,
     name: record.name,
@@ -66,12 +67,6 @@ export function absenceReason(facts: PluginPackageFacts, platform: Platform): st
   return facts.platforms.includes(platform)
     ? undefined
     : `${facts.name} is not enabled on ${platform} (package platforms: ${facts.platforms.join(', ')})`;
-}
-
-/** The plugins the global setup packaged; `undefined` outside a run (e.g. `playwright test --list`). */
-function packagedPluginsFromEnv(): PackagedPlugin[] | undefined {
-  const value = process.env[BRANDING_PLUGINS_ENV];
-  return value ? (JSON.parse(value) as PackagedPlugin[]) : undefined;
 }
 
 /** Why a spec's plugin cannot be tested: not in the branding under test; `undefined` when it is. */

@@ -77,19 +77,13 @@ export default class RunSummaryReporter implements Reporter {
   }
 
   onEnd(result: FullResult): void {
-    const counts = { passed: 0, failed: 0, skipped: 0, flaky: 0 };
-    for (const test of this.rootSuite?.allTests() ?? []) {
-      const outcome = test.outcome();
-      if (outcome === 'expected') counts.passed++;
-      else if (outcome === 'unexpected') counts.failed++;
-      else if (outcome === 'skipped') counts.skipped++;
-      else counts.flaky++;
-    }
+    const outcomes = (this.rootSuite?.allTests() ?? []).map((test) => test.outcome());
+    const count = (outcome: string) => outcomes.filter((other) => other === outcome).length;
     for (const line of formatSkips(this.skips)) console.log(line);
-    const { passed, failed, skipped, flaky } = counts;
+    const flaky = count('flaky');
     const flakyText = flaky > 0 ? `, ${flaky} flaky` : '';
     console.log(
-      `[e2e] ${result.status}: ${passed} passed, ${failed} failed, ${skipped} skipped${flakyText}, ${this.target}`,
+      `[e2e] ${result.status}: ${count('expected')} passed, ${count('unexpected')} failed, ${count('skipped')} skipped${flakyText}, ${this.target}`,
     );
   }
 }

@@ -16,9 +16,8 @@ const CONTEXT_OPTION_KEYS = [
 
 /** A project's device and browser options, as `browser.newContext()` takes them. */
 export function contextOptionsOf(use: Record<string, unknown>): BrowserContextOptions {
-  const options: Record<string, unknown> = {};
-  for (const key of CONTEXT_OPTION_KEYS) if (use[key] !== undefined) options[key] = use[key];
-  return options as BrowserContextOptions;
+  const keys = CONTEXT_OPTION_KEYS.filter((key) => use[key] !== undefined);
+  return Object.fromEntries(keys.map((key) => [key, use[key]])) as BrowserContextOptions;
 }
 
 /** How long putting the tab back may take before it is thrown away and a new one opened. */

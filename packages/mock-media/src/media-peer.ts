@@ -94,17 +94,6 @@ export interface MediaPeer {
 const DEFAULT_KEY_FRAME_INTERVAL_MS = 1000;
 const DEFAULT_GATHERING_TIMEOUT_MS = 5000;
 
-/**
- * Only VP8 and Opus are offered back: whatever the browser sends is echoed without transcoding,
- * so the codec it sends must be one it can also receive. Every WebRTC browser supports both.
- */
-function peerCodecs() {
-  return {
-    audio: [useOPUS()],
-    video: [useVP8({ rtcpFeedback: [useNACK(), usePLI(), useREMB()] })],
-  };
-}
-
 function iceAddressConfig(iceHost: string | undefined) {
   if (iceHost === undefined) {
     // werift skips loopback on its own; a browser that only has loopback still needs it.
@@ -154,7 +143,13 @@ export function createMediaPeer(options: MediaPeerOptions = {}): MediaPeer {
   let state: MediaPeerState = 'new';
   // Dropped on close(), so a closed MediaPeer that someone still holds keeps no werift objects.
   let pc: RTCPeerConnection | undefined = new RTCPeerConnection({
-    codecs: peerCodecs(),
+    // Only VP8 and Opus are offered back: whatever the browser sends is echoed without
+    // transcoding, so the codec it sends must be one it can also receive. Every WebRTC browser
+    // supports both.
+    codecs: {
+      audio: [useOPUS()],
+      video: [useVP8({ rtcpFeedback: [useNACK(), usePLI(), useREMB()] })],
+    },
     ...iceAddressConfig(options.iceHost),
   });
 
@@ -341,9 +336,7 @@ export function createMediaPeer(options: MediaPeerOptions = {}): MediaPeer {
       for (const dispose of disposers.splice(0)) dispose();
       await connection.close();
       await handlesReleased();
-      state = 'closed';
-      log('connection closed');
-      for (const listener of stateListeners) listener('closed');
+      setState('closed');
       stateListeners.clear();
     },
   };

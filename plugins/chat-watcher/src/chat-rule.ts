@@ -47,10 +47,6 @@ export function compilePattern(pattern: string): CompiledPattern {
   }
 }
 
-export function isRuleAction(value: unknown): value is RuleAction {
-  return RULE_ACTIONS.some((action) => action.value === value);
-}
-
 /** Rules read from somewhere untrusted (storage, a form): the valid ones and why the others are not. */
 export interface ParsedRules {
   readonly rules: ChatRule[];
@@ -76,7 +72,7 @@ function ruleProblem(entry: unknown): string | undefined {
   if (typeof pattern !== 'string') return 'has no pattern.';
   const compiled = compilePattern(pattern);
   if (!compiled.ok) return compiled.reason;
-  if (!isRuleAction(action)) {
+  if (!RULE_ACTIONS.some((known) => known.value === action)) {
     return `unknown action ${JSON.stringify(action)} (one of ${RULE_ACTIONS.map((a) => a.value).join(', ')}).`;
   }
   return undefined;

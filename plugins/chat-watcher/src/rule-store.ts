@@ -1,17 +1,12 @@
-import { parseRules, type ChatRule } from './chat-rule';
+import { parseRules, type ChatRule, type ParsedRules } from './chat-rule';
 
 export const RULES_KEY = 'ipk-chat-watcher.rules';
 /** Where unreadable saved rules are moved before new ones are saved, so nothing is lost. */
 export const UNREADABLE_RULES_KEY = 'ipk-chat-watcher.rules.unreadable';
 
-export interface LoadedRules {
-  readonly rules: ChatRule[];
-  /** Why some saved rules could not be used (shown in the settings dialog). */
-  readonly problems: string[];
-}
-
 export interface RuleStore {
-  load(): LoadedRules;
+  /** The saved rules, and why some could not be used (shown in the settings dialog). */
+  load(): ParsedRules;
   save(rules: readonly ChatRule[]): void;
 }
 
@@ -21,25 +16,20 @@ export interface RuleStore {
  * entirely is kept (copied under {@link UNREADABLE_RULES_KEY}) before it is overwritten.
  */
 export function browserRuleStore(storage: () => Storage = () => window.localStorage): RuleStore {
+  const none = (...problems: string[]): ParsedRules => ({ rules: [], problems });
   return {
     load() {
       let text: string | null;
       try {
         text = storage().getItem(RULES_KEY);
       } catch {
-        return {
-          rules: [],
-          problems: ['This browser does not allow saving rules (storage is blocked).'],
-        };
+        return none('This browser does not allow saving rules (storage is blocked).');
       }
-      if (text === null) return { rules: [], problems: [] };
+      if (text === null) return none();
       try {
         return parseRules(JSON.parse(text) as unknown);
       } catch {
-        return {
-          rules: [],
-          problems: ['The saved rules are not valid JSON; saving will keep a copy of them.'],
-        };
+        return none('The saved rules are not valid JSON; saving will keep a copy of them.');
       }
     },
     save(rules) {

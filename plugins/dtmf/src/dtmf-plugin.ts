@@ -26,11 +26,8 @@ function acceptsDtmf(participant: Participant): boolean {
 
 /** Per-participant menu state: `null` hides the item for that participant (seed, "Plugin state"). */
 function dtmfMenuState(participants: readonly Participant[]): ParticipantMenuState {
-  const state: ParticipantMenuState = {};
-  for (const participant of participants) {
-    if (!acceptsDtmf(participant)) state[participant.uuid] = null;
-  }
-  return state;
+  const refused = participants.filter((participant) => !acceptsDtmf(participant));
+  return Object.fromEntries(refused.map((participant) => [participant.uuid, null]));
 }
 
 /**

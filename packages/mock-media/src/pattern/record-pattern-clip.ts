@@ -103,7 +103,7 @@ const clip = await new Promise<ClipPacket[]>((resolve, reject) => {
     })
     .catch(reject);
   process.once('exit', () => void caller?.close());
-}).then(async (packets) => packets);
+});
 
 writeFileSync(PATTERN_CLIP_URL, encodeClip(clip));
 const bytes = clip.reduce((sum, packet) => sum + packet.payload.length, 0);

@@ -1,5 +1,6 @@
 import { createServer } from 'node:http';
-import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { Server, ServerResponse } from 'node:http';
+import { text } from 'node:stream/consumers';
 import type { AddressInfo } from 'node:net';
 import { chromium } from 'playwright';
 import type { Browser, Page } from 'playwright';
@@ -39,21 +40,6 @@ export interface ChromiumCaller {
   /** Closes the page's connection and posts `disconnect`, which closes the peer. */
   hangUp(): Promise<void>;
   close(): Promise<void>;
-}
-
-function readBody(request: IncomingMessage): Promise<unknown> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('error', reject);
-    request.on('end', () => {
-      try {
-        resolve(JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}'));
-      } catch (error) {
-        reject(error instanceof Error ? error : new Error(String(error)));
-      }
-    });
-  });
 }
 
 function field(body: unknown, name: string): unknown {
@@ -121,8 +107,8 @@ export async function launchChromiumCaller(
       response.end(CALLER_PAGE_HTML);
       return;
     }
-    readBody(request)
-      .then((body) => route(request.url ?? '/', body))
+    text(request)
+      .then((body) => route(request.url ?? '/', JSON.parse(body || '{}')))
       .then((result) => send(response, 200, result))
       .catch((error: unknown) => send(response, 500, String(error)));
   });
