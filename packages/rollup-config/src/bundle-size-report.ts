@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { decode } from '@jridgewell/sourcemap-codec';
-import { rollup } from 'rollup';
+import { generateChunk } from './bundle-plugin.js';
 import { definePluginConfig, type PluginConfigOptions } from './define-plugin-config.js';
 
 /** The bytes one source module (or one package) takes in the minified bundle. */
@@ -49,35 +49,28 @@ export async function measureBundleSize(
     root,
     onBundleSize: () => undefined,
   });
-  const bundle = await rollup({ ...config, onLog: () => undefined });
-  try {
-    const outputOptions = Array.isArray(config.output) ? config.output[0] : config.output;
-    const { output } = await bundle.generate({ ...outputOptions, sourcemap: true });
-    const [chunk] = output;
-    if (!chunk.map) throw new Error(`${chunk.fileName}: Rollup produced no source map to analyse.`);
-    const outDir = outputOptions?.dir ?? path.join(root, 'dist');
-    const owners = new PackageOwners(root);
-    const texts = textBySource(chunk.code, chunk.map.mappings, chunk.map.sources);
-    const modules = [...texts].map(([source, text]) => {
-      if (source === UNMAPPED) return { owner: UNMAPPED, module: '', text };
-      return { ...owners.ownerOf(path.resolve(outDir, source)), text };
-    });
-    const gzipBytes = gzipSync(chunk.code, { level: 9 }).length;
-    const packages = new Map<string, string>();
-    for (const { owner, text } of modules) packages.set(owner, (packages.get(owner) ?? '') + text);
-    return {
-      fileName: chunk.fileName,
-      bytes: Buffer.byteLength(chunk.code),
+  const chunk = await generateChunk(config, { sourcemap: true });
+  if (!chunk.map) throw new Error(`${chunk.fileName}: Rollup produced no source map to analyse.`);
+  const owners = new PackageOwners(root);
+  const texts = textBySource(chunk.code, chunk.map.mappings, chunk.map.sources);
+  const modules = [...texts].map(([source, text]) => {
+    if (source === UNMAPPED) return { owner: UNMAPPED, module: '', text };
+    // definePluginConfig writes to <root>/dist: the map's sources are relative to it.
+    return { ...owners.ownerOf(path.resolve(root, 'dist', source)), text };
+  });
+  const gzipBytes = gzipSync(chunk.code, { level: 9 }).length;
+  const packages = new Map<string, string>();
+  for (const { owner, text } of modules) packages.set(owner, (packages.get(owner) ?? '') + text);
+  return {
+    fileName: chunk.fileName,
+    bytes: Buffer.byteLength(chunk.code),
+    gzipBytes,
+    packages: shares(
+      [...packages].map(([owner, text]) => ({ owner, module: '', text })),
       gzipBytes,
-      packages: shares(
-        [...packages].map(([owner, text]) => ({ owner, module: '', text })),
-        gzipBytes,
-      ),
-      modules: shares(modules, gzipBytes),
-    };
-  } finally {
-    await bundle.close();
-  }
+    ),
+    modules: shares(modules, gzipBytes),
+  };
 }
 
 /**

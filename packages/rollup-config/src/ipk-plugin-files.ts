@@ -24,8 +24,6 @@ export interface IpkPluginFilesOptions {
   readonly onBundleSize?: (size: BundleSize) => void;
 }
 
-const PLUGIN_NAME = 'ipk-plugin-files';
-
 /**
  * The webapp2 side of a plugin build. Before bundling: stops at a package file with errors (with
  * `@ipk/plugin-api`'s validator, so you learn it before a bundle is made) and optimises the icons.
@@ -34,17 +32,28 @@ const PLUGIN_NAME = 'ipk-plugin-files';
  * Its errors fail the build, its warnings and what the plugin uses beyond the guide are printed.
  */
 export function ipkPluginFiles(layout: PluginLayout, options: IpkPluginFilesOptions = {}): Plugin {
-  const onBundleSize = options.onBundleSize ?? printBundleSize;
+  const onBundleSize =
+    options.onBundleSize ?? ((size: BundleSize) => console.log(formatBundleSize(size)));
   let packageText = '';
   let icons: IconFile[] = [];
 
   return {
-    name: PLUGIN_NAME,
+    name: 'ipk-plugin-files',
 
     async buildStart() {
       this.addWatchFile(layout.packageFilePath);
-      packageText = await readPackageText(this, layout);
-      stopAtPackageErrors(this, packageText, layout);
+      try {
+        packageText = await readFile(layout.packageFilePath, 'utf8');
+      } catch (error) {
+        this.error(
+          `${layout.packageFilePath}: cannot read the plugin package file (${String(error)}). ` +
+            'Create it or fix ipkPlugin.packageFile in package.json.',
+        );
+      }
+      // The validator's errors before bundling; its warnings come with the plugin check after it.
+      const packageIssues = checkPluginPackageText(packageText, layout.packageFileName).issues;
+      const invalid = packageIssues.filter((issue) => issue.severity === 'error');
+      if (invalid.length > 0) fail(this, `${layout.name}: the package file is not valid:`, invalid);
       try {
         icons = await readIconFiles(layout.assetsDir);
       } catch (error) {
@@ -88,25 +97,6 @@ export function ipkPluginFiles(layout: PluginLayout, options: IpkPluginFilesOpti
   };
 }
 
-async function readPackageText(context: PluginContext, layout: PluginLayout): Promise<string> {
-  try {
-    return await readFile(layout.packageFilePath, 'utf8');
-  } catch (error) {
-    return context.error(
-      `${layout.packageFilePath}: cannot read the plugin package file (${String(error)}). ` +
-        'Create it or fix ipkPlugin.packageFile in package.json.',
-    );
-  }
-}
-
-/** The validator's errors before bundling; its warnings come with the plugin check after it. */
-function stopAtPackageErrors(context: PluginContext, text: string, layout: PluginLayout): void {
-  const errors = checkPluginPackageText(text, layout.packageFileName).issues.filter(
-    (issue) => issue.severity === 'error',
-  );
-  if (errors.length > 0) fail(context, `${layout.name}: the package file is not valid:`, errors);
-}
-
 /**
  * Fails the build with one `file:line:column severity pointer: message` line per issue and no
  * stack trace: the stack would point into this plugin, not at the user's file.
@@ -139,8 +129,4 @@ function entryChunk(
 export function formatBundleSize(size: BundleSize): string {
   const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
   return `${size.fileName}: ${kb(size.bytes)} minified, ${kb(size.gzipBytes)} gzipped`;
-}
-
-function printBundleSize(size: BundleSize): void {
-  console.log(formatBundleSize(size));
 }
