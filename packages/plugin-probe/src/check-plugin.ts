@@ -2,6 +2,7 @@ import {
   checkPluginPackageText,
   escapePointerToken,
   findBeyondTheGuide,
+  isJsonObject,
   isWebapp2SpriteIcon,
   parseMenuIcon,
   pluginUsesInSource,
@@ -140,7 +141,7 @@ export async function checkPlugin(input: PluginCheckInput): Promise<PluginCheck>
   const located = locateJson(text, packageFile);
   const issues = new Issues(located);
   for (const issue of validated.issues) issues.add(issue);
-  const pkg = located && isRecord(located.value) ? located.value : undefined;
+  const pkg = located && isJsonObject(located.value) ? located.value : undefined;
   if (!pkg) return emptyCheck(issues.list);
   const packageId = typeof pkg['id'] === 'string' ? pkg['id'] : undefined;
   const menuItems = listMenuItems(pkg);
@@ -190,12 +191,12 @@ function emptyCheck(issues: ValidationIssue[]): PluginCheck {
 
 function listMenuItems(pkg: Record<string, unknown>): MenuItemFacts[] {
   const menuItems = pkg['menuItems'];
-  if (!isRecord(menuItems)) return [];
+  if (!isJsonObject(menuItems)) return [];
   const found: MenuItemFacts[] = [];
   for (const [placement, items] of Object.entries(menuItems)) {
     if (!Array.isArray(items)) continue;
     items.forEach((item: unknown, index) => {
-      if (!isRecord(item)) return;
+      if (!isJsonObject(item)) return;
       found.push({
         pointer: `/menuItems/${escapePointerToken(placement)}/${index}`,
         placement,
@@ -611,8 +612,4 @@ function readText(
 
 function textOf(content: Uint8Array | string): string {
   return typeof content === 'string' ? content : new TextDecoder().decode(content);
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

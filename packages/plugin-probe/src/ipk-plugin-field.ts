@@ -1,3 +1,5 @@
+import { isJsonObject } from '@ipk/plugin-api';
+
 /**
  * The `ipkPlugin` field of a plugin workspace's package.json, the layout the plugin build
  * (`@ipk/rollup-config`) and the branding tool (`@ipk/branding`) agree on:
@@ -21,13 +23,13 @@ export class IpkPluginFieldError extends Error {
 
 /** Whether a package.json has the field at all (any value): a plugin workspace, to be read. */
 export function hasIpkPluginField(manifest: unknown): manifest is Record<string, unknown> {
-  return isRecord(manifest) && 'ipkPlugin' in manifest;
+  return isJsonObject(manifest) && 'ipkPlugin' in manifest;
 }
 
 /** Reads and checks the field; `manifestPath` is named in every error. */
 export function readIpkPluginField(manifest: unknown, manifestPath: string): IpkPluginField {
-  const field = isRecord(manifest) ? manifest['ipkPlugin'] : undefined;
-  if (!isRecord(field)) {
+  const field = isJsonObject(manifest) ? manifest['ipkPlugin'] : undefined;
+  if (!isJsonObject(field)) {
     throw new IpkPluginFieldError(
       `${manifestPath}: needs "ipkPlugin": {"packageFile": "<name>${PACKAGE_FILE_SUFFIX}", "enabled": true} ` +
         'so the build and the branding tool know which webapp2 package file describes this plugin.',
@@ -55,8 +57,4 @@ export function readIpkPluginField(manifest: unknown, manifestPath: string): Ipk
     name: packageFile.slice(0, -PACKAGE_FILE_SUFFIX.length),
     enabled: enabled ?? true,
   };
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -1,6 +1,7 @@
 import {
   ACTIONS,
   WEBAPP2_ACTION_TYPES,
+  isJsonObject,
   type ChatMessage,
   type ConferenceDetails,
   type ConnectSuccessPayload,
@@ -461,11 +462,11 @@ function readSummary(json: string): Summary {
   } catch {
     parsed = {};
   }
-  const record = isObject(parsed) ? parsed : {};
+  const record = isJsonObject(parsed) ? parsed : {};
   return {
     registrations: arrayOf(record['registrations']).flatMap(registrationFrom),
     uses: arrayOf(record['uses']).flatMap((entry) =>
-      isObject(entry) &&
+      isJsonObject(entry) &&
       USE_KINDS.includes(entry['kind'] as PluginUseKind) &&
       typeof entry['name'] === 'string'
         ? [
@@ -478,17 +479,20 @@ function readSummary(json: string): Summary {
         : [],
     ),
     errors: arrayOf(record['errors']).flatMap((entry) =>
-      isObject(entry) ? [{ where: text(entry['where']), message: text(entry['message']) }] : [],
+      isJsonObject(entry) ? [{ where: text(entry['where']), message: text(entry['message']) }] : [],
     ),
     loads: arrayOf(record['loads']).flatMap((entry) => {
-      if (!isObject(entry) || !LOAD_OUTCOMES.includes(entry['outcome'] as LoadOutcome['outcome']))
+      if (
+        !isJsonObject(entry) ||
+        !LOAD_OUTCOMES.includes(entry['outcome'] as LoadOutcome['outcome'])
+      )
         return [];
       const outcome: LoadOutcome = {
         id: typeof entry['id'] === 'string' ? entry['id'] : null,
         outcome: entry['outcome'] as LoadOutcome['outcome'],
       };
       const error = entry['error'];
-      if (isObject(error)) {
+      if (isJsonObject(error)) {
         outcome.error =
           error['isError'] === true
             ? `${text(error['name'])}: ${text(error['message'])}`
@@ -497,7 +501,7 @@ function readSummary(json: string): Summary {
       return [outcome];
     }),
     states: arrayOf(record['states']).flatMap((entry) =>
-      isObject(entry)
+      isJsonObject(entry)
         ? [
             {
               id: typeof entry['id'] === 'string' ? entry['id'] : null,
@@ -516,10 +520,10 @@ function readSummary(json: string): Summary {
 }
 
 function registrationFrom(value: unknown): RecordedRegistration[] {
-  if (!isObject(value)) return [];
+  if (!isJsonObject(value)) return [];
   const { id, idType, hasState } = value;
   const keys = arrayOf(value['keys']).flatMap((entry) =>
-    isObject(entry) && typeof entry['key'] === 'string' && typeof entry['type'] === 'string'
+    isJsonObject(entry) && typeof entry['key'] === 'string' && typeof entry['type'] === 'string'
       ? [{ key: entry['key'], type: entry['type'] }]
       : [],
   );
@@ -536,10 +540,6 @@ function registrationFrom(value: unknown): RecordedRegistration[] {
 
 function text(value: unknown): string {
   return typeof value === 'string' ? value : '';
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function arrayOf(value: unknown): unknown[] {
