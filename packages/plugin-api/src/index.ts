@@ -41,7 +41,6 @@ export {
 } from './validate-plugin-package.js';
 export { validateSettings, compareSettingsEntryWithPackage } from './validate-settings.js';
 export { validateManifest } from './validate-manifest.js';
-export { isJsonObject, type JsonObject } from './json-shape.js';
 export {
   checkFileText,
   checkPluginPackageText,
