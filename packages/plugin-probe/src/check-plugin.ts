@@ -2,7 +2,6 @@ import {
   checkPluginPackageText,
   escapePointerToken,
   findBeyondTheGuide,
-  isJsonObject,
   isWebapp2SpriteIcon,
   parseMenuIcon,
   pluginUsesInSource,
@@ -11,7 +10,7 @@ import {
   type ValidationIssue,
 } from '@ipk/plugin-api';
 import { posix } from 'node:path';
-import { issueAt, locateJson, type LocatedFile } from './located-json.js';
+import { isRecord, issueAt, locateJson, type LocatedFile } from './located-json.js';
 import { joinInPackage, resolvePackageUrl, urlPath } from './package-url.js';
 import {
   probePlugin,
@@ -101,8 +100,9 @@ interface MenuItemFacts {
 /** Issues with their severity decided in one place. */
 class Issues {
   readonly list: ValidationIssue[] = [];
+  located: LocatedFile | undefined;
 
-  constructor(private readonly located: LocatedFile | undefined) {}
+  constructor(private readonly mode: PluginCheckMode) {}
 
   add(issue: ValidationIssue): void {
     this.list.push(issue.file === this.located?.file ? issueAt(this.located, issue) : issue);
@@ -115,6 +115,11 @@ class Issues {
   warning(file: string, pointer: string, message: string): void {
     this.add({ severity: 'warning', file, pointer, message });
   }
+
+  /** An error in the build of your own plugin, a warning in a package (webapp2 runs it). */
+  strict(file: string, pointer: string, message: string): void {
+    this.add({ severity: this.mode === 'build' ? 'error' : 'warning', file, pointer, message });
+  }
 }
 
 /**
@@ -126,22 +131,17 @@ class Issues {
  */
 export async function checkPlugin(input: PluginCheckInput): Promise<PluginCheck> {
   const { files, packageFile, mode } = input;
+  const issues = new Issues(mode);
   const text = readText(files, packageFile);
   if (text === undefined) {
-    return emptyCheck([
-      {
-        severity: 'error',
-        file: packageFile,
-        pointer: '',
-        message: 'the plugin package file is missing',
-      },
-    ]);
+    issues.error(packageFile, '', 'the plugin package file is missing');
+    return emptyCheck(issues.list);
   }
   const validated = checkPluginPackageText(text, packageFile);
   const located = locateJson(text, packageFile);
-  const issues = new Issues(located);
+  issues.located = located;
   for (const issue of validated.issues) issues.add(issue);
-  const pkg = located && isJsonObject(located.value) ? located.value : undefined;
+  const pkg = located && isRecord(located.value) ? located.value : undefined;
   if (!pkg) return emptyCheck(issues.list);
   const packageId = typeof pkg['id'] === 'string' ? pkg['id'] : undefined;
   const menuItems = listMenuItems(pkg);
@@ -191,12 +191,12 @@ function emptyCheck(issues: ValidationIssue[]): PluginCheck {
 
 function listMenuItems(pkg: Record<string, unknown>): MenuItemFacts[] {
   const menuItems = pkg['menuItems'];
-  if (!isJsonObject(menuItems)) return [];
+  if (!isRecord(menuItems)) return [];
   const found: MenuItemFacts[] = [];
   for (const [placement, items] of Object.entries(menuItems)) {
     if (!Array.isArray(items)) continue;
     items.forEach((item: unknown, index) => {
-      if (!isJsonObject(item)) return;
+      if (!isRecord(item)) return;
       found.push({
         pointer: `/menuItems/${escapePointerToken(placement)}/${index}`,
         placement,
@@ -254,14 +254,12 @@ function checkRegistration(
   const leaked = probe.leakedGlobals.filter((name) => !LIT_SHARED_GLOBALS.has(name));
   if (leaked.length > 0) {
     // A warning in a package: webapp2 runs it, but two plugins leaking one name break each other.
-    issues.add({
-      severity: mode === 'build' ? 'error' : 'warning',
-      file: sourceFile,
-      pointer: '',
-      message:
-        `leaves globals on window: ${leaked.join(', ')}. Keep everything inside the IIFE the Pexip ` +
+    issues.strict(
+      sourceFile,
+      '',
+      `leaves globals on window: ${leaked.join(', ')}. Keep everything inside the IIFE the Pexip ` +
         'guide asks for (no top-level var or function in a classic script, no window.x = …)',
-    });
+    );
   }
   const registrations = probe.registrations;
   if (probe.failure)
@@ -277,12 +275,11 @@ function checkRegistration(
     return undefined;
   }
   if (registrations.length > 1) {
-    issues.add({
-      severity: mode === 'build' ? 'error' : 'warning',
-      file: sourceFile,
-      pointer: '',
-      message: `calls PEX.pluginAPI.registerPlugin ${registrations.length} times (ids: ${registrations.map((r) => JSON.stringify(r.id)).join(', ')}); call it once`,
-    });
+    issues.strict(
+      sourceFile,
+      '',
+      `calls PEX.pluginAPI.registerPlugin ${registrations.length} times (ids: ${registrations.map((r) => JSON.stringify(r.id)).join(', ')}); call it once`,
+    );
   }
   const registered = registrations.find((registration) => registration.id === packageId);
   if (!registered) {

@@ -1,4 +1,4 @@
-import { isJsonObject } from '@ipk/plugin-api';
+import { isRecord } from './located-json.js';
 
 /**
  * The `ipkPlugin` field of a plugin workspace's package.json, the layout the plugin build
@@ -23,13 +23,13 @@ export class IpkPluginFieldError extends Error {
 
 /** Whether a package.json has the field at all (any value): a plugin workspace, to be read. */
 export function hasIpkPluginField(manifest: unknown): manifest is Record<string, unknown> {
-  return isJsonObject(manifest) && 'ipkPlugin' in manifest;
+  return isRecord(manifest) && 'ipkPlugin' in manifest;
 }
 
 /** Reads and checks the field; `manifestPath` is named in every error. */
 export function readIpkPluginField(manifest: unknown, manifestPath: string): IpkPluginField {
-  const field = isJsonObject(manifest) ? manifest['ipkPlugin'] : undefined;
-  if (!isJsonObject(field)) {
+  const field = isRecord(manifest) ? manifest['ipkPlugin'] : undefined;
+  if (!isRecord(field)) {
     throw new IpkPluginFieldError(
       `${manifestPath}: needs "ipkPlugin": {"packageFile": "<name>${PACKAGE_FILE_SUFFIX}", "enabled": true} ` +
         'so the build and the branding tool know which webapp2 package file describes this plugin.',
