@@ -93,8 +93,6 @@ interface MenuItemFacts {
   /** `undefined` when the key is absent. */
   readonly icon?: unknown;
   readonly label?: unknown;
-  readonly hasIcon: boolean;
-  readonly hasLabel: boolean;
 }
 
 /** Issues with their severity decided in one place. */
@@ -203,8 +201,6 @@ function listMenuItems(pkg: Record<string, unknown>): MenuItemFacts[] {
         ...(typeof item['action'] === 'string' ? { action: item['action'] } : {}),
         icon: item['icon'],
         label: item['label'],
-        hasIcon: 'icon' in item,
-        hasLabel: 'label' in item,
       });
     });
   }
@@ -389,30 +385,24 @@ function checkIconFiles(
   sourceFile?: string,
 ): void {
   const used = new Set<string>();
-  for (const item of menuItems) {
-    if (typeof item.icon !== 'string') continue;
-    const problem = iconProblem(input, folder, item.icon, used);
+  const check = (icon: string, file: string, pointer: string, says: string): void => {
+    const problem = iconProblem(input, folder, icon, used);
     if (problem) {
       issues.add({
         severity: problem.severity,
-        file: input.packageFile,
-        pointer: `${item.pointer}/icon`,
-        message: `icon "${item.icon}": ${problem.reason}`,
+        file,
+        pointer,
+        message: `${says}: ${problem.reason}`,
       });
     }
+  };
+  for (const item of menuItems) {
+    if (typeof item.icon === 'string')
+      check(item.icon, input.packageFile, `${item.pointer}/icon`, `icon "${item.icon}"`);
   }
   if (sourceFile !== undefined) {
-    for (const icon of new Set(sourceIcons)) {
-      const problem = iconProblem(input, folder, icon, used);
-      if (problem) {
-        issues.add({
-          severity: problem.severity,
-          file: sourceFile,
-          pointer: '',
-          message: `sets the icon "${icon}" (for state$): ${problem.reason}`,
-        });
-      }
-    }
+    for (const icon of new Set(sourceIcons))
+      check(icon, sourceFile, '', `sets the icon "${icon}" (for state$)`);
   }
   if (input.mode !== 'build') return;
   for (const [file, content] of input.files) {
@@ -508,20 +498,14 @@ function checkExercise(
     return;
   }
   const load = exercise.loads.find((outcome) => outcome.id === registered.id);
-  if (load?.outcome === 'threw' || load?.outcome === 'rejected') {
-    issues.warning(
-      sourceFile,
-      '',
-      `load() ${load.outcome === 'threw' ? 'throws' : 'rejects'} when the probe host calls it with a roster: ${load.error ?? 'no message'}. ` +
-        'This host marks the plugin failed; the Pexip guide warns that plugin errors can break the app',
-    );
-  } else if (load?.outcome === 'pending') {
-    issues.warning(
-      sourceFile,
-      '',
-      'load() returned a promise that had not settled when the probe ended (the probe host has no network): if it never settles, this host marks the plugin failed after its load time limit',
-    );
-  }
+  const loadProblem =
+    load?.outcome === 'threw' || load?.outcome === 'rejected'
+      ? `load() ${load.outcome === 'threw' ? 'throws' : 'rejects'} when the probe host calls it with a roster: ${load.error ?? 'no message'}. ` +
+        'This host marks the plugin failed; the Pexip guide warns that plugin errors can break the app'
+      : load?.outcome === 'pending'
+        ? 'load() returned a promise that had not settled when the probe ended (the probe host has no network): if it never settles, this host marks the plugin failed after its load time limit'
+        : undefined;
+  if (loadProblem) issues.warning(sourceFile, '', loadProblem);
   const state = exercise.states.find((seen) => seen.id === registered.id);
   for (const item of menuItems)
     checkMenuItemLook(item, state, registered.hasState, packageFile, issues);
@@ -551,21 +535,15 @@ function checkMenuItemLook(
     : 'and the plugin registers no state$ to set one';
   const what = (missing: string): string =>
     `the ${item.placement} item "${item.action ?? '?'}" has ${missing} in the package file ${why}`;
-  if (noIcon && noLabel) {
-    issues.warning(
-      packageFile,
-      item.pointer,
-      `${what('no icon and no label')}: it shows as an empty item`,
-    );
-  } else if (noIcon && item.placement === 'toolbar') {
-    issues.warning(
-      packageFile,
-      item.pointer,
-      `${what('no icon')}: a toolbar button without an icon`,
-    );
-  } else if (noLabel && item.placement !== 'toolbar') {
-    issues.warning(packageFile, item.pointer, `${what('no label')}: a menu entry without text`);
-  }
+  const problem =
+    noIcon && noLabel
+      ? `${what('no icon and no label')}: it shows as an empty item`
+      : noIcon && item.placement === 'toolbar'
+        ? `${what('no icon')}: a toolbar button without an icon`
+        : noLabel && item.placement !== 'toolbar'
+          ? `${what('no label')}: a menu entry without text`
+          : undefined;
+  if (problem) issues.warning(packageFile, item.pointer, problem);
 }
 
 /** `file.svg#id` string literals in the source: icons it sets at run time (seed, "Plugin state"). */

@@ -412,8 +412,7 @@ function sourceFailure(failure: WorkerFailure, fileName: string): SourceFailure 
   }
   if (failure.kind === 'undescribable')
     return { kind: 'threw', message: failure.message, errorMessage: failure.message };
-  const isError = failure.kind === 'syntax' || failure.isError;
-  const message = isError ? `${failure.name}: ${failure.message}` : failure.message;
+  const message = failure.isError ? `${failure.name}: ${failure.message}` : failure.message;
   const position = positionIn(failure.stack, fileName);
   return { kind: failure.kind, message, errorMessage: failure.message, ...position };
 }
