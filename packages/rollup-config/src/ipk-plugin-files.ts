@@ -52,8 +52,7 @@ export function ipkPluginFiles(layout: PluginLayout, options: IpkPluginFilesOpti
       }
       // The validator's errors before bundling; its warnings come with the plugin check after it.
       const packageIssues = checkPluginPackageText(packageText, layout.packageFileName).issues;
-      const invalid = packageIssues.filter((issue) => issue.severity === 'error');
-      if (invalid.length > 0) fail(this, `${layout.name}: the package file is not valid:`, invalid);
+      stopAtErrors(this, `${layout.name}: the package file is not valid:`, packageIssues);
       try {
         icons = await readIconFiles(layout.assetsDir);
       } catch (error) {
@@ -74,16 +73,13 @@ export function ipkPluginFiles(layout: PluginLayout, options: IpkPluginFilesOpti
         packageFile: layout.packageFileName,
         mode: 'build',
       });
-      const errors = check.issues.filter((issue) => issue.severity === 'error');
       for (const issue of check.issues) {
         if (issue.severity === 'warning') this.warn(formatIssue(issue));
       }
       for (const finding of check.beyondTheGuide) {
         this.warn(`${chunk.fileName} ${formatBeyondTheGuide(finding)}`);
       }
-      if (errors.length > 0) {
-        fail(this, `${layout.name}: the plugin does not hold together:`, errors);
-      }
+      stopAtErrors(this, `${layout.name}: the plugin does not hold together:`, check.issues);
       this.emitFile({ type: 'asset', fileName: layout.packageFileName, source: packageText });
       for (const icon of icons) {
         this.emitFile({ type: 'asset', fileName: icon.path, source: icon.optimised });
@@ -98,14 +94,13 @@ export function ipkPluginFiles(layout: PluginLayout, options: IpkPluginFilesOpti
 }
 
 /**
- * Fails the build with one `file:line:column severity pointer: message` line per issue and no
- * stack trace: the stack would point into this plugin, not at the user's file.
+ * Fails the build when there are errors, with one `file:line:column severity pointer: message`
+ * line per error and no stack trace: the stack would point into this plugin, not at the user's file.
  */
-function fail(context: PluginContext, title: string, issues: ValidationIssue[]): never {
-  return context.error({
-    message: `${title}\n  - ${issues.map(formatIssue).join('\n  - ')}`,
-    stack: '',
-  });
+function stopAtErrors(context: PluginContext, title: string, issues: ValidationIssue[]): void {
+  const errors = issues.filter((issue) => issue.severity === 'error');
+  if (errors.length === 0) return;
+  context.error({ message: `${title}\n  - ${errors.map(formatIssue).join('\n  - ')}`, stack: '' });
 }
 
 function entryChunk(
