@@ -373,15 +373,10 @@ function probeResult(
     uses: summary.uses,
     ...(failure ? { failure } : {}),
   };
-  const exerciseStop =
-    exercised?.failure !== undefined
-      ? exerciseFailure(exercised.failure)
-      : stopped
-        ? {
-            kind: stopped.kind === 'memory' ? ('memory' as const) : ('stopped' as const),
-            message: stopped.message,
-          }
-        : undefined;
+  const stopKind = stopped?.kind === 'memory' ? 'memory' : 'stopped';
+  const exerciseStop: ExerciseReport['failure'] = exercised?.failure
+    ? exerciseFailure(exercised.failure)
+    : stopped && { kind: stopKind, message: stopped.message };
   if (exercised || summary.loads.length > 0 || exerciseStop) {
     result.exercise = {
       loads: summary.loads,
