@@ -32,7 +32,7 @@ export interface PluginConfigOptions {
  * The syntax level the bundle is lowered to. webapp2 itself targets evergreen browsers and the
  * Electron/mobile shells of the same era; ES2020 keeps `?.` and `??` without transpiling them away.
  */
-export const BUNDLE_TARGET = 'es2020';
+const BUNDLE_TARGET = 'es2020';
 
 /**
  * The Rollup configuration of one webapp2 plugin: `src/index.ts` → `dist/<name>.plugin.js`, one
