@@ -99,6 +99,14 @@ function pex(name: string, what: string, reason: string): BeyondTheGuideEntry {
   return { kind: 'pex', name, what, reason };
 }
 
+function pagePath(name: string, reason: string): BeyondTheGuideEntry {
+  return { kind: 'page-path', name, what: `loads files from ${name}`, reason };
+}
+
+function actionType(name: string, reason: string): BeyondTheGuideEntry {
+  return { kind: 'action-type', name, what: `uses the action '${name}'`, reason };
+}
+
 /** Why each webapp2 action type in `WEBAPP2_ACTION_TYPES` is read or dispatched, and by whom. */
 const ACTION_TYPE_REASONS: Readonly<Record<keyof typeof WEBAPP2_ACTION_TYPES, string>> = {
   CONNECT_SUCCESS:
@@ -122,12 +130,7 @@ const ACTION_TYPE_REASONS: Readonly<Record<keyof typeof WEBAPP2_ACTION_TYPES, st
 
 const ACTION_TYPE_ENTRIES: readonly BeyondTheGuideEntry[] = (
   Object.keys(WEBAPP2_ACTION_TYPES) as (keyof typeof WEBAPP2_ACTION_TYPES)[]
-).map((key) => ({
-  kind: 'action-type',
-  name: WEBAPP2_ACTION_TYPES[key],
-  what: `uses the action '${WEBAPP2_ACTION_TYPES[key]}'`,
-  reason: ACTION_TYPE_REASONS[key],
-}));
+).map((key) => actionType(WEBAPP2_ACTION_TYPES[key], ACTION_TYPE_REASONS[key]));
 
 /** The catalogue. Each entry: something real webapp2 plugins use that the guide does not offer. */
 export const BEYOND_THE_GUIDE: readonly BeyondTheGuideEntry[] = [
@@ -188,31 +191,20 @@ export const BEYOND_THE_GUIDE: readonly BeyondTheGuideEntry[] = [
     'the microphone button container while muted (server-mute-notifier)',
   ),
   dom('.toolbar-audio-bar-fill', "the toolbar's audio level meter (older plugins)"),
-  {
+  ...['s', 'S'].map((key): BeyondTheGuideEntry => ({
     kind: 'keyboard',
-    name: 's',
-    what: "sends the key 's' to the window",
+    name: key,
+    what: `sends the key '${key}' to the window`,
     reason: "webapp2's shortcut that toggles the side panel (chat-notify)",
-  },
-  {
-    kind: 'keyboard',
-    name: 'S',
-    what: "sends the key 'S' to the window",
-    reason: "webapp2's shortcut that toggles the side panel (chat-notify)",
-  },
-  {
-    kind: 'page-path',
-    name: 'custom_configuration/',
-    what: 'loads files from custom_configuration/',
-    reason:
-      'where a Conferencing Node serves the branding, relative to the web app page (directory, raise-hand-notification, server-mute-notifier)',
-  },
-  {
-    kind: 'page-path',
-    name: 'configuration/',
-    what: 'loads files from configuration/',
-    reason: "the branding's place on older Infinity versions, relative to the web app page",
-  },
+  })),
+  pagePath(
+    'custom_configuration/',
+    'where a Conferencing Node serves the branding, relative to the web app page (directory, raise-hand-notification, server-mute-notifier)',
+  ),
+  pagePath(
+    'configuration/',
+    "the branding's place on older Infinity versions, relative to the web app page",
+  ),
 ];
 
 /**
@@ -264,12 +256,10 @@ function entriesFor(use: PluginUse): BeyondTheGuideEntry[] {
   }
   if (use.kind === 'action-type' && !GUIDE_ACTION_TYPES.has(use.name)) {
     return [
-      {
-        kind: 'action-type',
-        name: use.name,
-        what: `uses the action '${use.name}'`,
-        reason: 'an NgRx action type of webapp2 that is not on PEX.actions; webapp2 may rename it',
-      },
+      actionType(
+        use.name,
+        'an NgRx action type of webapp2 that is not on PEX.actions; webapp2 may rename it',
+      ),
     ];
   }
   return [];

@@ -96,78 +96,60 @@ class LocatingParser {
     throw this.unexpected('a value (object, array, string, number, true, false or null)');
   }
 
-  private parseContainer(char: '{' | '[', pointer: string): unknown {
+  private parseContainer(open: '{' | '[', pointer: string): unknown {
     if (this.depth >= MAX_JSON_DEPTH) {
       throw new JsonSyntaxError(`nesting deeper than ${MAX_JSON_DEPTH} levels`, this.offset);
     }
+    const close = open === '{' ? '}' : ']';
+    const object: Record<string, unknown> = {};
+    const array: unknown[] = [];
     this.depth += 1;
-    const value = char === '{' ? this.parseObject(pointer) : this.parseArray(pointer);
+    this.offset += 1;
+    this.skipWhitespace();
+    if (this.text[this.offset] === close) {
+      this.offset += 1;
+    } else {
+      for (;;) {
+        this.skipWhitespace();
+        if (open === '{') this.parseMember(object, pointer);
+        else if (this.text[this.offset] === ']')
+          throw this.unexpected('a value (trailing commas are not JSON)');
+        else array.push(this.parseValue(`${pointer}/${array.length}`));
+        this.skipWhitespace();
+        if (this.text[this.offset] !== ',') break;
+        this.offset += 1;
+      }
+      this.expect(
+        close,
+        open === '{' ? "',' or '}' after the property value" : "',' or ']' after the array element",
+      );
+    }
     this.depth -= 1;
-    return value;
+    return open === '{' ? object : array;
   }
 
-  private parseObject(pointer: string): Record<string, unknown> {
-    const result: Record<string, unknown> = {};
-    this.offset += 1;
+  private parseMember(object: Record<string, unknown>, pointer: string): void {
+    if (this.text[this.offset] !== '"') {
+      throw this.unexpected(
+        this.text[this.offset] === '}'
+          ? 'a property name (trailing commas are not JSON)'
+          : 'a property name in double quotes',
+      );
+    }
+    const keyOffset = this.offset;
+    const key = this.parseString();
+    const memberPointer = `${pointer}/${escapePointerToken(key)}`;
+    this.positions.set(memberPointer, this.positionOf(keyOffset));
     this.skipWhitespace();
-    if (this.text[this.offset] === '}') {
-      this.offset += 1;
-      return result;
-    }
-    for (;;) {
-      this.skipWhitespace();
-      if (this.text[this.offset] !== '"') {
-        throw this.unexpected(
-          this.text[this.offset] === '}'
-            ? 'a property name (trailing commas are not JSON)'
-            : 'a property name in double quotes',
-        );
-      }
-      const keyOffset = this.offset;
-      const key = this.parseString();
-      const memberPointer = `${pointer}/${escapePointerToken(key)}`;
-      this.positions.set(memberPointer, this.positionOf(keyOffset));
-      this.skipWhitespace();
-      this.expect(':', `':' after the property name "${key}"`);
-      this.skipWhitespace();
-      // defineProperty, not assignment: a key named "__proto__" must stay a plain property.
-      Object.defineProperty(result, key, {
-        value: this.parseValue(memberPointer),
-        enumerable: true,
-        writable: true,
-        configurable: true,
-      });
-      this.skipWhitespace();
-      if (this.text[this.offset] === ',') {
-        this.offset += 1;
-        continue;
-      }
-      this.expect('}', "',' or '}' after the property value");
-      return result;
-    }
-  }
-
-  private parseArray(pointer: string): unknown[] {
-    const result: unknown[] = [];
-    this.offset += 1;
+    this.expect(':', `':' after the property name "${key}"`);
     this.skipWhitespace();
-    if (this.text[this.offset] === ']') {
-      this.offset += 1;
-      return result;
-    }
-    for (;;) {
-      this.skipWhitespace();
-      if (this.text[this.offset] === ']')
-        throw this.unexpected('a value (trailing commas are not JSON)');
-      result.push(this.parseValue(`${pointer}/${result.length}`));
-      this.skipWhitespace();
-      if (this.text[this.offset] === ',') {
-        this.offset += 1;
-        continue;
-      }
-      this.expect(']', "',' or ']' after the array element");
-      return result;
-    }
+    // defineProperty, not assignment: a key named "__proto__" must stay a plain property.
+    Object.defineProperty(object, key, {
+      value: this.parseValue(memberPointer),
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   }
 
   private parseString(): string {

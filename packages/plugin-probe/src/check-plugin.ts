@@ -10,7 +10,7 @@ import {
   type ValidationIssue,
 } from '@ipk/plugin-api';
 import { posix } from 'node:path';
-import { issueAt, locateJson, type LocatedFile } from './located-json.js';
+import { isRecord, issueAt, locateJson, type LocatedFile } from './located-json.js';
 import { joinInPackage, resolvePackageUrl, urlPath } from './package-url.js';
 import {
   probePlugin,
@@ -93,18 +93,20 @@ interface MenuItemFacts {
   /** `undefined` when the key is absent. */
   readonly icon?: unknown;
   readonly label?: unknown;
-  readonly hasIcon: boolean;
-  readonly hasLabel: boolean;
 }
 
-/** Issues with their severity decided in one place. */
-class Issues {
-  readonly list: ValidationIssue[] = [];
+/** One check under way: its input, the plugin folder, and the issues (severity decided here). */
+class Check {
+  readonly issues: ValidationIssue[] = [];
+  readonly folder: string;
+  located: LocatedFile | undefined;
 
-  constructor(private readonly located: LocatedFile | undefined) {}
+  constructor(readonly input: PluginCheckInput) {
+    this.folder = posix.dirname(input.packageFile);
+  }
 
   add(issue: ValidationIssue): void {
-    this.list.push(issue.file === this.located?.file ? issueAt(this.located, issue) : issue);
+    this.issues.push(issue.file === this.located?.file ? issueAt(this.located, issue) : issue);
   }
 
   error(file: string, pointer: string, message: string): void {
@@ -113,6 +115,16 @@ class Issues {
 
   warning(file: string, pointer: string, message: string): void {
     this.add({ severity: 'warning', file, pointer, message });
+  }
+
+  /** An error in the build of your own plugin, a warning in a package (webapp2 runs it). */
+  strict(file: string, pointer: string, message: string): void {
+    this.add({
+      severity: this.input.mode === 'build' ? 'error' : 'warning',
+      file,
+      pointer,
+      message,
+    });
   }
 }
 
@@ -124,24 +136,19 @@ class Issues {
  * The same input gives the same issues whichever tool asks.
  */
 export async function checkPlugin(input: PluginCheckInput): Promise<PluginCheck> {
-  const { files, packageFile, mode } = input;
+  const { files, packageFile } = input;
+  const check = new Check(input);
   const text = readText(files, packageFile);
   if (text === undefined) {
-    return emptyCheck([
-      {
-        severity: 'error',
-        file: packageFile,
-        pointer: '',
-        message: 'the plugin package file is missing',
-      },
-    ]);
+    check.error(packageFile, '', 'the plugin package file is missing');
+    return emptyCheck(check.issues);
   }
   const validated = checkPluginPackageText(text, packageFile);
   const located = locateJson(text, packageFile);
-  const issues = new Issues(located);
-  for (const issue of validated.issues) issues.add(issue);
+  check.located = located;
+  for (const issue of validated.issues) check.add(issue);
   const pkg = located && isRecord(located.value) ? located.value : undefined;
-  if (!pkg) return emptyCheck(issues.list);
+  if (!pkg) return emptyCheck(check.issues);
   const packageId = typeof pkg['id'] === 'string' ? pkg['id'] : undefined;
   const menuItems = listMenuItems(pkg);
   const base = {
@@ -149,11 +156,10 @@ export async function checkPlugin(input: PluginCheckInput): Promise<PluginCheck>
     ...(validated.ok && validated.value ? { package: validated.value } : {}),
     menuActions: menuItems.flatMap((item) => (item.action === undefined ? [] : [item.action])),
   };
-  const folder = posix.dirname(packageFile);
-  const sourceFile = resolveSource(input, pkg, folder, issues);
+  const sourceFile = resolveSource(check, pkg);
   if (sourceFile === undefined) {
-    checkIconFiles(input, folder, menuItems, [], issues);
-    return { ...base, issues: issues.list, registeredFunctions: [], beyondTheGuide: [] };
+    checkIconFiles(check, menuItems, []);
+    return { ...base, issues: check.issues, registeredFunctions: [], beyondTheGuide: [] };
   }
   const source = readText(files, sourceFile) ?? '';
   const probe = await probePlugin(source, sourceFile, {
@@ -162,21 +168,14 @@ export async function checkPlugin(input: PluginCheckInput): Promise<PluginCheck>
       item.action === undefined ? [] : [{ placement: item.placement, action: item.action }],
     ),
   });
-  const registered = checkRegistration(probe, packageId, packageFile, sourceFile, mode, issues);
-  if (registered) checkActions(registered, menuItems, packageFile, mode, issues);
+  const registered = checkRegistration(check, probe, packageId, sourceFile);
+  if (registered) checkActions(check, registered, menuItems);
   const stateIcons = probe.exercise?.states.flatMap((state) => state.icons) ?? [];
-  checkIconFiles(
-    input,
-    folder,
-    menuItems,
-    [...iconLiterals(source), ...stateIcons],
-    issues,
-    sourceFile,
-  );
-  checkExercise(probe, registered, menuItems, packageFile, sourceFile, issues);
+  checkIconFiles(check, menuItems, [...iconLiterals(source), ...stateIcons], sourceFile);
+  checkExercise(check, probe, registered, menuItems, sourceFile);
   return {
     ...base,
-    issues: issues.list,
+    issues: check.issues,
     sourceFile,
     registeredFunctions: registered?.functionKeys ?? [],
     beyondTheGuide: findBeyondTheGuide([...probe.uses, ...pluginUsesInSource(source)]),
@@ -202,8 +201,6 @@ function listMenuItems(pkg: Record<string, unknown>): MenuItemFacts[] {
         ...(typeof item['action'] === 'string' ? { action: item['action'] } : {}),
         icon: item['icon'],
         label: item['label'],
-        hasIcon: 'icon' in item,
-        hasLabel: 'label' in item,
       });
     });
   }
@@ -211,28 +208,24 @@ function listMenuItems(pkg: Record<string, unknown>): MenuItemFacts[] {
 }
 
 /** Seed, "Plugin package file": `srcURL` is the source, relative to the package file. */
-function resolveSource(
-  input: PluginCheckInput,
-  pkg: Record<string, unknown>,
-  folder: string,
-  issues: Issues,
-): string | undefined {
+function resolveSource(check: Check, pkg: Record<string, unknown>): string | undefined {
+  const { input, folder } = check;
   const srcURL = pkg['srcURL'];
   if (typeof srcURL !== 'string') return undefined;
   if (/^[a-z][a-z0-9+.-]*:/i.test(srcURL)) {
-    issues.warning(
+    check.warning(
       input.packageFile,
       '/srcURL',
       `srcURL "${srcURL}" is on another server: not checked (the check never uses the network)`,
     );
     return undefined;
   }
-  const sourceFile = resolveIn(input, folder, srcURL);
+  const sourceFile = resolveIn(check, srcURL);
   if (sourceFile !== undefined && input.files.has(sourceFile)) return sourceFile;
   const scripts = [...input.files.keys()]
     .filter((file) => posix.dirname(file) === folder && file.endsWith('.js'))
     .map((file) => posix.basename(file));
-  issues.error(
+  check.error(
     input.packageFile,
     '/srcURL',
     sourceFile === undefined
@@ -243,31 +236,27 @@ function resolveSource(
 }
 
 function checkRegistration(
+  check: Check,
   probe: PluginProbe,
   packageId: string | undefined,
-  packageFile: string,
   sourceFile: string,
-  mode: PluginCheckMode,
-  issues: Issues,
 ): RecordedRegistration | undefined {
   const leaked = probe.leakedGlobals.filter((name) => !LIT_SHARED_GLOBALS.has(name));
   if (leaked.length > 0) {
     // A warning in a package: webapp2 runs it, but two plugins leaking one name break each other.
-    issues.add({
-      severity: mode === 'build' ? 'error' : 'warning',
-      file: sourceFile,
-      pointer: '',
-      message:
-        `leaves globals on window: ${leaked.join(', ')}. Keep everything inside the IIFE the Pexip ` +
+    check.strict(
+      sourceFile,
+      '',
+      `leaves globals on window: ${leaked.join(', ')}. Keep everything inside the IIFE the Pexip ` +
         'guide asks for (no top-level var or function in a classic script, no window.x = …)',
-    });
+    );
   }
   const registrations = probe.registrations;
   if (probe.failure)
-    issues.add(failureIssue(probe.failure, sourceFile, registrations.length > 0, mode));
+    check.add(failureIssue(probe.failure, sourceFile, registrations.length > 0, check.input.mode));
   if (registrations.length === 0) {
     if (probe.failure) return undefined;
-    issues.error(
+    check.error(
       sourceFile,
       '',
       'never calls PEX.pluginAPI.registerPlugin({id, load, unload, …}) when it runs, so webapp2 never ' +
@@ -276,18 +265,17 @@ function checkRegistration(
     return undefined;
   }
   if (registrations.length > 1) {
-    issues.add({
-      severity: mode === 'build' ? 'error' : 'warning',
-      file: sourceFile,
-      pointer: '',
-      message: `calls PEX.pluginAPI.registerPlugin ${registrations.length} times (ids: ${registrations.map((r) => JSON.stringify(r.id)).join(', ')}); call it once`,
-    });
+    check.strict(
+      sourceFile,
+      '',
+      `calls PEX.pluginAPI.registerPlugin ${registrations.length} times (ids: ${registrations.map((r) => JSON.stringify(r.id)).join(', ')}); call it once`,
+    );
   }
   const registered = registrations.find((registration) => registration.id === packageId);
   if (!registered) {
     const ids = registrations.map((registration) => describeId(registration)).join(', ');
-    issues.error(
-      packageFile,
+    check.error(
+      check.input.packageFile,
       '/id',
       `plugin id mismatch: the package file's id is ${JSON.stringify(packageId)} but ${posix.basename(sourceFile)} ` +
         `calls registerPlugin with id ${ids}; webapp2 would never load it. Use the same id in both.`,
@@ -296,7 +284,7 @@ function checkRegistration(
   }
   for (const key of LIFECYCLE) {
     if (!registered.functionKeys.includes(key)) {
-      issues.warning(
+      check.warning(
         sourceFile,
         '',
         `registerPlugin is given no ${key} function (the Pexip guide lists load and unload among the functions you must include)`,
@@ -345,12 +333,11 @@ function failureIssue(
 
 /** Seed, "menuItems": an item's `action` "calls function <name>", so it must be a registered function. */
 function checkActions(
+  check: Check,
   registered: RecordedRegistration,
   menuItems: MenuItemFacts[],
-  packageFile: string,
-  mode: PluginCheckMode,
-  issues: Issues,
 ): void {
+  const { packageFile, mode } = check.input;
   const offered = registered.functionKeys.filter((key) => !LIFECYCLE.includes(key));
   for (const item of menuItems) {
     if (item.action === undefined || registered.functionKeys.includes(item.action)) continue;
@@ -358,7 +345,7 @@ function checkActions(
     const found = entry
       ? `registered as a ${entry.type}, not a function`
       : 'not passed to registerPlugin';
-    issues.error(
+    check.error(
       packageFile,
       `${item.pointer}/action`,
       `action "${item.action}" is ${found} (registered actions: ${offered.join(', ') || 'none'})`,
@@ -368,7 +355,7 @@ function checkActions(
   const actions = new Set(menuItems.map((item) => item.action));
   for (const name of offered) {
     if (!actions.has(name)) {
-      issues.warning(
+      check.warning(
         packageFile,
         '/menuItems',
         `registerPlugin registers ${name}() but no menu item calls it`,
@@ -383,51 +370,44 @@ function checkActions(
  * `state$` (written as literals, or seen on `state$` while the probe ran).
  */
 function checkIconFiles(
-  input: PluginCheckInput,
-  folder: string,
+  check: Check,
   menuItems: MenuItemFacts[],
   sourceIcons: string[],
-  issues: Issues,
   sourceFile?: string,
 ): void {
+  const { input, folder } = check;
   const used = new Set<string>();
-  for (const item of menuItems) {
-    if (typeof item.icon !== 'string') continue;
-    const problem = iconProblem(input, folder, item.icon, used);
+  const report = (icon: string, file: string, pointer: string, says: string): void => {
+    const problem = iconProblem(check, icon, used);
     if (problem) {
-      issues.add({
+      check.add({
         severity: problem.severity,
-        file: input.packageFile,
-        pointer: `${item.pointer}/icon`,
-        message: `icon "${item.icon}": ${problem.reason}`,
+        file,
+        pointer,
+        message: `${says}: ${problem.reason}`,
       });
     }
+  };
+  for (const item of menuItems) {
+    if (typeof item.icon === 'string')
+      report(item.icon, input.packageFile, `${item.pointer}/icon`, `icon "${item.icon}"`);
   }
   if (sourceFile !== undefined) {
-    for (const icon of new Set(sourceIcons)) {
-      const problem = iconProblem(input, folder, icon, used);
-      if (problem) {
-        issues.add({
-          severity: problem.severity,
-          file: sourceFile,
-          pointer: '',
-          message: `sets the icon "${icon}" (for state$): ${problem.reason}`,
-        });
-      }
-    }
+    for (const icon of new Set(sourceIcons))
+      report(icon, sourceFile, '', `sets the icon "${icon}" (for state$)`);
   }
   if (input.mode !== 'build') return;
   for (const [file, content] of input.files) {
     if (!file.endsWith('.svg') || !file.startsWith(folder === '.' ? '' : `${folder}/`)) continue;
     const relative = folder === '.' ? file : file.slice(folder.length + 1);
     if (svgElementIds(textOf(content)).size === 0) {
-      issues.error(
+      check.error(
         file,
         '',
         `has no id attribute; webapp2 shows an icon as file.svg#id, so add id="${posix.basename(file, '.svg')}" to its <svg> element`,
       );
     } else if (!used.has(file)) {
-      issues.warning(
+      check.warning(
         file,
         '',
         `is not used by the package file or the source (as ${relative}#<id>)`,
@@ -441,12 +421,8 @@ interface IconProblem {
   readonly reason: string;
 }
 
-function iconProblem(
-  input: PluginCheckInput,
-  folder: string,
-  icon: string,
-  used: Set<string>,
-): IconProblem | undefined {
+function iconProblem(check: Check, icon: string, used: Set<string>): IconProblem | undefined {
+  const { input, folder } = check;
   const reference = parseMenuIcon(icon);
   // A bare icons.svg#name is webapp2's own sprite (the validator warns about it), not a file here.
   if (reference && isWebapp2SpriteIcon(reference) && !reference.file.includes('/'))
@@ -461,7 +437,7 @@ function iconProblem(
         'the path is relative to the web app page, which a plugin build cannot check; write it relative to the plugin folder',
     };
   }
-  const path = resolveIn(input, folder, file);
+  const path = resolveIn(check, file);
   const shown = path === undefined ? file : inFolder(folder, path);
   const content = path === undefined ? undefined : input.files.get(path);
   if (path === undefined || content === undefined) {
@@ -492,17 +468,16 @@ function iconProblem(
  * show something odd: a `load()` that throws or never settles, a menu item with nothing to show.
  */
 function checkExercise(
+  check: Check,
   probe: PluginProbe,
   registered: RecordedRegistration | undefined,
   menuItems: MenuItemFacts[],
-  packageFile: string,
   sourceFile: string,
-  issues: Issues,
 ): void {
   const exercise = probe.exercise;
   if (!exercise || !registered) return;
   if (exercise.failure) {
-    issues.error(
+    check.error(
       sourceFile,
       '',
       `${exercise.failure.message}: in the app this would freeze or crash the page`,
@@ -510,23 +485,16 @@ function checkExercise(
     return;
   }
   const load = exercise.loads.find((outcome) => outcome.id === registered.id);
-  if (load?.outcome === 'threw' || load?.outcome === 'rejected') {
-    issues.warning(
-      sourceFile,
-      '',
-      `load() ${load.outcome === 'threw' ? 'throws' : 'rejects'} when the probe host calls it with a roster: ${load.error ?? 'no message'}. ` +
-        'This host marks the plugin failed; the Pexip guide warns that plugin errors can break the app',
-    );
-  } else if (load?.outcome === 'pending') {
-    issues.warning(
-      sourceFile,
-      '',
-      'load() returned a promise that had not settled when the probe ended (the probe host has no network): if it never settles, this host marks the plugin failed after its load time limit',
-    );
-  }
+  const loadProblem =
+    load?.outcome === 'threw' || load?.outcome === 'rejected'
+      ? `load() ${load.outcome === 'threw' ? 'throws' : 'rejects'} when the probe host calls it with a roster: ${load.error ?? 'no message'}. ` +
+        'This host marks the plugin failed; the Pexip guide warns that plugin errors can break the app'
+      : load?.outcome === 'pending'
+        ? 'load() returned a promise that had not settled when the probe ended (the probe host has no network): if it never settles, this host marks the plugin failed after its load time limit'
+        : undefined;
+  if (loadProblem) check.warning(sourceFile, '', loadProblem);
   const state = exercise.states.find((seen) => seen.id === registered.id);
-  for (const item of menuItems)
-    checkMenuItemLook(item, state, registered.hasState, packageFile, issues);
+  for (const item of menuItems) checkMenuItemLook(check, item, state, registered.hasState);
 }
 
 /**
@@ -535,11 +503,10 @@ function checkExercise(
  * has nothing to show in this host, and shows blank in webapp2.
  */
 function checkMenuItemLook(
+  check: Check,
   item: MenuItemFacts,
   state: StateSeen | undefined,
   hasState: boolean,
-  packageFile: string,
-  issues: Issues,
 ): void {
   const perParticipant = item.placement === 'participants';
   const stateIcon =
@@ -553,21 +520,15 @@ function checkMenuItemLook(
     : 'and the plugin registers no state$ to set one';
   const what = (missing: string): string =>
     `the ${item.placement} item "${item.action ?? '?'}" has ${missing} in the package file ${why}`;
-  if (noIcon && noLabel) {
-    issues.warning(
-      packageFile,
-      item.pointer,
-      `${what('no icon and no label')}: it shows as an empty item`,
-    );
-  } else if (noIcon && item.placement === 'toolbar') {
-    issues.warning(
-      packageFile,
-      item.pointer,
-      `${what('no icon')}: a toolbar button without an icon`,
-    );
-  } else if (noLabel && item.placement !== 'toolbar') {
-    issues.warning(packageFile, item.pointer, `${what('no label')}: a menu entry without text`);
-  }
+  const problem =
+    noIcon && noLabel
+      ? `${what('no icon and no label')}: it shows as an empty item`
+      : noIcon && item.placement === 'toolbar'
+        ? `${what('no icon')}: a toolbar button without an icon`
+        : noLabel && item.placement !== 'toolbar'
+          ? `${what('no label')}: a menu entry without text`
+          : undefined;
+  if (problem) check.warning(check.input.packageFile, item.pointer, problem);
 }
 
 /** `file.svg#id` string literals in the source: icons it sets at run time (seed, "Plugin state"). */
@@ -583,7 +544,7 @@ function iconLiterals(source: string): string[] {
  * A relative URL resolved as a browser would, against the plugin folder (or, for page-relative
  * paths, the branding root); `undefined` when it is absolute or climbs out of the package.
  */
-function resolveIn(input: PluginCheckInput, folder: string, url: string): string | undefined {
+function resolveIn({ input, folder }: Check, url: string): string | undefined {
   const root = input.brandingRoot ?? (folder === '.' ? '' : `${folder}/`);
   const path = urlPath(url);
   const pageRelative = PAGE_RELATIVE.exec(path);
@@ -611,8 +572,4 @@ function readText(
 
 function textOf(content: Uint8Array | string): string {
   return typeof content === 'string' ? content : new TextDecoder().decode(content);
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -1,20 +1,6 @@
 /** @ipk/plugin-probe: run a webapp2 plugin in a recording probe host, and check a plugin. */
-export {
-  checkPlugin,
-  type PluginCheck,
-  type PluginCheckInput,
-  type PluginCheckMode,
-} from './check-plugin.js';
-export {
-  probePlugin,
-  type ExerciseReport,
-  type LoadOutcome,
-  type PluginProbe,
-  type ProbeOptions,
-  type RecordedRegistration,
-  type SourceFailure,
-  type StateSeen,
-} from './probe-plugin.js';
+export { checkPlugin, type PluginCheck, type PluginCheckInput } from './check-plugin.js';
+export { probePlugin, type PluginProbe, type ProbeOptions } from './probe-plugin.js';
 export {
   hasIpkPluginField,
   readIpkPluginField,

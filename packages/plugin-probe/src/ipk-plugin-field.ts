@@ -1,3 +1,5 @@
+import { isRecord } from './located-json.js';
+
 /**
  * The `ipkPlugin` field of a plugin workspace's package.json, the layout the plugin build
  * (`@ipk/rollup-config`) and the branding tool (`@ipk/branding`) agree on:
@@ -55,8 +57,4 @@ export function readIpkPluginField(manifest: unknown, manifestPath: string): Ipk
     name: packageFile.slice(0, -PACKAGE_FILE_SUFFIX.length),
     enabled: enabled ?? true,
   };
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -24,3 +24,7 @@ export function issueAt(located: LocatedFile | undefined, issue: ValidationIssue
     if (pointer === '') return issue;
   }
 }
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

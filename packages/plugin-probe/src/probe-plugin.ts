@@ -13,6 +13,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { isRecord } from './located-json.js';
 import { PROBE_SANDBOX_SETUP } from './probe-sandbox.js';
 import {
   probeWorkerMain,
@@ -372,15 +373,10 @@ function probeResult(
     uses: summary.uses,
     ...(failure ? { failure } : {}),
   };
-  const exerciseStop =
-    exercised?.failure !== undefined
-      ? exerciseFailure(exercised.failure)
-      : stopped
-        ? {
-            kind: stopped.kind === 'memory' ? ('memory' as const) : ('stopped' as const),
-            message: stopped.message,
-          }
-        : undefined;
+  const stopKind = stopped?.kind === 'memory' ? 'memory' : 'stopped';
+  const exerciseStop: ExerciseReport['failure'] = exercised?.failure
+    ? exerciseFailure(exercised.failure)
+    : stopped && { kind: stopKind, message: stopped.message };
   if (exercised || summary.loads.length > 0 || exerciseStop) {
     result.exercise = {
       loads: summary.loads,
@@ -411,8 +407,7 @@ function sourceFailure(failure: WorkerFailure, fileName: string): SourceFailure 
   }
   if (failure.kind === 'undescribable')
     return { kind: 'threw', message: failure.message, errorMessage: failure.message };
-  const isError = failure.kind === 'syntax' || failure.isError;
-  const message = isError ? `${failure.name}: ${failure.message}` : failure.message;
+  const message = failure.isError ? `${failure.name}: ${failure.message}` : failure.message;
   const position = positionIn(failure.stack, fileName);
   return { kind: failure.kind, message, errorMessage: failure.message, ...position };
 }
@@ -461,85 +456,71 @@ function readSummary(json: string): Summary {
   } catch {
     parsed = {};
   }
-  const record = isObject(parsed) ? parsed : {};
+  const record = isRecord(parsed) ? parsed : {};
+  const objects = (key: string) => objectsIn(record[key]);
   return {
-    registrations: arrayOf(record['registrations']).flatMap(registrationFrom),
-    uses: arrayOf(record['uses']).flatMap((entry) =>
-      isObject(entry) &&
-      USE_KINDS.includes(entry['kind'] as PluginUseKind) &&
-      typeof entry['name'] === 'string'
-        ? [
-            {
-              kind: entry['kind'] as PluginUseKind,
-              name: entry['name'],
-              where: text(entry['where']),
-            },
-          ]
-        : [],
-    ),
-    errors: arrayOf(record['errors']).flatMap((entry) =>
-      isObject(entry) ? [{ where: text(entry['where']), message: text(entry['message']) }] : [],
-    ),
-    loads: arrayOf(record['loads']).flatMap((entry) => {
-      if (!isObject(entry) || !LOAD_OUTCOMES.includes(entry['outcome'] as LoadOutcome['outcome']))
-        return [];
-      const outcome: LoadOutcome = {
-        id: typeof entry['id'] === 'string' ? entry['id'] : null,
-        outcome: entry['outcome'] as LoadOutcome['outcome'],
-      };
-      const error = entry['error'];
-      if (isObject(error)) {
-        outcome.error =
-          error['isError'] === true
-            ? `${text(error['name'])}: ${text(error['message'])}`
-            : text(error['message']);
-      }
-      return [outcome];
-    }),
-    states: arrayOf(record['states']).flatMap((entry) =>
-      isObject(entry)
-        ? [
-            {
-              id: typeof entry['id'] === 'string' ? entry['id'] : null,
-              icon: entry['icon'] === true,
-              label: entry['label'] === true,
-              participantIcon: entry['participantIcon'] === true,
-              participantLabel: entry['participantLabel'] === true,
-              icons: arrayOf(entry['icons']).filter(
-                (icon): icon is string => typeof icon === 'string',
-              ),
-            },
-          ]
-        : [],
-    ),
+    registrations: objects('registrations').map(registrationFrom),
+    uses: objects('uses')
+      .filter((entry) => USE_KINDS.includes(entry['kind'] as PluginUseKind))
+      .filter((entry) => typeof entry['name'] === 'string')
+      .map((entry) => ({
+        kind: entry['kind'] as PluginUseKind,
+        name: text(entry['name']),
+        where: text(entry['where']),
+      })),
+    errors: objects('errors').map((entry) => ({
+      where: text(entry['where']),
+      message: text(entry['message']),
+    })),
+    loads: objects('loads')
+      .filter((entry) => LOAD_OUTCOMES.includes(entry['outcome'] as LoadOutcome['outcome']))
+      .map((entry) => {
+        const outcome: LoadOutcome = {
+          id: idOf(entry['id']),
+          outcome: entry['outcome'] as LoadOutcome['outcome'],
+        };
+        const error = entry['error'];
+        if (isRecord(error)) {
+          const message = text(error['message']);
+          outcome.error =
+            error['isError'] === true ? `${text(error['name'])}: ${message}` : message;
+        }
+        return outcome;
+      }),
+    states: objects('states').map((entry) => ({
+      id: idOf(entry['id']),
+      icon: entry['icon'] === true,
+      label: entry['label'] === true,
+      participantIcon: entry['participantIcon'] === true,
+      participantLabel: entry['participantLabel'] === true,
+      icons: arrayOf(entry['icons']).filter((icon) => typeof icon === 'string'),
+    })),
   };
 }
 
-function registrationFrom(value: unknown): RecordedRegistration[] {
-  if (!isObject(value)) return [];
-  const { id, idType, hasState } = value;
-  const keys = arrayOf(value['keys']).flatMap((entry) =>
-    isObject(entry) && typeof entry['key'] === 'string' && typeof entry['type'] === 'string'
-      ? [{ key: entry['key'], type: entry['type'] }]
-      : [],
-  );
-  return [
-    {
-      id: typeof id === 'string' ? id : null,
-      idType: typeof idType === 'string' ? idType : 'undefined',
-      functionKeys: keys.filter((entry) => entry.type === 'function').map((entry) => entry.key),
-      keys,
-      hasState: hasState === true,
-    },
-  ];
+function registrationFrom(value: Record<string, unknown>): RecordedRegistration {
+  const keys = objectsIn(value['keys'])
+    .filter((entry) => typeof entry['key'] === 'string' && typeof entry['type'] === 'string')
+    .map((entry) => ({ key: text(entry['key']), type: text(entry['type']) }));
+  return {
+    id: idOf(value['id']),
+    idType: typeof value['idType'] === 'string' ? value['idType'] : 'undefined',
+    functionKeys: keys.filter((entry) => entry.type === 'function').map((entry) => entry.key),
+    keys,
+    hasState: value['hasState'] === true,
+  };
+}
+
+function idOf(value: unknown): string | null {
+  return typeof value === 'string' ? value : null;
+}
+
+function objectsIn(value: unknown): Record<string, unknown>[] {
+  return arrayOf(value).filter(isRecord);
 }
 
 function text(value: unknown): string {
   return typeof value === 'string' ? value : '';
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function arrayOf(value: unknown): unknown[] {

@@ -201,6 +201,10 @@ export const PROBE_SANDBOX_SETUP = String.raw`(function (rx, optionsJson) {
     registrations[registrations.length] = record;
   }
   function nothing() {}
+  function stubs(target, names) {
+    for (var i = 0; i < names.length; i += 1) target[names[i]] = nothing;
+    return target;
+  }
   function createNewState(initial) {
     return new rx.BehaviorSubject(initial);
   }
@@ -246,14 +250,8 @@ export const PROBE_SANDBOX_SETUP = String.raw`(function (rx, optionsJson) {
   pexrtc.uuid = sample.selfUuid;
   pexrtc.role = 'HOST';
   pexrtc.state = 'CONNECTED';
-  pexrtc.onParticipantCreate = nothing;
-  pexrtc.onParticipantUpdate = nothing;
-  pexrtc.onParticipantDelete = nothing;
-  pexrtc.onChatMessage = nothing;
-  pexrtc.muteAudio = nothing;
-  pexrtc.muteVideo = nothing;
-  pexrtc.setParticipantText = nothing;
-  pexrtc.sendChatMessage = nothing;
+  stubs(pexrtc, ['onParticipantCreate', 'onParticipantUpdate', 'onParticipantDelete', 'onChatMessage']);
+  stubs(pexrtc, ['muteAudio', 'muteVideo', 'setParticipantText', 'sendChatMessage']);
   pexrtc.call = { pc: pageStandIns ? inert : null };
   defineProperty(global, 'PexRTC', {
     configurable: true,
@@ -262,22 +260,13 @@ export const PROBE_SANDBOX_SETUP = String.raw`(function (rx, optionsJson) {
 
   global.window = global;
   global.self = global;
-  global.console = { log: nothing, info: nothing, warn: nothing, error: nothing, debug: nothing, trace: nothing, table: nothing, group: nothing, groupEnd: nothing };
+  global.console = stubs({}, ['log', 'info', 'warn', 'error', 'debug', 'trace', 'table', 'group', 'groupEnd']);
+  var pluginAPI = { registerPlugin: registerPlugin, createNewState: createNewState, openTemplateDialog: openTemplateDialog };
+  stubs(pluginAPI, ['sendRequest', 'dialOut', 'disconnectParticipant', 'spotlightOnParticipant', 'spotlightOffParticipant']);
+  stubs(pluginAPI, ['changeConferenceLayout', 'transformConferenceLayout', 'sendChatMessage']);
+  pluginAPI.getPluginMenuItem = getPluginMenuItem;
   global.PEX = around({
-    pluginAPI: around({
-      registerPlugin: registerPlugin,
-      createNewState: createNewState,
-      openTemplateDialog: openTemplateDialog,
-      sendRequest: nothing,
-      dialOut: nothing,
-      disconnectParticipant: nothing,
-      spotlightOnParticipant: nothing,
-      spotlightOffParticipant: nothing,
-      changeConferenceLayout: nothing,
-      transformConferenceLayout: nothing,
-      sendChatMessage: nothing,
-      getPluginMenuItem: getPluginMenuItem,
-    }, 'PEX.pluginAPI'),
+    pluginAPI: around(pluginAPI, 'PEX.pluginAPI'),
     actions$: actions$,
     actions: freeze(options.actions),
     conferenceQueryParams: {},
@@ -313,12 +302,8 @@ export const PROBE_SANDBOX_SETUP = String.raw`(function (rx, optionsJson) {
     global.setTimeout = queueTimer;
     global.setInterval = queueTimer;
     global.requestAnimationFrame = queueTimer;
-    global.clearTimeout = nothing;
-    global.clearInterval = nothing;
-    global.cancelAnimationFrame = nothing;
-    global.addEventListener = nothing;
-    global.removeEventListener = nothing;
-    global.dispatchEvent = nothing;
+    stubs(global, ['clearTimeout', 'clearInterval', 'cancelAnimationFrame']);
+    stubs(global, ['addEventListener', 'removeEventListener', 'dispatchEvent']);
     global.fetch = function (url) {
       notePagePath(toText(url));
       return rejected(new TypeErrorCtor('Failed to fetch (the probe host has no network)'));

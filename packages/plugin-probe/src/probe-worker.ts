@@ -50,13 +50,7 @@ export type ProbeWorkerMessage =
 /** How a step failed, described by the worker from host-realm values and sandbox JSON only. */
 export type WorkerFailure =
   | {
-      readonly kind: 'syntax';
-      readonly name: string;
-      readonly message: string;
-      readonly stack: string;
-    }
-  | {
-      readonly kind: 'threw';
+      readonly kind: 'syntax' | 'threw';
       readonly name: string;
       readonly message: string;
       readonly stack: string;
@@ -113,6 +107,7 @@ export function probeWorkerMain(load: NodeJS.Require): void {
           name: String(compileError.name),
           message: String(compileError.message),
           stack: String(compileError.stack),
+          isError: true,
         },
       });
       post({ id: job.id, stage: 'done' });

@@ -1,4 +1,4 @@
-import { rollup } from 'rollup';
+import { rollup, type OutputChunk, type OutputOptions, type RollupOptions } from 'rollup';
 import { definePluginConfig, type PluginConfigOptions } from './define-plugin-config.js';
 
 /** A plugin built in memory: what `dist/<name>.plugin.js` would contain. */
@@ -21,12 +21,20 @@ export async function bundlePlugin(options: PluginConfigOptions = {}): Promise<P
     typeCheck: false,
     ...options,
   });
+  const { fileName, code } = await generateChunk(config);
+  return { fileName, code };
+}
+
+/** Builds `config` in memory, quietly, and returns the one chunk (`extra`: output options on top). */
+export async function generateChunk(
+  config: RollupOptions,
+  extra: OutputOptions = {},
+): Promise<OutputChunk> {
   const bundle = await rollup({ ...config, onLog: () => undefined });
   try {
     const outputOptions = Array.isArray(config.output) ? config.output[0] : config.output;
-    const { output } = await bundle.generate(outputOptions ?? {});
-    const [chunk] = output;
-    return { fileName: chunk.fileName, code: chunk.code };
+    const { output } = await bundle.generate({ ...outputOptions, ...extra });
+    return output[0];
   } finally {
     await bundle.close();
   }

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { decode } from '@jridgewell/sourcemap-codec';
-import { rollup } from 'rollup';
+import { generateChunk } from './bundle-plugin.js';
 import { definePluginConfig, type PluginConfigOptions } from './define-plugin-config.js';
 
 /** The bytes one source module (or one package) takes in the minified bundle. */
@@ -49,35 +49,28 @@ export async function measureBundleSize(
     root,
     onBundleSize: () => undefined,
   });
-  const bundle = await rollup({ ...config, onLog: () => undefined });
-  try {
-    const outputOptions = Array.isArray(config.output) ? config.output[0] : config.output;
-    const { output } = await bundle.generate({ ...outputOptions, sourcemap: true });
-    const [chunk] = output;
-    if (!chunk.map) throw new Error(`${chunk.fileName}: Rollup produced no source map to analyse.`);
-    const outDir = outputOptions?.dir ?? path.join(root, 'dist');
-    const owners = new PackageOwners(root);
-    const texts = textBySource(chunk.code, chunk.map.mappings, chunk.map.sources);
-    const modules = [...texts].map(([source, text]) => {
-      if (source === UNMAPPED) return { owner: UNMAPPED, module: '', text };
-      return { ...owners.ownerOf(path.resolve(outDir, source)), text };
-    });
-    const gzipBytes = gzipSync(chunk.code, { level: 9 }).length;
-    const packages = new Map<string, string>();
-    for (const { owner, text } of modules) packages.set(owner, (packages.get(owner) ?? '') + text);
-    return {
-      fileName: chunk.fileName,
-      bytes: Buffer.byteLength(chunk.code),
+  const chunk = await generateChunk(config, { sourcemap: true });
+  if (!chunk.map) throw new Error(`${chunk.fileName}: Rollup produced no source map to analyse.`);
+  const ownerOf = packageOwners(root);
+  const texts = textBySource(chunk.code, chunk.map.mappings, chunk.map.sources);
+  const modules = [...texts].map(([source, text]) => {
+    if (source === UNMAPPED) return { owner: UNMAPPED, module: '', text };
+    // definePluginConfig writes to <root>/dist: the map's sources are relative to it.
+    return { ...ownerOf(path.resolve(root, 'dist', source)), text };
+  });
+  const gzipBytes = gzipSync(chunk.code, { level: 9 }).length;
+  const packages = new Map<string, string>();
+  for (const { owner, text } of modules) packages.set(owner, (packages.get(owner) ?? '') + text);
+  return {
+    fileName: chunk.fileName,
+    bytes: Buffer.byteLength(chunk.code),
+    gzipBytes,
+    packages: shares(
+      [...packages].map(([owner, text]) => ({ owner, module: '', text })),
       gzipBytes,
-      packages: shares(
-        [...packages].map(([owner, text]) => ({ owner, module: '', text })),
-        gzipBytes,
-      ),
-      modules: shares(modules, gzipBytes),
-    };
-  } finally {
-    await bundle.close();
-  }
+    ),
+    modules: shares(modules, gzipBytes),
+  };
 }
 
 /**
@@ -125,34 +118,28 @@ function shares(
 }
 
 /** Names a file by the package.json nearest above it: workspace packages resolve to their folders. */
-class PackageOwners {
-  readonly #names = new Map<string, string | undefined>();
-  constructor(readonly pluginRoot: string) {}
-
-  ownerOf(file: string): { owner: string; module: string } {
+function packageOwners(pluginRoot: string): (file: string) => { owner: string; module: string } {
+  const names = new Map<string, string | undefined>();
+  return (file) => {
     for (let dir = path.dirname(file); dir !== path.dirname(dir); dir = path.dirname(dir)) {
-      const name = this.#packageName(dir);
+      if (!names.has(dir)) names.set(dir, packageNameIn(dir));
+      const name = names.get(dir);
       if (name === undefined) continue;
-      const owner = path.resolve(dir) === this.pluginRoot ? THIS_PLUGIN : name;
+      const owner = path.resolve(dir) === pluginRoot ? THIS_PLUGIN : name;
       return { owner, module: path.relative(dir, file).split(path.sep).join('/') };
     }
     return { owner: UNMAPPED, module: file };
-  }
+  };
+}
 
-  #packageName(dir: string): string | undefined {
-    if (!this.#names.has(dir)) {
-      let name: string | undefined;
-      try {
-        const manifest = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as {
-          name?: unknown;
-        };
-        name = typeof manifest.name === 'string' ? manifest.name : undefined;
-      } catch {
-        name = undefined;
-      }
-      this.#names.set(dir, name);
-    }
-    return this.#names.get(dir);
+function packageNameIn(dir: string): string | undefined {
+  try {
+    const { name } = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as {
+      name?: unknown;
+    };
+    return typeof name === 'string' ? name : undefined;
+  } catch {
+    return undefined;
   }
 }
 

@@ -32,7 +32,7 @@ export interface PluginConfigOptions {
  * The syntax level the bundle is lowered to. webapp2 itself targets evergreen browsers and the
  * Electron/mobile shells of the same era; ES2020 keeps `?.` and `??` without transpiling them away.
  */
-export const BUNDLE_TARGET = 'es2020';
+const BUNDLE_TARGET = 'es2020';
 
 /**
  * The Rollup configuration of one webapp2 plugin: `src/index.ts` → `dist/<name>.plugin.js`, one
@@ -50,16 +50,18 @@ export async function definePluginConfig(
   const root = path.resolve(options.root ?? process.cwd());
   const layout = await readPluginLayout(root, options.input);
   const filesOptions = options.onBundleSize ? { onBundleSize: options.onBundleSize } : {};
+  const typeCheckOption = options.typeCheck ?? true;
+  const checker =
+    typeCheckOption === true ? createTypeChecker({ root, input: layout.input }) : typeCheckOption;
   return {
     input: layout.input,
     plugins: [
-      // `es2015` first: RxJS 7 publishes its ES2015 build under that condition; without it Rollup
-      // picks the ES5 build (bigger, slower).
-      // 'es2015': RxJS's modern build, not its ES5 one. 'production': Lit's production build even
-      // under Vitest, where NODE_ENV=test would otherwise pull in Lit's dev build (extra globals).
+      // 'es2015': RxJS 7's ES2015 build, not its ES5 one (bigger, slower). 'production': Lit's
+      // production build even under Vitest, where NODE_ENV=test would otherwise pull in Lit's dev
+      // build (extra globals).
       nodeResolve({ browser: true, exportConditions: ['es2015', 'production'] }),
       transpileTypeScript(root),
-      ...typeCheckPlugins(layout.name, options.typeCheck ?? true, root, layout.input),
+      ...(checker === false ? [] : [typeCheck(layout.name, checker)]),
       ipkPluginFiles(layout, filesOptions),
     ],
     output: {
@@ -97,14 +99,4 @@ function outside(dir: string): RegExp {
   // Rollup's ids are real paths (symlinks resolved), so the folder is compared as one too.
   const prefix = `${realpathSync(dir).split(path.sep).join('/')}/`;
   return new RegExp(`^(?!${prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')})`);
-}
-
-function typeCheckPlugins(
-  name: string,
-  option: boolean | TypeChecker,
-  root: string,
-  input: string,
-): Plugin[] {
-  if (option === false) return [];
-  return [typeCheck(name, option === true ? createTypeChecker({ root, input }) : option)];
 }

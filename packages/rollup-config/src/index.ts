@@ -1,8 +1,4 @@
-export {
-  definePluginConfig as default,
-  definePluginConfig,
-  BUNDLE_TARGET,
-} from './define-plugin-config.js';
+export { definePluginConfig as default, definePluginConfig } from './define-plugin-config.js';
 export type { PluginConfigOptions } from './define-plugin-config.js';
 export { ipkPluginFiles, formatBundleSize } from './ipk-plugin-files.js';
 export type { BundleSize, IpkPluginFilesOptions } from './ipk-plugin-files.js';

@@ -24,8 +24,6 @@ export interface IpkPluginFilesOptions {
   readonly onBundleSize?: (size: BundleSize) => void;
 }
 
-const PLUGIN_NAME = 'ipk-plugin-files';
-
 /**
  * The webapp2 side of a plugin build. Before bundling: stops at a package file with errors (with
  * `@ipk/plugin-api`'s validator, so you learn it before a bundle is made) and optimises the icons.
@@ -34,17 +32,27 @@ const PLUGIN_NAME = 'ipk-plugin-files';
  * Its errors fail the build, its warnings and what the plugin uses beyond the guide are printed.
  */
 export function ipkPluginFiles(layout: PluginLayout, options: IpkPluginFilesOptions = {}): Plugin {
-  const onBundleSize = options.onBundleSize ?? printBundleSize;
+  const onBundleSize =
+    options.onBundleSize ?? ((size: BundleSize) => console.log(formatBundleSize(size)));
   let packageText = '';
   let icons: IconFile[] = [];
 
   return {
-    name: PLUGIN_NAME,
+    name: 'ipk-plugin-files',
 
     async buildStart() {
       this.addWatchFile(layout.packageFilePath);
-      packageText = await readPackageText(this, layout);
-      stopAtPackageErrors(this, packageText, layout);
+      try {
+        packageText = await readFile(layout.packageFilePath, 'utf8');
+      } catch (error) {
+        this.error(
+          `${layout.packageFilePath}: cannot read the plugin package file (${String(error)}). ` +
+            'Create it or fix ipkPlugin.packageFile in package.json.',
+        );
+      }
+      // The validator's errors before bundling; its warnings come with the plugin check after it.
+      const packageIssues = checkPluginPackageText(packageText, layout.packageFileName).issues;
+      stopAtErrors(this, `${layout.name}: the package file is not valid:`, packageIssues);
       try {
         icons = await readIconFiles(layout.assetsDir);
       } catch (error) {
@@ -65,16 +73,13 @@ export function ipkPluginFiles(layout: PluginLayout, options: IpkPluginFilesOpti
         packageFile: layout.packageFileName,
         mode: 'build',
       });
-      const errors = check.issues.filter((issue) => issue.severity === 'error');
       for (const issue of check.issues) {
         if (issue.severity === 'warning') this.warn(formatIssue(issue));
       }
       for (const finding of check.beyondTheGuide) {
         this.warn(`${chunk.fileName} ${formatBeyondTheGuide(finding)}`);
       }
-      if (errors.length > 0) {
-        fail(this, `${layout.name}: the plugin does not hold together:`, errors);
-      }
+      stopAtErrors(this, `${layout.name}: the plugin does not hold together:`, check.issues);
       this.emitFile({ type: 'asset', fileName: layout.packageFileName, source: packageText });
       for (const icon of icons) {
         this.emitFile({ type: 'asset', fileName: icon.path, source: icon.optimised });
@@ -88,34 +93,14 @@ export function ipkPluginFiles(layout: PluginLayout, options: IpkPluginFilesOpti
   };
 }
 
-async function readPackageText(context: PluginContext, layout: PluginLayout): Promise<string> {
-  try {
-    return await readFile(layout.packageFilePath, 'utf8');
-  } catch (error) {
-    return context.error(
-      `${layout.packageFilePath}: cannot read the plugin package file (${String(error)}). ` +
-        'Create it or fix ipkPlugin.packageFile in package.json.',
-    );
-  }
-}
-
-/** The validator's errors before bundling; its warnings come with the plugin check after it. */
-function stopAtPackageErrors(context: PluginContext, text: string, layout: PluginLayout): void {
-  const errors = checkPluginPackageText(text, layout.packageFileName).issues.filter(
-    (issue) => issue.severity === 'error',
-  );
-  if (errors.length > 0) fail(context, `${layout.name}: the package file is not valid:`, errors);
-}
-
 /**
- * Fails the build with one `file:line:column severity pointer: message` line per issue and no
- * stack trace: the stack would point into this plugin, not at the user's file.
+ * Fails the build when there are errors, with one `file:line:column severity pointer: message`
+ * line per error and no stack trace: the stack would point into this plugin, not at the user's file.
  */
-function fail(context: PluginContext, title: string, issues: ValidationIssue[]): never {
-  return context.error({
-    message: `${title}\n  - ${issues.map(formatIssue).join('\n  - ')}`,
-    stack: '',
-  });
+function stopAtErrors(context: PluginContext, title: string, issues: ValidationIssue[]): void {
+  const errors = issues.filter((issue) => issue.severity === 'error');
+  if (errors.length === 0) return;
+  context.error({ message: `${title}\n  - ${errors.map(formatIssue).join('\n  - ')}`, stack: '' });
 }
 
 function entryChunk(
@@ -139,8 +124,4 @@ function entryChunk(
 export function formatBundleSize(size: BundleSize): string {
   const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
   return `${size.fileName}: ${kb(size.bytes)} minified, ${kb(size.gzipBytes)} gzipped`;
-}
-
-function printBundleSize(size: BundleSize): void {
-  console.log(formatBundleSize(size));
 }

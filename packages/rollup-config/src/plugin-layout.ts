@@ -57,12 +57,12 @@ async function readJson(file: string): Promise<unknown> {
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
-    throw new PluginLayoutError(`${file}: cannot read it (${describe(error)}).`);
+    throw new PluginLayoutError(`${file}: cannot read it (${(error as Error).message}).`);
   }
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {
-    throw new PluginLayoutError(`${file}: not valid JSON (${describe(error)}).`);
+    throw new PluginLayoutError(`${file}: not valid JSON (${(error as Error).message}).`);
   }
 }
 
@@ -74,12 +74,4 @@ function ipkPluginFieldOf(manifest: unknown, manifestPath: string): IpkPluginFie
     if (error instanceof IpkPluginFieldError) throw new PluginLayoutError(error.message);
     throw error;
   }
-}
-
-/** An error's message; also for errors thrown inside a `node:vm` context (not `instanceof Error` here). */
-export function describe(error: unknown): string {
-  if (typeof error === 'object' && error !== null && 'message' in error) {
-    return String(error.message);
-  }
-  return String(error);
 }

@@ -49,9 +49,9 @@ export function createTypeChecker(target: TypeCheckTarget): TypeChecker {
     // Synchronous work in an async function: TypeScript's API has no asynchronous form.
     async check() {
       const config = readTsconfig(path.join(target.root, 'tsconfig.json'));
-      if (!config.ok) return config.errors;
+      if (Array.isArray(config)) return config;
       // Declaration files (dependencies', lib) are not the plugin's code: the typecheck task has them.
-      const options = { ...config.options, noEmit: true, skipLibCheck: true };
+      const options = { ...config, noEmit: true, skipLibCheck: true };
       builder = ts.createSemanticDiagnosticsBuilderProgram(
         [target.input],
         options,
@@ -70,11 +70,8 @@ export function createTypeChecker(target: TypeCheckTarget): TypeChecker {
   };
 }
 
-type Tsconfig =
-  | { readonly ok: true; readonly options: ts.CompilerOptions }
-  | { readonly ok: false; readonly errors: TypeCheckError[] };
-
-function readTsconfig(configFile: string): Tsconfig {
+/** The compiler options, or the errors that keep the tsconfig from giving them. */
+function readTsconfig(configFile: string): ts.CompilerOptions | TypeCheckError[] {
   const problems: ts.Diagnostic[] = [];
   const parsed = ts.getParsedCommandLineOfConfigFile(configFile, undefined, {
     ...ts.sys,
@@ -86,9 +83,9 @@ function readTsconfig(configFile: string): Tsconfig {
   );
   if (parsed === undefined || errors.length > 0) {
     const folder = path.dirname(configFile);
-    return { ok: false, errors: errors.map((diagnostic) => toTypeCheckError(diagnostic, folder)) };
+    return errors.map((diagnostic) => toTypeCheckError(diagnostic, folder));
   }
-  return { ok: true, options: parsed.options };
+  return parsed.options;
 }
 
 function cachingHost(options: ts.CompilerOptions): ts.CompilerHost {
