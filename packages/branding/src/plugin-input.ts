@@ -76,7 +76,8 @@ export async function readPluginInput(
   cwd: string = process.cwd(),
 ): Promise<PluginInput> {
   const shown = displayPath(cwd, dir);
-  if (!(await isDirectory(dir))) throw new PluginInputError(`${shown}: not a folder`);
+  if (!(await stat(dir).catch(() => undefined))?.isDirectory())
+    throw new PluginInputError(`${shown}: not a folder`);
   const manifest = await readJsonObject(join(dir, 'package.json'));
   if (hasIpkPluginField(manifest)) return readWorkspacePlugin(dir, shown, manifest);
   const packageFiles = (await readdir(dir)).filter((file) => file.endsWith(PACKAGE_FILE_SUFFIX));
@@ -106,7 +107,7 @@ async function readWorkspacePlugin(
     throw error;
   }
   const builtDir = join(dir, 'dist');
-  if (!(await isFile(join(builtDir, field.packageFile)))) {
+  if (!(await stat(join(builtDir, field.packageFile)).catch(() => undefined))?.isFile()) {
     const workspace = typeof manifest['name'] === 'string' ? manifest['name'] : shown;
     throw new PluginInputError(
       `${shown}: not built (dist/${field.packageFile} is missing). Run "npm run build -w ${workspace}" or "npm run build" at the repo root first.`,
@@ -147,12 +148,4 @@ async function readJsonObject(file: string): Promise<Record<string, unknown> | u
   } catch {
     throw new PluginInputError(`${file}: invalid JSON`);
   }
-}
-
-async function isDirectory(path: string): Promise<boolean> {
-  return (await stat(path).catch(() => undefined))?.isDirectory() ?? false;
-}
-
-async function isFile(path: string): Promise<boolean> {
-  return (await stat(path).catch(() => undefined))?.isFile() ?? false;
 }
