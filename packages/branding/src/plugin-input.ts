@@ -36,27 +36,18 @@ export class PluginInputError extends Error {
  * `undefined` outside a monorepo.
  */
 export async function findRepoRoot(from: string): Promise<string | undefined> {
-  let dir = resolve(from);
-  for (;;) {
+  for (let dir = resolve(from); ; dir = dirname(dir)) {
     const manifest = await readJsonObject(join(dir, 'package.json'));
     if (manifest && 'workspaces' in manifest) return dir;
-    const parent = dirname(dir);
-    if (parent === dir) return undefined;
-    dir = parent;
+    if (dirname(dir) === dir) return undefined;
   }
 }
 
 /** Every `plugins/*` workspace of the repo whose package.json has an `ipkPlugin` field, by folder name. */
 export async function discoverWorkspacePlugins(repoRoot: string): Promise<string[]> {
   const pluginsDir = join(repoRoot, 'plugins');
-  let names: string[];
-  try {
-    names = (await readdir(pluginsDir, { withFileTypes: true }))
-      .filter((entry) => entry.isDirectory())
-      .map((entry) => entry.name);
-  } catch {
-    return [];
-  }
+  const entries = await readdir(pluginsDir, { withFileTypes: true }).catch(() => []);
+  const names = entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name);
   const found: string[] = [];
   for (const name of names.sort()) {
     const manifest = await readJsonObject(join(pluginsDir, name, 'package.json'));

@@ -203,12 +203,10 @@ function inflateEntries(
       problem ??= `it cannot be read (${(error as Error).message})`;
     }
   }
-  const missing = headers.findIndex(
+  const missing = headers.find(
     (header, entry) => !isDirectory(header) && contents[entry] === undefined,
   );
-  if (problem === undefined && missing !== -1) {
-    problem = `"${headers[missing]?.name ?? ''}" is cut short`;
-  }
+  if (missing !== undefined) problem ??= `"${missing.name}" is cut short`;
   if (problem !== undefined) throw limitError(zipName, [problem], 'while inflating');
   return contents;
 }
