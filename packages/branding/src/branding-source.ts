@@ -1,5 +1,5 @@
 import { readFile, stat } from 'node:fs/promises';
-import { readDirTree } from './file-tree-io.js';
+import { readDirTree, textAt } from './file-tree-io.js';
 import { brandingIdOf } from './merge-branding-json.js';
 import { DEFAULT_ZIP_LIMITS, readZip, type FileTree, type ZipLimits } from './zip-archive.js';
 
@@ -25,7 +25,9 @@ export async function readBrandingSource(
   const { files, duplicates } = info.isDirectory()
     ? { files: await readDirTree(path), duplicates: [] }
     : readZip(await readFile(path), path, zipLimits);
-  return { files, webapp2Prefix: webapp2PrefixOf(files), duplicates };
+  const prefix = `${WEBAPP2_FOLDER}/`;
+  const inWebapp2 = [...files.keys()].some((file) => file.startsWith(prefix));
+  return { files, webapp2Prefix: inWebapp2 ? prefix : '', duplicates };
 }
 
 /**
@@ -38,14 +40,5 @@ export async function brandingIdOfSource(
   zipLimits: ZipLimits,
 ): Promise<string | number | undefined> {
   const source = await readBrandingSource(path, zipLimits);
-  const text = source.files.get(`${source.webapp2Prefix}manifest.json`);
-  return brandingIdOf(text === undefined ? undefined : new TextDecoder().decode(text));
-}
-
-/** `'webapp2/'` if any file lives under a webapp2 folder, else `''`. */
-export function webapp2PrefixOf(files: FileTree): string {
-  for (const path of files.keys()) {
-    if (path.startsWith(`${WEBAPP2_FOLDER}/`)) return `${WEBAPP2_FOLDER}/`;
-  }
-  return '';
+  return brandingIdOf(textAt(source.files, `${source.webapp2Prefix}manifest.json`));
 }

@@ -1,4 +1,3 @@
-import { parseJson } from '@ipk/plugin-api';
 import type { ProbeOptions } from '@ipk/plugin-probe';
 import { randomBytes } from 'node:crypto';
 import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
@@ -7,14 +6,14 @@ import { displayPath } from './display-path.js';
 import { nextBrandingId } from './branding-id.js';
 import { brandingIdOfSource, readBrandingSource, WEBAPP2_FOLDER } from './branding-source.js';
 import { checkBrandingFiles, type CheckReport, type PreviousBrandingId } from './check-branding.js';
-import { treeSize, writeDirTree } from './file-tree-io.js';
+import { textAt, treeSize, writeDirTree } from './file-tree-io.js';
 import {
   brandingIdOf,
+  jsonFieldOf,
   mergeManifest,
   mergeSettings,
   settingsEnabledOf,
   settingsPluginsOf,
-  type SettingsPluginLine,
 } from './merge-branding-json.js';
 import {
   discoverWorkspacePlugins,
@@ -223,7 +222,7 @@ function resolveEnabled(
 ): Map<PluginInput, EnabledChoice> {
   const enabled = new Map<PluginInput, EnabledChoice>();
   const used = new Set<string>();
-  const basePlugins = settingsPluginsOf(textOf(tree.get(`${WEBAPP2_FOLDER}/settings.json`)));
+  const basePlugins = settingsPluginsOf(textAt(tree, `${WEBAPP2_FOLDER}/settings.json`));
   for (const plugin of plugins) {
     const id = packageIdOf(plugin);
     const key = [id, plugin.name].find(
@@ -260,12 +259,8 @@ function srcUrlOf(plugin: PluginInput): string {
 }
 
 function packageIdOf(plugin: PluginInput): string | undefined {
-  const content = plugin.files.get(plugin.packageFileName);
-  if (content === undefined) return undefined;
-  const parsed = parseJson(new TextDecoder().decode(content), plugin.packageFileName);
-  const value = parsed.value;
-  if (typeof value !== 'object' || value === null) return undefined;
-  const id = (value as Record<string, unknown>)['id'];
+  const text = textAt(plugin.files, plugin.packageFileName);
+  const id = jsonFieldOf(text, plugin.packageFileName, 'id');
   return typeof id === 'string' ? id : undefined;
 }
 
@@ -320,7 +315,7 @@ async function previousBrandingIds(
   const add = (id: string | number | undefined, source: string): void => {
     if (id !== undefined) found.push({ id: String(id), source });
   };
-  add(brandingIdOf(textOf(tree.get(`${WEBAPP2_FOLDER}/manifest.json`))), 'the base package');
+  add(brandingIdOf(textAt(tree, `${WEBAPP2_FOLDER}/manifest.json`)), 'the base package');
   const lastBuild = join(outDir, WEBAPP2_FOLDER, 'manifest.json');
   add(
     brandingIdOf(await readFile(lastBuild, 'utf8').catch(() => undefined)),
@@ -388,22 +383,16 @@ function writeBrandingJson(
   const settingsPath = `${WEBAPP2_FOLDER}/settings.json`;
   const manifestPath = `${WEBAPP2_FOLDER}/manifest.json`;
   const where = (path: string): string => (base === undefined ? path : `${base}: ${path}`);
-  const lines: SettingsPluginLine[] = built.map((plugin) => ({
-    id: plugin.id,
-    srcURL: plugin.srcURL,
-    enabled: plugin.enabled,
-  }));
   try {
     const encoder = new TextEncoder();
     tree.set(
       settingsPath,
-      encoder.encode(mergeSettings(textOf(tree.get(settingsPath)), where(settingsPath), lines)),
+      // mergeSettings writes each plugin's id, srcURL and enabled, nothing else of BuiltPlugin.
+      encoder.encode(mergeSettings(textAt(tree, settingsPath), where(settingsPath), built)),
     );
     tree.set(
       manifestPath,
-      encoder.encode(
-        mergeManifest(textOf(tree.get(manifestPath)), where(manifestPath), brandingID),
-      ),
+      encoder.encode(mergeManifest(textAt(tree, manifestPath), where(manifestPath), brandingID)),
     );
   } catch (error) {
     throw new BuildInputError((error as Error).message, { cause: error });
@@ -482,12 +471,8 @@ function verifyZip(zip: Uint8Array, tree: FileTree, zipFile: string): void {
   const same =
     reread.size === tree.size &&
     [...tree].every(([path, content]) =>
-      Buffer.from(content).equals(Buffer.from(reread.get(path) ?? new Uint8Array())),
+      Buffer.from(content).equals(reread.get(path) ?? new Uint8Array()),
     );
   if (!same)
     throw new Error(`${zipFile}: reading the ZIP back did not give the files that were written`);
-}
-
-function textOf(content: Uint8Array | undefined): string | undefined {
-  return content === undefined ? undefined : new TextDecoder().decode(content);
 }

@@ -14,6 +14,7 @@ import {
   resolvePackageUrl,
 } from '@ipk/plugin-probe';
 import { brandingIdAsBigInt } from './branding-id.js';
+import { textAt } from './file-tree-io.js';
 import type { FileTree } from './zip-archive.js';
 
 /** A previous upload's brandingID, and where it was read. */
@@ -95,18 +96,14 @@ function checkManifest(
   issues: ValidationIssue[],
 ): string | undefined {
   const file = `${prefix}manifest.json`;
-  const text = readText(files, file);
-  if (text === undefined) {
-    issues.push(
-      error(
-        file,
-        '',
-        'missing. Without a manifest.json whose isSettingsBranded is true the apps ignore settings.json and every plugin ' +
-          '(the Management Node download has none); "ipk-branding build --base <zip>" writes one.',
-      ),
-    );
-    return undefined;
-  }
+  const text = requiredText(
+    files,
+    file,
+    issues,
+    'missing. Without a manifest.json whose isSettingsBranded is true the apps ignore settings.json and every plugin ' +
+      '(the Management Node download has none); "ipk-branding build --base <zip>" writes one.',
+  );
+  if (text === undefined) return undefined;
   issues.push(...checkManifestText(text, file).issues);
   const located = locateJson(text, file);
   const value = located?.value;
@@ -147,17 +144,13 @@ async function checkSettingsAndPlugins(
   issues: ValidationIssue[],
 ): Promise<CheckedPlugin[]> {
   const file = `${prefix}settings.json`;
-  const text = readText(files, file);
-  if (text === undefined) {
-    issues.push(
-      error(
-        file,
-        '',
-        'missing: settings.json lists the plugins the app offers (the Management Node download has none)',
-      ),
-    );
-    return [];
-  }
+  const text = requiredText(
+    files,
+    file,
+    issues,
+    'missing: settings.json lists the plugins the app offers (the Management Node download has none)',
+  );
+  if (text === undefined) return [];
   issues.push(...checkSettingsText(text, file).issues);
   const settings = locateJson(text, file);
   const entries = settings && isObject(settings.value) ? settings.value['plugins'] : undefined;
@@ -263,9 +256,16 @@ async function checkListedPlugin(
   };
 }
 
-function readText(files: FileTree, path: string): string | undefined {
-  const content = files.get(path);
-  return content === undefined ? undefined : new TextDecoder().decode(content);
+/** The file's text; when the package has no such file, an error saying why it is needed. */
+function requiredText(
+  files: FileTree,
+  file: string,
+  issues: ValidationIssue[],
+  missing: string,
+): string | undefined {
+  const text = textAt(files, file);
+  if (text === undefined) issues.push(error(file, '', missing));
+  return text;
 }
 
 function error(file: string, pointer: string, message: string): ValidationIssue {

@@ -33,3 +33,9 @@ export function treeSize(files: FileTree): number {
   for (const content of files.values()) size += content.byteLength;
   return size;
 }
+
+/** A file of the tree as text, or `undefined` when the tree has no such file. */
+export function textAt(files: FileTree, path: string): string | undefined {
+  const content = files.get(path);
+  return content === undefined ? undefined : new TextDecoder().decode(content);
+}

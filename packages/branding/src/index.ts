@@ -15,36 +15,14 @@ export {
   type CheckedPlugin,
   type PreviousBrandingId,
 } from './check-branding.js';
-export { nextBrandingId, brandingIdAsBigInt } from './branding-id.js';
-export {
-  readBrandingSource,
-  webapp2PrefixOf,
-  WEBAPP2_FOLDER,
-  type BrandingSource,
-} from './branding-source.js';
-export {
-  mergeSettings,
-  mergeManifest,
-  BaseFileError,
-  type SettingsPluginLine,
-} from './merge-branding-json.js';
-export {
-  discoverWorkspacePlugins,
-  findRepoRoot,
-  readPluginInput,
-  PluginInputError,
-  type PluginInput,
-} from './plugin-input.js';
+export { discoverWorkspacePlugins, findRepoRoot, PluginInputError } from './plugin-input.js';
 export {
   readZip,
   writeZip,
-  DEFAULT_ZIP_LIMITS,
   ZipLimitError,
   type FileTree,
   type ZipContents,
   type ZipLimits,
 } from './zip-archive.js';
-export { readDirTree, writeDirTree } from './file-tree-io.js';
-export { safeEntryPath, UnsafeZipEntryError } from './zip-entry-path.js';
+export { readDirTree } from './file-tree-io.js';
 export { formatCheckReport, formatBuildSummary } from './report-text.js';
-export { runCli, type CliIo } from './run-cli.js';

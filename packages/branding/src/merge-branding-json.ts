@@ -53,13 +53,16 @@ export function mergeManifest(
   return `${JSON.stringify({ ...manifest, brandingID, isSettingsBranded: true }, null, 2)}\n`;
 }
 
+/** A top-level key of a JSON object's text; `undefined` when there is no text or it cannot be read. */
+export function jsonFieldOf(text: string | undefined, file: string, key: string): unknown {
+  if (text === undefined) return undefined;
+  const value = parseJson(text, file).value;
+  return isRecord(value) ? value[key] : undefined;
+}
+
 /** The brandingID a manifest text holds, if it is readable. */
 export function brandingIdOf(manifestText: string | undefined): string | number | undefined {
-  if (manifestText === undefined) return undefined;
-  const parsed = parseJson(manifestText, 'manifest.json');
-  const value = parsed.value;
-  if (typeof value !== 'object' || value === null) return undefined;
-  const id = (value as Record<string, unknown>)['brandingID'];
+  const id = jsonFieldOf(manifestText, 'manifest.json', 'brandingID');
   return typeof id === 'string' || typeof id === 'number' ? id : undefined;
 }
 
@@ -70,9 +73,7 @@ export function brandingIdOf(manifestText: string | undefined): string | number 
 export function settingsPluginsOf(
   settingsText: string | undefined,
 ): readonly unknown[] | undefined {
-  if (settingsText === undefined) return undefined;
-  const value = parseJson(settingsText, 'settings.json').value;
-  const plugins = isRecord(value) ? value['plugins'] : undefined;
+  const plugins = jsonFieldOf(settingsText, 'settings.json', 'plugins');
   return Array.isArray(plugins) ? (plugins as unknown[]) : undefined;
 }
 
@@ -97,9 +98,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 function isSamePlugin(entry: unknown, plugin: Pick<SettingsPluginLine, 'id' | 'srcURL'>): boolean {
-  if (typeof entry !== 'object' || entry === null) return false;
-  const { id, srcURL } = entry as { id?: unknown; srcURL?: unknown };
-  return id === plugin.id || srcURL === plugin.srcURL;
+  return isRecord(entry) && (entry['id'] === plugin.id || entry['srcURL'] === plugin.srcURL);
 }
 
 function parseObject(text: string, file: string): Record<string, unknown> {
@@ -109,11 +108,10 @@ function parseObject(text: string, file: string): Record<string, unknown> {
       `cannot merge into the base package: ${parsed.issues.map(formatIssue).join('; ')}. Nothing was written.`,
     );
   }
-  const value = parsed.value;
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+  if (!isRecord(parsed.value)) {
     throw new BaseFileError(
       `cannot merge into the base package: ${file} is not a JSON object. Nothing was written.`,
     );
   }
-  return value as Record<string, unknown>;
+  return parsed.value;
 }

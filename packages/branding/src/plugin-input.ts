@@ -36,27 +36,18 @@ export class PluginInputError extends Error {
  * `undefined` outside a monorepo.
  */
 export async function findRepoRoot(from: string): Promise<string | undefined> {
-  let dir = resolve(from);
-  for (;;) {
+  for (let dir = resolve(from); ; dir = dirname(dir)) {
     const manifest = await readJsonObject(join(dir, 'package.json'));
     if (manifest && 'workspaces' in manifest) return dir;
-    const parent = dirname(dir);
-    if (parent === dir) return undefined;
-    dir = parent;
+    if (dirname(dir) === dir) return undefined;
   }
 }
 
 /** Every `plugins/*` workspace of the repo whose package.json has an `ipkPlugin` field, by folder name. */
 export async function discoverWorkspacePlugins(repoRoot: string): Promise<string[]> {
   const pluginsDir = join(repoRoot, 'plugins');
-  let names: string[];
-  try {
-    names = (await readdir(pluginsDir, { withFileTypes: true }))
-      .filter((entry) => entry.isDirectory())
-      .map((entry) => entry.name);
-  } catch {
-    return [];
-  }
+  const entries = await readdir(pluginsDir, { withFileTypes: true }).catch(() => []);
+  const names = entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name);
   const found: string[] = [];
   for (const name of names.sort()) {
     const manifest = await readJsonObject(join(pluginsDir, name, 'package.json'));
@@ -76,7 +67,8 @@ export async function readPluginInput(
   cwd: string = process.cwd(),
 ): Promise<PluginInput> {
   const shown = displayPath(cwd, dir);
-  if (!(await isDirectory(dir))) throw new PluginInputError(`${shown}: not a folder`);
+  if (!(await stat(dir).catch(() => undefined))?.isDirectory())
+    throw new PluginInputError(`${shown}: not a folder`);
   const manifest = await readJsonObject(join(dir, 'package.json'));
   if (hasIpkPluginField(manifest)) return readWorkspacePlugin(dir, shown, manifest);
   const packageFiles = (await readdir(dir)).filter((file) => file.endsWith(PACKAGE_FILE_SUFFIX));
@@ -106,7 +98,7 @@ async function readWorkspacePlugin(
     throw error;
   }
   const builtDir = join(dir, 'dist');
-  if (!(await isFile(join(builtDir, field.packageFile)))) {
+  if (!(await stat(join(builtDir, field.packageFile)).catch(() => undefined))?.isFile()) {
     const workspace = typeof manifest['name'] === 'string' ? manifest['name'] : shown;
     throw new PluginInputError(
       `${shown}: not built (dist/${field.packageFile} is missing). Run "npm run build -w ${workspace}" or "npm run build" at the repo root first.`,
@@ -147,12 +139,4 @@ async function readJsonObject(file: string): Promise<Record<string, unknown> | u
   } catch {
     throw new PluginInputError(`${file}: invalid JSON`);
   }
-}
-
-async function isDirectory(path: string): Promise<boolean> {
-  return (await stat(path).catch(() => undefined))?.isDirectory() ?? false;
-}
-
-async function isFile(path: string): Promise<boolean> {
-  return (await stat(path).catch(() => undefined))?.isFile() ?? false;
 }

@@ -84,7 +84,7 @@ export function readZip(
     seen.add(path);
     files.set(path, contents[index] ?? new Uint8Array());
   });
-  return { files, duplicates: [...duplicates].sort(comparePaths) };
+  return { files, duplicates: [...duplicates].sort() };
 }
 
 /** The central directory's entries, in order, without inflating anything. */
@@ -182,7 +182,7 @@ function inflateEntries(
         return;
       }
       chunks.push(chunk);
-      if (final) contents[entry] = concat(chunks, size);
+      if (final) contents[entry] = chunks.length === 1 ? chunk : Buffer.concat(chunks, size);
     };
     try {
       file.start();
@@ -203,12 +203,10 @@ function inflateEntries(
       problem ??= `it cannot be read (${(error as Error).message})`;
     }
   }
-  const missing = headers.findIndex(
+  const missing = headers.find(
     (header, entry) => !isDirectory(header) && contents[entry] === undefined,
   );
-  if (problem === undefined && missing !== -1) {
-    problem = `"${headers[missing]?.name ?? ''}" is cut short`;
-  }
+  if (missing !== undefined) problem ??= `"${missing.name}" is cut short`;
   if (problem !== undefined) throw limitError(zipName, [problem], 'while inflating');
   return contents;
 }
@@ -224,31 +222,15 @@ function isDirectory(header: EntryHeader): boolean {
   return header.name.endsWith('/') || header.name.endsWith('\\');
 }
 
-function concat(chunks: Uint8Array[], size: number): Uint8Array {
-  if (chunks.length === 1 && chunks[0]) return chunks[0];
-  const joined = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    joined.set(chunk, offset);
-    offset += chunk.length;
-  }
-  return joined;
-}
-
 /**
  * Writes the files in sorted path order (a stable order: two builds of the same input list the same
- * entries in the same place), all stamped with `modified`.
+ * entries in the same place), all stamped with `modified`. The default sort compares UTF-16 code
+ * units, not the locale, so the order is the same on every machine.
  */
 export function writeZip(files: FileTree, modified: Date): Uint8Array {
   const zippable: Zippable = {};
-  for (const path of [...files.keys()].sort(comparePaths)) {
+  for (const path of [...files.keys()].sort()) {
     zippable[path] = [files.get(path) as Uint8Array, { level: 6, mtime: modified }];
   }
   return zipSync(zippable);
-}
-
-/** Byte order of the paths, not locale order, so the result is the same on every machine. */
-export function comparePaths(a: string, b: string): number {
-  if (a === b) return 0;
-  return a < b ? -1 : 1;
 }

@@ -4,16 +4,17 @@
  * written outside the output folder, so such entries are refused before anything is written.
  */
 export class UnsafeZipEntryError extends Error {
-  readonly entries: readonly string[];
+  override name = 'UnsafeZipEntryError';
 
-  constructor(zipName: string, entries: readonly string[]) {
+  constructor(
+    zipName: string,
+    readonly entries: readonly string[],
+  ) {
     super(
       `${zipName}: refusing ${entries.length === 1 ? 'an entry' : `${entries.length} entries`} that would be written outside the target folder ` +
         `(absolute path or ".."): ${entries.map((entry) => JSON.stringify(entry)).join(', ')}. ` +
         'Nothing was written; re-create the ZIP with relative paths only.',
     );
-    this.name = 'UnsafeZipEntryError';
-    this.entries = entries;
   }
 }
 

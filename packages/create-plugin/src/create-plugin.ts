@@ -1,4 +1,5 @@
-import { access, mkdir, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { formatRenderedFiles } from './format-files.js';
 import { PLACEMENT_TEXT, pluginNames, type Placement } from './plugin-names.js';
@@ -68,11 +69,7 @@ export const PACKAGE_FILE_SCHEMA =
  */
 async function packageFileSchema(pluginDir: string): Promise<string> {
   for (let dir = path.dirname(pluginDir); ; dir = path.dirname(dir)) {
-    const found = await access(path.join(dir, PACKAGE_FILE_SCHEMA)).then(
-      () => true,
-      () => false,
-    );
-    if (found) {
+    if (existsSync(path.join(dir, PACKAGE_FILE_SCHEMA))) {
       return path
         .relative(pluginDir, path.join(dir, PACKAGE_FILE_SCHEMA))
         .split(path.sep)

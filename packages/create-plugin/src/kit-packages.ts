@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 
@@ -91,15 +92,9 @@ export function entryFiles(manifest: KitManifest): string[] {
 
 /** The entry files of a package that are not there: it needs `npm run build` first. */
 export async function missingEntryFiles(kitPackage: KitPackage): Promise<string[]> {
-  const missing: string[] = [];
-  for (const file of entryFiles(kitPackage.manifest)) {
-    const exists = await stat(path.join(kitPackage.dir, file)).then(
-      () => true,
-      () => false,
-    );
-    if (!exists) missing.push(file);
-  }
-  return missing;
+  return entryFiles(kitPackage.manifest).filter(
+    (file) => !existsSync(path.join(kitPackage.dir, file)),
+  );
 }
 
 /**

@@ -73,7 +73,21 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
     throw error;
   }
-  return work === undefined ? 2 : work();
+  if (work === undefined) return 2;
+  try {
+    return await work();
+  } catch (error) {
+    // A bad name, an existing folder, a plugin that cannot be ejected: nothing was written.
+    if (
+      error instanceof PluginNameError ||
+      error instanceof PluginExistsError ||
+      error instanceof EjectError
+    ) {
+      io.err(error.message);
+      return 2;
+    }
+    throw error;
+  }
 }
 
 async function newPlugin(name: string, options: NewOptions, io: CliIo): Promise<number> {
@@ -82,28 +96,20 @@ async function newPlugin(name: string, options: NewOptions, io: CliIo): Promise<
     options.dir !== undefined
       ? path.resolve(io.cwd, options.dir)
       : path.join(repoRoot ?? io.cwd, 'plugins');
-  try {
-    const created = await createPlugin({
-      name,
-      pluginsDir,
-      placement: options.placement,
-      ...(options.description === undefined ? {} : { description: options.description }),
-    });
-    const shown = path.relative(io.cwd, created.dir) || '.';
-    io.out(`Created ${shown} (plugin id ${created.id}, ${options.placement}):`);
-    for (const file of created.files) io.out(`  ${file}`);
-    io.out('\nNext:');
-    io.out('  npm install        # links the new workspace');
-    io.out('  npm run dev        # it appears in the host app; saving its source reloads the page');
-    io.out(`  npm test -w ${shown}`);
-    return 0;
-  } catch (error) {
-    if (error instanceof PluginNameError || error instanceof PluginExistsError) {
-      io.err(error.message);
-      return 2;
-    }
-    throw error;
-  }
+  const created = await createPlugin({
+    name,
+    pluginsDir,
+    placement: options.placement,
+    ...(options.description === undefined ? {} : { description: options.description }),
+  });
+  const shown = path.relative(io.cwd, created.dir) || '.';
+  io.out(`Created ${shown} (plugin id ${created.id}, ${options.placement}):`);
+  for (const file of created.files) io.out(`  ${file}`);
+  io.out('\nNext:');
+  io.out('  npm install        # links the new workspace');
+  io.out('  npm run dev        # it appears in the host app; saving its source reloads the page');
+  io.out(`  npm test -w ${shown}`);
+  return 0;
 }
 
 async function eject(plugin: string, dir: string, io: CliIo): Promise<number> {
@@ -112,49 +118,31 @@ async function eject(plugin: string, dir: string, io: CliIo): Promise<number> {
     io.err('Run this inside Infinity Plugin Kit (no package.json with "workspaces" above here).');
     return 2;
   }
-  try {
-    const pluginArgument = plugin.includes('/') ? path.resolve(io.cwd, plugin) : plugin;
-    const ejected = await ejectPlugin({
-      kitRoot,
-      plugin: pluginArgument,
-      outDir: path.resolve(io.cwd, dir),
-    });
-    const shown = path.relative(io.cwd, ejected.dir) || '.';
-    io.out(
-      `Ejected ${ejected.name} into ${shown}, with ${ejected.vendored.size} kit packages in vendor/:`,
-    );
-    for (const [name, tarball] of ejected.vendored) io.out(`  ${name}: vendor/${tarball}`);
-    io.out(`\nThere (only the public npm registry is needed):`);
-    io.out(`  cd ${shown}`);
-    io.out('  npm install && npm run build && npm test && npm run lint && npm run typecheck');
-    io.out('What was vendored and how to update it: vendor/README.md');
-    return 0;
-  } catch (error) {
-    if (error instanceof EjectError) {
-      io.err(error.message);
-      return 2;
-    }
-    throw error;
-  }
+  const ejected = await ejectPlugin({
+    kitRoot,
+    plugin: plugin.includes('/') ? path.resolve(io.cwd, plugin) : plugin,
+    outDir: path.resolve(io.cwd, dir),
+  });
+  const shown = path.relative(io.cwd, ejected.dir) || '.';
+  io.out(
+    `Ejected ${ejected.name} into ${shown}, with ${ejected.vendored.size} kit packages in vendor/:`,
+  );
+  for (const [name, tarball] of ejected.vendored) io.out(`  ${name}: vendor/${tarball}`);
+  io.out(`\nThere (only the public npm registry is needed):`);
+  io.out(`  cd ${shown}`);
+  io.out('  npm install && npm run build && npm test && npm run lint && npm run typecheck');
+  io.out('What was vendored and how to update it: vendor/README.md');
+  return 0;
 }
 
 /** The nearest folder (from `start` up) whose package.json declares npm workspaces. */
 export async function findWorkspaceRoot(start: string): Promise<string | undefined> {
-  let dir = path.resolve(start);
-  for (;;) {
-    const manifest = await readFile(path.join(dir, 'package.json'), 'utf8').catch(() => undefined);
-    if (manifest !== undefined && hasWorkspaces(manifest)) return dir;
-    const parent = path.dirname(dir);
-    if (parent === dir) return undefined;
-    dir = parent;
-  }
-}
-
-function hasWorkspaces(manifestText: string): boolean {
-  try {
-    const manifest: unknown = JSON.parse(manifestText);
-    return typeof manifest === 'object' && manifest !== null && 'workspaces' in manifest;
-  } catch {
-    return false;
+  for (let dir = path.resolve(start); ; dir = path.dirname(dir)) {
+    // An unreadable or broken package.json declares nothing.
+    const manifest: unknown = await readFile(path.join(dir, 'package.json'), 'utf8')
+      .then((text) => JSON.parse(text) as unknown)
+      .catch(() => undefined);
+    if (typeof manifest === 'object' && manifest !== null && 'workspaces' in manifest) return dir;
+    if (path.dirname(dir) === dir) return undefined;
   }
 }

@@ -28,7 +28,7 @@ async function main(): Promise<number> {
     port: request.port ?? ((await isPortFree(DEFAULT_PORT, request.host)) ? DEFAULT_PORT : 0),
     host: request.host,
     simulate: request.simulate,
-    ...(request.upstream === undefined ? {} : { upstream: request.upstream }),
+    upstream: request.upstream,
     allowedHosts: request.allowHost,
     log: (text) => console.error(text),
     mediaLog: mediaLog.write,

@@ -193,15 +193,15 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
       ? await loadMockMedia(options.mediaLog ?? (() => undefined))
       : undefined;
   const node = await startMockNode({
-    ...(options.port === undefined ? {} : { port: options.port }),
-    ...(options.host === undefined ? {} : { host: options.host }),
-    ...(options.upstream === undefined ? {} : { upstream: options.upstream }),
-    ...(options.allowedHosts === undefined ? {} : { allowedHosts: options.allowedHosts }),
+    port: options.port,
+    host: options.host,
+    upstream: options.upstream,
+    allowedHosts: options.allowedHosts,
     appDir: devApp?.dir ?? options.appDir ?? hostAppDir,
     brandingDir: branding.webapp2Dir,
     simulate: options.simulate ?? true,
-    ...(createCallMedia === undefined ? {} : { createCallMedia }),
-    ...(watching ? { extraRoutes: channel.route } : {}),
+    createCallMedia,
+    extraRoutes: watching ? channel.route : undefined,
     log,
   });
 
@@ -222,39 +222,46 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
     const save = (saves.get(plugin) ?? 0) + 1;
     saves.set(plugin, save);
     const built = await rebuilder.rebuild();
-    let report: RebuildReport;
+    const brandingStart = performance.now();
+    let message: string | undefined;
     if (!built.ok) {
       typeFailing.delete(plugin);
-      report = failure(plugin, built.ms, 0, noticedAt, built.message);
+      message = built.message;
     } else {
-      const brandingStart = performance.now();
       const wasServed = served.has(plugin);
       served.add(plugin);
       const result = await buildServedBranding(repoRoot, outDir, servedDirs());
-      const brandingMs = performance.now() - brandingStart;
       if (typeof result === 'string') {
         if (!wasServed) served.delete(plugin);
-        report = failure(plugin, built.ms, brandingMs, noticedAt, result);
-      } else {
-        // Type errors stay on the page until this save's check says they are gone.
-        if (!typeFailing.has(plugin)) channel.send({ type: 'build-ok', plugin });
-        channel.send({ type: 'reload', plugin });
-        // The type check starts now, on its own thread, so it never shares the CPU with the
-        // rebuild the page waits for (fork-ts-checker's async mode makes the same choice for
-        // webpack): its errors follow in the overlay.
-        const checking = rebuilder.typeCheck();
-        if (checking !== undefined) void reportTypeCheck(plugin, save, checking, noticedAt);
-        report = {
-          plugin,
-          ok: true,
-          buildMs: built.ms,
-          brandingMs,
-          totalMs: performance.now() - noticedAt,
-        };
-        log(
-          `${plugin}: rebuilt in ${Math.round(built.ms)} ms, branding ${Math.round(brandingMs)} ms, page reloaded`,
-        );
+        message = result;
       }
+    }
+    const brandingMs = built.ok ? performance.now() - brandingStart : 0;
+    if (message !== undefined) {
+      channel.send({ type: 'build-error', plugin, message });
+      log(`${plugin}: build failed, the page keeps the last good build:\n${message}`);
+    } else {
+      // Type errors stay on the page until this save's check says they are gone.
+      if (!typeFailing.has(plugin)) channel.send({ type: 'build-ok', plugin });
+      channel.send({ type: 'reload', plugin });
+      // The type check starts now, on its own thread, so it never shares the CPU with the
+      // rebuild the page waits for (fork-ts-checker's async mode makes the same choice for
+      // webpack): its errors follow in the overlay.
+      const checking = rebuilder.typeCheck();
+      if (checking !== undefined) void reportTypeCheck(plugin, save, checking, noticedAt);
+    }
+    const report: RebuildReport = {
+      plugin,
+      ok: message === undefined,
+      buildMs: built.ms,
+      brandingMs,
+      totalMs: performance.now() - noticedAt,
+      ...(message === undefined ? {} : { message }),
+    };
+    if (report.ok) {
+      log(
+        `${plugin}: rebuilt in ${Math.round(built.ms)} ms, branding ${Math.round(brandingMs)} ms, page reloaded`,
+      );
     }
     for (const listener of listeners) listener(report);
     return report;
@@ -284,25 +291,6 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
     }
     const report = { plugin, totalMs: performance.now() - noticedAt, errors };
     for (const listener of typeCheckListeners) listener(report);
-  }
-
-  function failure(
-    plugin: string,
-    buildMs: number,
-    brandingMs: number,
-    noticedAt: number,
-    message: string,
-  ): RebuildReport {
-    channel.send({ type: 'build-error', plugin, message });
-    log(`${plugin}: build failed, the page keeps the last good build:\n${message}`);
-    return {
-      plugin,
-      ok: false,
-      buildMs,
-      brandingMs,
-      totalMs: performance.now() - noticedAt,
-      message,
-    };
   }
 
   function rebuildPlugin(name: string): Promise<RebuildReport> {
@@ -365,7 +353,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
 
   return {
     url: node.url,
-    ...(options.upstream === undefined ? {} : { upstream: options.upstream }),
+    upstream: options.upstream,
     node,
     get plugins() {
       return [...served];

@@ -173,12 +173,9 @@ export async function buildBeforeFirstRun(packageUrl) {
  * @returns {string | undefined}
  */
 export function findKitRoot(start) {
-  let dir = path.resolve(start);
-  for (;;) {
+  for (let dir = path.resolve(start); ; dir = path.dirname(dir)) {
     if (existsSync(path.join(dir, 'turbo.json')) && declaresWorkspaces(dir)) return dir;
-    const parent = path.dirname(dir);
-    if (parent === dir) return undefined;
-    dir = parent;
+    if (path.dirname(dir) === dir) return undefined;
   }
 }
 
