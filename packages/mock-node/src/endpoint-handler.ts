@@ -1,5 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import type { ApiResponse } from './api-response.js';
+import { ApiError, PexipError, type ApiResponse } from './api-response.js';
 import type { Conference, ConferenceMember } from './conference.js';
 import type { NodeState, TokenRecord } from './node-state.js';
 import type { JsonObject } from './request-body.js';
@@ -54,6 +54,37 @@ export interface EndpointHandler {
   handle(context: EndpointContext): EndpointOutcome | Promise<EndpointOutcome>;
 }
 
+/** The caller of an endpoint that needs a token (every one but `request_token`). */
+export function mustHaveCaller(context: EndpointContext): ConferenceMember {
+  if (context.caller === undefined) throw new ApiError(403, PexipError.invalidToken);
+  return context.caller;
+}
+
+/** The `<participant_uuid>` of a participant or call endpoint. */
+export function mustHaveTarget(context: EndpointContext): ConferenceMember {
+  if (context.target === undefined) throw new ApiError(404, 'Participant not found');
+  return context.target;
+}
+
 export function answer(response: ApiResponse, after?: () => void): EndpointOutcome {
   return after === undefined ? { response } : { response, after };
+}
+
+/** One row of a handler table: Pexip's name, `METHOD path`, who may call it, what it does. */
+export type EndpointRow = readonly [
+  name: string,
+  route: `${EndpointHandler['method']} ${string}`,
+  access: EndpointAccess,
+  handle: EndpointHandler['handle'],
+];
+
+/** The handlers of one scope, one row each. */
+export function endpoints(
+  scope: EndpointHandler['scope'],
+  rows: readonly EndpointRow[],
+): EndpointHandler[] {
+  return rows.map(([name, route, access, handle]) => {
+    const [method, path] = route.split(' ') as [EndpointHandler['method'], string];
+    return { name, method, scope, path, access, handle };
+  });
 }

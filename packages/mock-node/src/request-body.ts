@@ -61,6 +61,20 @@ export function optionalString(body: JsonObject, key: string): string | undefine
   return value;
 }
 
+/** An optional string that must be one of two values (`must be "yes" or "no"`). */
+export function optionalEither<const T extends readonly [string, string]>(
+  body: JsonObject,
+  key: string,
+  allowed: T,
+): T[number] | undefined {
+  const value = optionalString(body, key);
+  const match = allowed.find((item) => item === value);
+  if (value !== undefined && match === undefined) {
+    throw new ApiError(400, `Body field "${key}" must be "${allowed[0]}" or "${allowed[1]}"`);
+  }
+  return match;
+}
+
 export function requireBoolean(body: JsonObject, key: string): boolean {
   const value = body[key];
   if (typeof value !== 'boolean')
