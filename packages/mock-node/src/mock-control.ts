@@ -15,9 +15,10 @@ import type { NodeParticipant } from './node-participant.js';
 import { unixSeconds, type NodeState } from './node-state.js';
 import type { PeopleSimulation, SimulationStep } from './people-simulation.js';
 import {
+  optionalEither,
   optionalString,
-  parseJsonObject,
-  readBody,
+  readJsonObject,
+  requireOneOf,
   requireString,
   type JsonObject,
 } from './request-body.js';
@@ -163,11 +164,7 @@ export class MockControl {
     if (conference.member(uuid) === undefined) {
       throw new ApiError(404, `No participant ${uuid} in "${alias}"`);
     }
-    const others = conference.stage.filter((entry) => entry.participant_uuid !== uuid);
-    conference.setStage([
-      { participant_uuid: uuid, stage_index: 0, vad: 100 },
-      ...others.map((entry, index) => ({ ...entry, stage_index: index + 1, vad: 0 })),
-    ]);
+    conference.speak(uuid);
   }
 
   /** Runs the simulation's next scheduled step now (deterministic for a given seed). */
@@ -192,12 +189,10 @@ function snapshotOf(
   conference: Conference,
   slice?: { offset: number; limit: number },
 ): ConferenceSnapshot {
+  const pageOf = <T>(items: readonly T[]): T[] =>
+    slice === undefined ? [...items] : items.slice(slice.offset, slice.offset + slice.limit);
   const all = [...conference.members.values()];
-  const members = slice === undefined ? all : all.slice(slice.offset, slice.offset + slice.limit);
-  const chat =
-    slice === undefined
-      ? conference.chat
-      : conference.chat.slice(slice.offset, slice.offset + slice.limit);
+  const members = pageOf(all);
   return structuredClone({
     alias: conference.alias,
     name: conference.name,
@@ -209,7 +204,7 @@ function snapshotOf(
     participants: members.map((member) => member.participant),
     participantCount: all.length,
     dtmf: Object.fromEntries(members.map((m) => [m.participant.uuid, m.dtmf.join('')])),
-    chat: [...chat],
+    chat: pageOf(conference.chat),
     chatCount: conference.chat.length,
     settings: conference.settings,
   });
@@ -273,8 +268,7 @@ export async function handleControlApi(
       response.end();
       return;
     }
-    const body =
-      method === 'POST' ? parseJsonObject(await readBody(request)) : await drained(request);
+    const body = await readJsonObject(request);
     const segments = pathname
       .slice(CONTROL_PREFIX.length)
       .split('/')
@@ -287,11 +281,6 @@ export async function handleControlApi(
     if (!request.readableEnded) request.resume();
     writeApiResponse(response, failure(error), error.headers, cors);
   }
-}
-
-async function drained(request: IncomingMessage): Promise<JsonObject> {
-  await readBody(request);
-  return {};
 }
 
 function decodeSegment(segment: string): string {
@@ -350,32 +339,27 @@ function isVariable(segments: string[], index: number): boolean {
 
 function readAddParticipant(body: JsonObject): AddParticipantRequest {
   const displayName = requireString(body, 'display_name');
-  const role = optionalString(body, 'role');
-  if (role !== undefined && role !== 'chair' && role !== 'guest') {
-    throw new ApiError(400, 'Body field "role" must be "chair" or "guest"');
-  }
-  const protocol = optionalString(body, 'protocol');
-  const protocols = ['webrtc', 'sip', 'h323', 'mssip', 'rtmp', 'api'] as const;
-  if (protocol !== undefined && !(protocols as readonly string[]).includes(protocol)) {
-    throw new ApiError(400, `Body field "protocol" must be one of ${protocols.join(', ')}`);
-  }
+  const role = optionalEither(body, 'role', ['chair', 'guest']);
+  const protocol =
+    optionalString(body, 'protocol') === undefined
+      ? undefined
+      : requireOneOf(body, 'protocol', ['webrtc', 'sip', 'h323', 'mssip', 'rtmp', 'api']);
   return {
     displayName,
     ...(role === undefined ? {} : { role }),
-    ...(protocol === undefined ? {} : { protocol: protocol as AddParticipantRequest['protocol'] }),
+    ...(protocol === undefined ? {} : { protocol }),
   };
 }
 
 function readInjectChat(body: JsonObject): InjectChatRequest {
-  const request: InjectChatRequest = { payload: requireString(body, 'payload') };
+  const payload = requireString(body, 'payload');
   const origin = optionalString(body, 'origin');
   const fromUuid = optionalString(body, 'from_uuid');
-  const type = optionalString(body, 'type');
-  if (type !== undefined && type !== 'text/plain' && type !== 'application/json') {
-    throw new ApiError(400, 'Body field "type" must be "text/plain" or "application/json"');
-  }
-  if (origin !== undefined) request.origin = origin;
-  if (fromUuid !== undefined) request.fromUuid = fromUuid;
-  if (type !== undefined) request.type = type;
-  return request;
+  const type = optionalEither(body, 'type', ['text/plain', 'application/json']);
+  return {
+    payload,
+    ...(origin === undefined ? {} : { origin }),
+    ...(fromUuid === undefined ? {} : { fromUuid }),
+    ...(type === undefined ? {} : { type }),
+  };
 }

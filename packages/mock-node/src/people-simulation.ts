@@ -111,7 +111,7 @@ export class PeopleSimulation {
         person.uuid = undefined;
         return;
       case 'speak':
-        if (uuid !== undefined) this.speak(conference, uuid);
+        if (uuid !== undefined) conference.speak(uuid);
         return;
       case 'chat':
         if (uuid !== undefined) this.chat(person, uuid);
@@ -138,15 +138,6 @@ export class PeopleSimulation {
       'simulated',
     );
     person.uuid = member.participant.uuid;
-  }
-
-  /** The speaker moves to stage index 0 with full voice activity; the others keep their order. */
-  private speak(conference: Conference, uuid: string): void {
-    const others = conference.stage.filter((entry) => entry.participant_uuid !== uuid);
-    conference.setStage([
-      { participant_uuid: uuid, stage_index: 0, vad: 100 },
-      ...others.map((entry, index) => ({ ...entry, stage_index: index + 1, vad: 0 })),
-    ]);
   }
 
   private chat(person: SimulatedPerson, uuid: string): void {

@@ -28,6 +28,12 @@ export async function readBody(request: IncomingMessage, limit = MAX_BODY_BYTES)
   return Buffer.concat(chunks);
 }
 
+/** The JSON object a `POST` sends ({@link parseJsonObject}); any other request's body is read and dropped. */
+export async function readJsonObject(request: IncomingMessage): Promise<JsonObject> {
+  const raw = await readBody(request);
+  return request.method === 'POST' ? parseJsonObject(raw) : {};
+}
+
 /**
  * An empty body means `{}`: legacy PexRTC and the Android SDK post nothing to `lock`, `ack`,
  * `refresh_token`… (client-api-detail §1). Anything else must be a JSON object.
