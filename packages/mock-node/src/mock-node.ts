@@ -149,10 +149,7 @@ export async function startMockNode(options: MockNodeOptions = {}): Promise<Mock
   simulation?.populate();
   simulation?.start(positive(options.simulationIntervalMs, 2500, 'simulationIntervalMs'));
   const control = new MockControl(state, simulation);
-  const serveStatic = createStaticFiles({
-    appDir: options.appDir,
-    brandingDir: options.brandingDir,
-  });
+  const serveStatic = createStaticFiles(options.appDir, options.brandingDir);
 
   // Slow clients are cut off quickly: this is a local API, and Node's defaults hold a dripped
   // request for minutes. Node checks these timers every `connectionsCheckingInterval`.
