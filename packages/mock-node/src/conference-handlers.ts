@@ -13,7 +13,7 @@ import {
   type EndpointHandler,
   type EndpointOutcome,
 } from './endpoint-handler.js';
-import { unixSeconds, type NodeState } from './node-state.js';
+import type { NodeState } from './node-state.js';
 import {
   optionalEither,
   optionalObject,
@@ -268,7 +268,6 @@ function dial({ conference, state, body }: EndpointContext): EndpointOutcome {
       uri: destination,
       streaming: streaming === 'yes',
       ...(overlayText === undefined ? {} : { overlayText }),
-      startTime: unixSeconds(),
     },
     'dial',
   );

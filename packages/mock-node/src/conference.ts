@@ -236,10 +236,8 @@ export class Conference {
   }
 
   sendTo(uuid: string, name: string, data: unknown): void {
-    const member = this.members.get(uuid);
-    if (member === undefined) return;
     const frame = formatEvent(name, data);
-    for (const stream of member.streams) stream.writeFrame(frame);
+    for (const stream of this.members.get(uuid)?.streams ?? []) stream.writeFrame(frame);
   }
 
   /**

@@ -12,7 +12,7 @@ import { checkChatPayloadSize } from './conference-handlers.js';
 import { admitControlRequest } from './control-request-policy.js';
 import { writeApiResponse } from './http-response.js';
 import type { NodeParticipant } from './node-participant.js';
-import { unixSeconds, type NodeState } from './node-state.js';
+import type { NodeState } from './node-state.js';
 import type { PeopleSimulation, SimulationStep } from './people-simulation.js';
 import {
   optionalEither,
@@ -118,7 +118,6 @@ export class MockControl {
         role,
         serviceType: conference.entryServiceType(role),
         protocol: request.protocol ?? 'webrtc',
-        startTime: unixSeconds(),
       },
       'control',
     );

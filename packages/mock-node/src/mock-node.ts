@@ -1,4 +1,5 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { once } from 'node:events';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApiError, failure } from './api-response.js';
 import type { CallMedia } from './call-media.js';
@@ -212,14 +213,14 @@ export async function startMockNode(options: MockNodeOptions = {}): Promise<Mock
   }, KEEP_ALIVE_MS);
   keepAlive.unref();
 
-  await listen(server, options.port ?? 0, listenHost);
-  const address = server.address() as AddressInfo;
-  const host = listenHost;
-  const urlHost = host.includes(':') ? `[${host}]` : host;
+  server.listen(options.port ?? 0, listenHost);
+  await once(server, 'listening');
+  const { port } = server.address() as AddressInfo;
+  const urlHost = listenHost.includes(':') ? `[${listenHost}]` : listenHost;
   return {
-    url: `http://${urlHost}:${address.port}`,
-    port: address.port,
-    host,
+    url: `http://${urlHost}:${port}`,
+    port,
+    host: listenHost,
     control,
     get hasMedia() {
       return state.options.createCallMedia !== undefined;
@@ -276,16 +277,6 @@ function splitUrl(target: string): { pathname: string; query: URLSearchParams } 
   const pathname = mark === -1 ? target : target.slice(0, mark);
   const query = new URLSearchParams(mark === -1 ? '' : target.slice(mark + 1));
   return { pathname: pathname.startsWith('/') ? pathname : `/${pathname}`, query };
-}
-
-function listen(server: Server, port: number, host: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
 }
 
 function wholeNumber(value: number | undefined, fallback: number, name: string): number {

@@ -153,8 +153,3 @@ export class NodeState {
     this.#expiryTimers.set(participantUuid, timer);
   }
 }
-
-/** Unix seconds with a fraction, like `start_time` and `spotlight` on a real node. */
-export function unixSeconds(): number {
-  return Date.now() / 1000;
-}

@@ -11,8 +11,7 @@ import {
   type EndpointHandler,
   type EndpointOutcome,
 } from './endpoint-handler.js';
-import type { NodeParticipant } from './node-participant.js';
-import { unixSeconds } from './node-state.js';
+import { unixSeconds, type NodeParticipant } from './node-participant.js';
 import {
   optionalString,
   requireBoolean,

@@ -7,7 +7,7 @@ import {
   type EndpointContext,
   type EndpointOutcome,
 } from './endpoint-handler.js';
-import { unixSeconds, type NodeState, type TokenRecord } from './node-state.js';
+import type { NodeState, TokenRecord } from './node-state.js';
 import { optionalString, requireString } from './request-body.js';
 
 /** `version` is required in token answers (v20 validators); these are the figures of a v36 node. */
@@ -120,7 +120,6 @@ function requestToken(context: EndpointContext): EndpointOutcome {
       role,
       serviceType: conference.entryServiceType(role),
       protocol: 'api',
-      startTime: unixSeconds(),
     },
     'token',
   );
