@@ -8,7 +8,7 @@ import { EventStream } from './event-stream.js';
 import { writeApiResponse } from './http-response.js';
 import type { NodeState, TokenRecord } from './node-state.js';
 import { participantHandlers } from './participant-handlers.js';
-import { readBody, readJsonObject } from './request-body.js';
+import { decodeSegment, readBody, readJsonObject } from './request-body.js';
 import { tokenHandlers } from './token-handlers.js';
 
 export const CLIENT_API_PREFIX = '/api/client/v2/conferences/';
@@ -49,15 +49,12 @@ interface RouteMatch {
 function splitPath(pathname: string): { alias: string; rest: string } {
   const tail = pathname.slice(CLIENT_API_PREFIX.length);
   const slash = tail.indexOf('/');
-  const rawAlias = slash === -1 ? tail : tail.slice(0, slash);
   const rest = slash === -1 ? '' : tail.slice(slash + 1);
-  let alias: string;
-  try {
-    // The official client encodes the alias on REST calls but not on `/events` (detail §1).
-    alias = decodeURIComponent(rawAlias);
-  } catch {
-    throw new ApiError(400, 'Malformed conference alias in the path');
-  }
+  // The official client encodes the alias on REST calls but not on `/events` (detail §1).
+  const alias = decodeSegment(
+    slash === -1 ? tail : tail.slice(0, slash),
+    'Malformed conference alias in the path',
+  );
   if (alias === '') throw new ApiError(404, PexipError.conferenceNotFound);
   return { alias, rest };
 }
@@ -72,12 +69,10 @@ export function matchRoute(method: string, rest: string): RouteMatch {
       allowed.add(handler.method);
       continue;
     }
-    const params = decodeParams({ ...(match.groups ?? {}) });
-    const participantUuid = params['participant'];
-    const callUuid = params['call'];
-    delete params['participant'];
-    delete params['call'];
-    return { handler, params, participantUuid, callUuid };
+    const { participant, call, ...params } = Object.fromEntries(
+      Object.entries(match.groups ?? {}).map(([key, value]) => [key, decodeSegment(value)]),
+    );
+    return { handler, params, participantUuid: participant, callUuid: call };
   }
   if (allowed.size > 0) {
     const allow = [...allowed].join(', ');
@@ -86,16 +81,6 @@ export function matchRoute(method: string, rest: string): RouteMatch {
     });
   }
   throw new ApiError(404, `Unknown endpoint "${rest}"`);
-}
-
-function decodeParams(groups: Record<string, string>): Record<string, string> {
-  try {
-    return Object.fromEntries(
-      Object.entries(groups).map(([key, value]) => [key, decodeURIComponent(value)]),
-    );
-  } catch {
-    throw new ApiError(400, 'Malformed path segment');
-  }
 }
 
 /** The token from the `token` header or a `?token=` query parameter, on every endpoint (pitfall 2). */

@@ -15,6 +15,7 @@ import type { NodeParticipant } from './node-participant.js';
 import type { NodeState } from './node-state.js';
 import type { PeopleSimulation, SimulationStep } from './people-simulation.js';
 import {
+  decodeSegment,
   optionalEither,
   optionalString,
   readJsonObject,
@@ -272,21 +273,13 @@ export async function handleControlApi(
       .slice(CONTROL_PREFIX.length)
       .split('/')
       .filter(Boolean)
-      .map(decodeSegment);
+      .map((segment) => decodeSegment(segment));
     writeApiResponse(response, routeControl(control, method, segments, body, query), {}, cors);
   } catch (error) {
     if (!(error instanceof ApiError)) throw error;
     // Refused before the body was read: discard it, so the client still reads the answer.
     if (!request.readableEnded) request.resume();
     writeApiResponse(response, failure(error), error.headers, cors);
-  }
-}
-
-function decodeSegment(segment: string): string {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    throw new ApiError(400, 'Malformed path segment');
   }
 }
 

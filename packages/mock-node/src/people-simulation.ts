@@ -65,7 +65,7 @@ export class PeopleSimulation {
   }
 
   stop(): void {
-    if (this.#timer !== undefined) clearInterval(this.#timer);
+    clearInterval(this.#timer);
     this.#timer = undefined;
   }
 

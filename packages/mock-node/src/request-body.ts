@@ -34,6 +34,15 @@ export async function readJsonObject(request: IncomingMessage): Promise<JsonObje
   return request.method === 'POST' ? parseJsonObject(raw) : {};
 }
 
+/** `decodeURIComponent` of a path segment, answering a malformed escape with a 400 `message`. */
+export function decodeSegment(segment: string, message = 'Malformed path segment'): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    throw new ApiError(400, message);
+  }
+}
+
 /**
  * An empty body means `{}`: legacy PexRTC and the Android SDK post nothing to `lock`, `ack`,
  * `refresh_token`… (client-api-detail §1). Anything else must be a JSON object.
