@@ -40,30 +40,22 @@ function updateStatus(
 /** Unlocking lets everyone waiting in: Pexip admits held guests when the lock is lifted. */
 function unlock(context: EndpointContext): EndpointOutcome {
   const { conference } = context;
-  return updateStatus(context, { locked: false }, () => {
-    for (const member of conference.members.values()) {
-      if (member.participant.service_type === 'waiting_room') {
-        conference.updateParticipant(member.participant.uuid, (p) => {
-          p.service_type = conference.serviceType;
-        });
-      }
-    }
-  });
+  return updateStatus(context, { locked: false }, () =>
+    conference.updateEach((p) => p.service_type === 'waiting_room', {
+      service_type: conference.serviceType,
+    }),
+  );
 }
 
 /** `muteguests` also mutes each guest (`is_muted: "YES"`), who then gets a `participant_update`. */
 function guestsMuted(muted: boolean): EndpointHandler['handle'] {
   const value = muted ? 'YES' : 'NO';
   return (context) =>
-    updateStatus(context, { guests_muted: muted }, () => {
-      for (const member of context.conference.members.values()) {
-        if (member.participant.role === 'guest' && member.participant.is_muted !== value) {
-          context.conference.updateParticipant(member.participant.uuid, (p) => {
-            p.is_muted = value;
-          });
-        }
-      }
-    });
+    updateStatus(context, { guests_muted: muted }, () =>
+      context.conference.updateEach((p) => p.role === 'guest' && p.is_muted !== value, {
+        is_muted: value,
+      }),
+    );
 }
 
 function setGuestsCanUnmute(context: EndpointContext): EndpointOutcome {
@@ -156,19 +148,17 @@ function optionalLayout(transforms: JsonObject, key: string): string | undefined
 }
 
 function clearAllBuzz({ conference }: EndpointContext): EndpointOutcome {
-  return answer(success(true), () => {
-    for (const member of conference.members.values()) {
-      if (member.participant.buzz_time !== 0) {
-        conference.updateParticipant(member.participant.uuid, (p) => {
-          p.buzz_time = 0;
-        });
-      }
-    }
-  });
+  return answer(success(true), () =>
+    conference.updateEach((p) => p.buzz_time !== 0, { buzz_time: 0 }),
+  );
 }
 
 /** Settings without an event of their own are kept for the snapshot. */
-function keepSetting(key: string, value: unknown, conference: Conference): EndpointOutcome {
+function keepSetting(
+  { conference }: EndpointContext,
+  key: string,
+  value: unknown,
+): EndpointOutcome {
   return answer(success(true), () => {
     conference.settings[key] = value;
   });
@@ -199,11 +189,7 @@ function layoutSvg(name: string): string {
 
 function breakoutBuzz(raised: boolean): EndpointHandler['handle'] {
   return (context) =>
-    keepSetting(
-      `breakoutbuzz:${mustHaveCaller(context).participant.uuid}`,
-      raised,
-      context.conference,
-    );
+    keepSetting(context, `breakoutbuzz:${mustHaveCaller(context).participant.uuid}`, raised);
 }
 
 function videoMixes(conference: Conference): Record<string, unknown> {
@@ -346,8 +332,8 @@ export const conferenceHandlers = endpoints('conference', [
     'silentVideoDetection',
     'POST silent_video_detection',
     'host',
-    ({ conference, body }) =>
-      keepSetting('silent_video_detection', requireObject(body, 'config'), conference),
+    (context) =>
+      keepSetting(context, 'silent_video_detection', requireObject(context.body, 'config')),
   ],
   // 204 means "no theme": webapp3 calls it right after `request_token` (client-api.md, pitfall 9).
   ['theme', 'GET theme/', 'member', () => answer({ httpStatus: 204, body: undefined })],

@@ -163,6 +163,17 @@ export class Conference {
     this.writeAll(jsonFrame('participant_update', this.refreshJson(member.participant)));
   }
 
+  /** Sets `fields` on every participant `where` picks, each announced as by {@link updateParticipant}. */
+  updateEach(
+    where: (participant: NodeParticipant) => boolean,
+    fields: Partial<NodeParticipant>,
+  ): void {
+    for (const { participant } of this.members.values()) {
+      if (!where(participant)) continue;
+      this.updateParticipant(participant.uuid, (p) => Object.assign(p, fields));
+    }
+  }
+
   /**
    * Removes a participant: its own streams get `disconnect {reason}` and are closed, everyone
    * else gets `participant_delete {uuid}` (client-api.md, pitfall 10).

@@ -290,9 +290,13 @@ function routeControl(
   body: JsonObject,
   query: URLSearchParams,
 ): ApiResponse {
-  const route = `${method} ${segments.map((s, i) => (isVariable(segments, i) ? ':' : s)).join('/')}`;
-  const [first, second, , fourth] = segments;
-  switch (route) {
+  // Segments 1 and 3 are the variable parts (`<alias>`, `<uuid>`) of every control path.
+  const variable = segments[0] === 'conferences' || segments[0] === 'participants';
+  const pattern = segments.map((segment, index) =>
+    variable && (index === 1 || index === 3) ? ':' : segment,
+  );
+  const [, second = '', , fourth = ''] = segments;
+  switch (`${method} ${pattern.join('/')}`) {
     case 'GET state':
       return success(control.snapshot(readSnapshotPage(query)));
     case 'POST reset':
@@ -301,32 +305,22 @@ function routeControl(
     case 'POST simulation/step':
       return success(control.simulationStep() ?? null);
     case 'POST conferences/:/participants':
-      return success(control.addParticipant(second ?? '', readAddParticipant(body)));
+      return success(control.addParticipant(second, readAddParticipant(body)));
     case 'DELETE conferences/:/participants/:':
-      return success(
-        control.removeParticipant(second ?? '', fourth ?? '', query.get('reason') ?? undefined),
-      );
+      return success(control.removeParticipant(second, fourth, query.get('reason') ?? undefined));
     case 'POST conferences/:/participants/:/speak':
-      control.speak(second ?? '', fourth ?? '');
+      control.speak(second, fourth);
       return success(true);
     case 'POST conferences/:/chat':
-      return success(control.injectChat(second ?? '', readInjectChat(body)));
+      return success(control.injectChat(second, readInjectChat(body)));
     case 'GET participants/:/dtmf':
-      return success({
-        digits: control.dtmfReceived(first === 'participants' ? (second ?? '') : ''),
-      });
+      return success({ digits: control.dtmfReceived(second) });
     default:
       throw new ApiError(
         404,
         `Unknown test control call "${method} ${CONTROL_PREFIX}${segments.join('/')}"`,
       );
   }
-}
-
-/** Segments 1 and 3 are the variable parts (`<alias>`, `<uuid>`) of every control path. */
-function isVariable(segments: string[], index: number): boolean {
-  const first = segments[0];
-  return (first === 'conferences' || first === 'participants') && (index === 1 || index === 3);
 }
 
 function readAddParticipant(body: JsonObject): AddParticipantRequest {
