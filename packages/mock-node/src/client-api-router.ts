@@ -6,7 +6,7 @@ import { conferenceHandlers } from './conference-handlers.js';
 import type { EndpointAccess, EndpointHandler } from './endpoint-handler.js';
 import { EventStream } from './event-stream.js';
 import { writeApiResponse } from './http-response.js';
-import type { NodeState, TokenRecord } from './node-state.js';
+import type { NodeState } from './node-state.js';
 import { participantHandlers } from './participant-handlers.js';
 import { decodeSegment, readBody, readJsonObject } from './request-body.js';
 import { tokenHandlers } from './token-handlers.js';
@@ -100,20 +100,18 @@ function authorise(
   access: EndpointAccess,
   token: string | undefined,
   target: ConferenceMember | undefined,
-): { caller: ConferenceMember | undefined; callerToken: TokenRecord | undefined } {
-  if (access === 'public') return { caller: undefined, callerToken: undefined };
-  const callerToken = state.validToken(token, conference);
-  const caller = callerToken && conference.member(callerToken.participantUuid);
-  if (callerToken === undefined || caller === undefined) {
-    throw new ApiError(403, PexipError.invalidToken);
-  }
+): ConferenceMember | undefined {
+  if (access === 'public') return undefined;
+  const record = state.validToken(token, conference);
+  const caller = record && conference.member(record.participantUuid);
+  if (caller === undefined) throw new ApiError(403, PexipError.invalidToken);
   const isHost = caller.participant.role === 'chair';
   const allowed =
     access === 'member' ||
     (access !== 'self' && isHost) ||
     (access !== 'host' && caller === target);
   if (!allowed) throw new ApiError(403, PexipError.invalidRole);
-  return { caller, callerToken };
+  return caller;
 }
 
 /**
@@ -150,13 +148,11 @@ export async function handleClientApi(
       authorise(state, conference, 'member', token, undefined);
       throw new ApiError(404, 'Participant not found');
     }
-    const access = route.handler.access;
-    const { caller, callerToken } = authorise(state, conference, access, token, target);
+    const caller = authorise(state, conference, route.handler.access, token, target);
     const outcome = await route.handler.handle({
       state,
       conference,
       caller,
-      callerToken,
       target,
       callUuid: route.callUuid,
       params: route.params,

@@ -1,7 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { ApiError, PexipError, type ApiResponse } from './api-response.js';
 import type { Conference, ConferenceMember } from './conference.js';
-import type { NodeState, TokenRecord } from './node-state.js';
+import type { NodeState } from './node-state.js';
 import type { JsonObject } from './request-body.js';
 
 /**
@@ -19,7 +19,6 @@ export interface EndpointContext {
   conference: Conference;
   /** The token's participant; `undefined` only for `public` endpoints. */
   caller: ConferenceMember | undefined;
-  callerToken: TokenRecord | undefined;
   /** The `<participant_uuid>` of a participant call. */
   target: ConferenceMember | undefined;
   /** The `<call_uuid>` of a call-level endpoint. */
