@@ -295,20 +295,19 @@ async function main(): Promise<void> {
     process.stderr.write(`ipk-mock-node: cannot start: ${(error as Error).message}\n`);
     process.exit(2);
   }
-  process.stdout.write(`${describeNode(node).join('\n')}\n`);
-  if (options.upstream !== undefined) {
-    process.stdout.write(`  forwarding /api/client/v2/ to ${options.upstream}\n`);
-  }
+  const lines = describeNode(node);
+  if (options.upstream !== undefined)
+    lines.push(`  forwarding /api/client/v2/ to ${options.upstream}`);
   if (node.hasMedia === false && options.upstream === undefined) {
-    process.stdout.write('  (no @ipk/mock-media: API-only, WebRTC calls are refused)\n');
+    lines.push('  (no @ipk/mock-media: API-only, WebRTC calls are refused)');
   }
-  process.stdout.write(
+  lines.push(
     options.appDir === undefined
-      ? '  (host app not found: /webapp2/ explains how to build it)\n'
-      : `  host app: ${options.appDir}\n`,
+      ? '  (host app not found: /webapp2/ explains how to build it)'
+      : `  host app: ${options.appDir}`,
   );
-  if (options.brandingDir !== undefined)
-    process.stdout.write(`  branding: ${options.brandingDir}\n`);
+  if (options.brandingDir !== undefined) lines.push(`  branding: ${options.brandingDir}`);
+  process.stdout.write(`${lines.join('\n')}\n`);
   const stop = () => {
     void node.close().then(() => process.exit(0));
   };

@@ -3,12 +3,12 @@ import { ApiError, failure, PexipError } from './api-response.js';
 import type { Conference, ConferenceMember } from './conference.js';
 import { callHandlers } from './call-handlers.js';
 import { conferenceHandlers } from './conference-handlers.js';
-import type { EndpointContext, EndpointHandler } from './endpoint-handler.js';
+import type { EndpointAccess, EndpointHandler } from './endpoint-handler.js';
 import { EventStream } from './event-stream.js';
 import { writeApiResponse } from './http-response.js';
-import type { NodeState, TokenRecord } from './node-state.js';
+import type { NodeState } from './node-state.js';
 import { participantHandlers } from './participant-handlers.js';
-import { parseJsonObject, readBody, type JsonObject } from './request-body.js';
+import { decodeSegment, readBody, readJsonObject } from './request-body.js';
 import { tokenHandlers } from './token-handlers.js';
 
 export const CLIENT_API_PREFIX = '/api/client/v2/conferences/';
@@ -21,36 +21,21 @@ export const ENDPOINT_HANDLERS: readonly EndpointHandler[] = [
   ...callHandlers,
 ];
 
-interface CompiledHandler {
-  handler: EndpointHandler;
-  pattern: RegExp;
-  paramNames: string[];
-}
+const COMPILED = ENDPOINT_HANDLERS.map((handler) => ({ handler, pattern: patternOf(handler) }));
 
-const COMPILED: readonly CompiledHandler[] = ENDPOINT_HANDLERS.map(compile);
-
-function compile(handler: EndpointHandler): CompiledHandler {
-  const paramNames: string[] = [];
+function patternOf(handler: EndpointHandler): RegExp {
   const prefix =
     handler.scope === 'conference'
       ? ''
       : handler.scope === 'participant'
         ? 'participants/(?<participant>[^/]+)/'
         : 'participants/(?<participant>[^/]+)/calls/(?<call>[^/]+)/';
+  // `:name` segments become named groups (`params`); the rest is matched literally.
   const body = handler.path
-    .split('/')
-    .map((segment) => {
-      if (!segment.startsWith(':')) return escapeRegExp(segment);
-      paramNames.push(segment.slice(1));
-      return `(?<${segment.slice(1)}>[^/]+)`;
-    })
-    .join('/');
+    .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+    .replace(/(?<=^|\/):(\w+)/g, '(?<$1>[^/]+)');
   // `theme/` is called with its trailing slash; tolerate it being missing (or extra) everywhere.
-  return { handler, pattern: new RegExp(`^${prefix}${body.replace(/\/$/, '')}/?$`), paramNames };
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`^${prefix}${body.replace(/\/$/, '')}/?$`);
 }
 
 interface RouteMatch {
@@ -64,15 +49,12 @@ interface RouteMatch {
 function splitPath(pathname: string): { alias: string; rest: string } {
   const tail = pathname.slice(CLIENT_API_PREFIX.length);
   const slash = tail.indexOf('/');
-  const rawAlias = slash === -1 ? tail : tail.slice(0, slash);
   const rest = slash === -1 ? '' : tail.slice(slash + 1);
-  let alias: string;
-  try {
-    // The official client encodes the alias on REST calls but not on `/events` (detail §1).
-    alias = decodeURIComponent(rawAlias);
-  } catch {
-    throw new ApiError(400, 'Malformed conference alias in the path');
-  }
+  // The official client encodes the alias on REST calls but not on `/events` (detail §1).
+  const alias = decodeSegment(
+    slash === -1 ? tail : tail.slice(0, slash),
+    'Malformed conference alias in the path',
+  );
   if (alias === '') throw new ApiError(404, PexipError.conferenceNotFound);
   return { alias, rest };
 }
@@ -87,12 +69,10 @@ export function matchRoute(method: string, rest: string): RouteMatch {
       allowed.add(handler.method);
       continue;
     }
-    const params = decodeParams({ ...(match.groups ?? {}) });
-    const participantUuid = params['participant'];
-    const callUuid = params['call'];
-    delete params['participant'];
-    delete params['call'];
-    return { handler, params, participantUuid, callUuid };
+    const { participant, call, ...params } = Object.fromEntries(
+      Object.entries(match.groups ?? {}).map(([key, value]) => [key, decodeSegment(value)]),
+    );
+    return { handler, params, participantUuid: participant, callUuid: call };
   }
   if (allowed.size > 0) {
     const allow = [...allowed].join(', ');
@@ -103,16 +83,6 @@ export function matchRoute(method: string, rest: string): RouteMatch {
   throw new ApiError(404, `Unknown endpoint "${rest}"`);
 }
 
-function decodeParams(groups: Record<string, string>): Record<string, string> {
-  try {
-    return Object.fromEntries(
-      Object.entries(groups).map(([key, value]) => [key, decodeURIComponent(value)]),
-    );
-  } catch {
-    throw new ApiError(400, 'Malformed path segment');
-  }
-}
-
 /** The token from the `token` header or a `?token=` query parameter, on every endpoint (pitfall 2). */
 function tokenOf(request: IncomingMessage, query: URLSearchParams): string | undefined {
   const header = request.headers['token'];
@@ -120,27 +90,28 @@ function tokenOf(request: IncomingMessage, query: URLSearchParams): string | und
   return value ?? query.get('token') ?? undefined;
 }
 
+/**
+ * The caller of a non-public endpoint, if its `access` lets it: `member` is anyone, `host` a host,
+ * `self` only the target, `self-or-host` either.
+ */
 function authorise(
   state: NodeState,
   conference: Conference,
-  handler: EndpointHandler,
+  access: EndpointAccess,
   token: string | undefined,
   target: ConferenceMember | undefined,
-): { caller: ConferenceMember | undefined; callerToken: TokenRecord | undefined } {
-  if (handler.access === 'public') return { caller: undefined, callerToken: undefined };
-  const callerToken = state.validToken(token, conference);
-  const caller = callerToken && conference.member(callerToken.participantUuid);
-  if (callerToken === undefined || caller === undefined) {
-    throw new ApiError(403, PexipError.invalidToken);
-  }
+): ConferenceMember | undefined {
+  if (access === 'public') return undefined;
+  const record = state.validToken(token, conference);
+  const caller = record && conference.member(record.participantUuid);
+  if (caller === undefined) throw new ApiError(403, PexipError.invalidToken);
   const isHost = caller.participant.role === 'chair';
-  if (handler.access === 'host' && !isHost) throw new ApiError(403, PexipError.invalidRole);
-  if (handler.access === 'self-or-host' && !isHost && caller !== target) {
-    throw new ApiError(403, PexipError.invalidRole);
-  }
-  if (handler.access === 'self' && caller !== target)
-    throw new ApiError(403, PexipError.invalidRole);
-  return { caller, callerToken };
+  const allowed =
+    access === 'member' ||
+    (access !== 'self' && isHost) ||
+    (access !== 'host' && caller === target);
+  if (!allowed) throw new ApiError(403, PexipError.invalidRole);
+  return caller;
 }
 
 /**
@@ -158,66 +129,43 @@ export async function handleClientApi(
   try {
     const { alias, rest } = splitPath(pathname);
     if (rest === 'events' || rest === 'events/') {
-      await drain(request);
+      await readBody(request);
       openEventStream(state, request, response, alias, query, method);
       return;
     }
     const route = matchRoute(method, rest);
     const conference = state.conference(alias);
     if (conference === undefined) {
-      await drain(request);
+      await readBody(request);
       throw new ApiError(404, PexipError.conferenceNotFound);
     }
-    const body =
-      method === 'POST' ? parseJsonObject(await readBody(request)) : await drainToEmpty(request);
+    const body = await readJsonObject(request);
+    const token = tokenOf(request, query);
     const target =
       route.participantUuid === undefined ? undefined : conference.member(route.participantUuid);
     if (route.participantUuid !== undefined && target === undefined) {
       // Checked after the token, so a stranger learns nothing about who is in the conference.
-      authorise(
-        state,
-        conference,
-        { ...route.handler, access: 'member' },
-        tokenOf(request, query),
-        undefined,
-      );
+      authorise(state, conference, 'member', token, undefined);
       throw new ApiError(404, 'Participant not found');
     }
-    const { caller, callerToken } = authorise(
-      state,
-      conference,
-      route.handler,
-      tokenOf(request, query),
-      target,
-    );
-    const context: EndpointContext = {
+    const caller = authorise(state, conference, route.handler.access, token, target);
+    const outcome = await route.handler.handle({
       state,
       conference,
       caller,
-      callerToken,
       target,
       callUuid: route.callUuid,
       params: route.params,
       body,
       headers: request.headers,
-      query: query,
-    };
-    const outcome = await route.handler.handle(context);
+      query,
+    });
     writeApiResponse(response, outcome.response);
     outcome.after?.();
   } catch (error) {
     if (!(error instanceof ApiError)) throw error;
     writeApiResponse(response, failure(error), error.headers);
   }
-}
-
-async function drain(request: IncomingMessage): Promise<void> {
-  await readBody(request);
-}
-
-async function drainToEmpty(request: IncomingMessage): Promise<JsonObject> {
-  await readBody(request);
-  return {};
 }
 
 /**

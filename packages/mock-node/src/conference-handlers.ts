@@ -1,8 +1,21 @@
 import { ApiError, PexipError, success } from './api-response.js';
-import { AVAILABLE_LAYOUTS, type Conference, type ConferenceStatus } from './conference.js';
-import { answer, type EndpointHandler } from './endpoint-handler.js';
-import { unixSeconds, type NodeState } from './node-state.js';
 import {
+  AVAILABLE_LAYOUTS,
+  type ChatMessage,
+  type Conference,
+  type ConferenceStatus,
+} from './conference.js';
+import {
+  answer,
+  endpoints,
+  mustHaveCaller,
+  type EndpointContext,
+  type EndpointHandler,
+  type EndpointOutcome,
+} from './endpoint-handler.js';
+import type { NodeState } from './node-state.js';
+import {
+  optionalEither,
   optionalObject,
   optionalString,
   requireBoolean,
@@ -11,170 +24,66 @@ import {
   requireString,
   type JsonObject,
 } from './request-body.js';
-import { mustHaveCaller } from './token-handlers.js';
 
-/** An endpoint that flips conference flags and announces them with `conference_update`. */
-function statusChange(
-  name: string,
-  path: string,
-  change: (status: ConferenceStatus, conference: Conference) => void,
-): EndpointHandler {
-  return {
-    name,
-    method: 'POST',
-    scope: 'conference',
-    path,
-    access: 'host',
-    handle: ({ conference }) =>
-      answer(success(true), () => conference.updateStatus((status) => change(status, conference))),
-  };
+/** Sets conference flags and announces them with `conference_update`, then runs `then`. */
+function updateStatus(
+  { conference }: EndpointContext,
+  fields: Partial<ConferenceStatus>,
+  then?: () => void,
+): EndpointOutcome {
+  return answer(success(true), () => {
+    conference.updateStatus((status) => Object.assign(status, fields));
+    then?.();
+  });
 }
-
-const conferenceStatus: EndpointHandler = {
-  name: 'conferenceStatus',
-  method: 'GET',
-  scope: 'conference',
-  path: 'conference_status',
-  access: 'member',
-  handle: ({ conference }) => answer(success(conference.status)),
-};
-
-const participants: EndpointHandler = {
-  name: 'participants',
-  method: 'GET',
-  scope: 'conference',
-  path: 'participants',
-  access: 'member',
-  handle: ({ conference }) =>
-    answer(success([...conference.members.values()].map((member) => member.participant))),
-};
-
-const lock = statusChange('lock', 'lock', (status) => {
-  status.locked = true;
-});
 
 /** Unlocking lets everyone waiting in: Pexip admits held guests when the lock is lifted. */
-const unlock: EndpointHandler = {
-  name: 'unlock',
-  method: 'POST',
-  scope: 'conference',
-  path: 'unlock',
-  access: 'host',
-  handle: ({ conference }) =>
-    answer(success(true), () => {
-      conference.updateStatus((status) => {
-        status.locked = false;
-      });
-      admitWaiting(conference);
+function unlock(context: EndpointContext): EndpointOutcome {
+  const { conference } = context;
+  return updateStatus(context, { locked: false }, () =>
+    conference.updateEach((p) => p.service_type === 'waiting_room', {
+      service_type: conference.serviceType,
     }),
-};
-
-const startConference = statusChange('startConference', 'start_conference', (status) => {
-  status.started = true;
-});
-
-/** `muteguests` also mutes each guest (`is_muted: "YES"`), who then gets a `participant_update`. */
-const muteguests: EndpointHandler = {
-  name: 'muteguests',
-  method: 'POST',
-  scope: 'conference',
-  path: 'muteguests',
-  access: 'host',
-  handle: ({ conference }) =>
-    answer(success(true), () => {
-      conference.updateStatus((status) => {
-        status.guests_muted = true;
-      });
-      setGuestsMuted(conference, 'YES');
-    }),
-};
-
-const unmuteguests: EndpointHandler = {
-  name: 'unmuteguests',
-  method: 'POST',
-  scope: 'conference',
-  path: 'unmuteguests',
-  access: 'host',
-  handle: ({ conference }) =>
-    answer(success(true), () => {
-      conference.updateStatus((status) => {
-        status.guests_muted = false;
-      });
-      setGuestsMuted(conference, 'NO');
-    }),
-};
-
-const setGuestsCanUnmute: EndpointHandler = {
-  name: 'setGuestsCanUnmute',
-  method: 'POST',
-  scope: 'conference',
-  path: 'set_guests_can_unmute',
-  access: 'host',
-  handle: ({ conference, body }) => {
-    const setting = requireBoolean(body, 'setting');
-    return answer(success(true), () =>
-      conference.updateStatus((status) => {
-        status.guests_can_unmute = setting;
-      }),
-    );
-  },
-};
-
-/** Ends the conference for everyone, the caller included. */
-const disconnect: EndpointHandler = {
-  name: 'disconnect',
-  method: 'POST',
-  scope: 'conference',
-  path: 'disconnect',
-  access: 'host',
-  handle: ({ conference, state }) =>
-    answer(success(true), () => {
-      for (const uuid of [...conference.members.keys()]) {
-        state.dropParticipant(conference, uuid, PexipError.conferenceTerminated);
-      }
-    }),
-};
-
-/** Chat to everyone else: the sender shows its own message locally (client-api-detail §5.4). */
-const messageConference: EndpointHandler = {
-  name: 'messageConference',
-  method: 'POST',
-  scope: 'conference',
-  path: 'message',
-  access: 'member',
-  handle: ({ state, conference, caller, body }) => {
-    const sender = mustHaveCaller(caller);
-    const message = readChatMessage(body, state.options.chatMessageMaxBytes);
-    if (!conference.chatEnabled) throw new ApiError(403, 'Chat is disabled for this conference');
-    return answer(success(true), () => {
-      const received = {
-        origin: sender.participant.display_name,
-        ...message,
-        uuid: sender.participant.uuid,
-        direct: false,
-      };
-      conference.sendChat(received, sender.participant.uuid);
-    });
-  },
-};
-
-export function readChatMessage(
-  body: JsonObject,
-  maxBytes: number,
-): {
-  type: 'text/plain' | 'application/json';
-  payload: string;
-} {
-  const type = requireOneOf(body, 'type', ['text/plain', 'application/json'] as const);
-  const payload = requireChatPayload(body, 'payload', maxBytes);
-  return { type, payload };
+  );
 }
 
-/** A chat payload within the size limit (README: limits); longer ones are refused, not cut. */
-export function requireChatPayload(body: JsonObject, key: string, maxBytes: number): string {
-  const payload = requireString(body, key);
-  checkChatPayloadSize(payload, maxBytes, `Body field "${key}"`);
-  return payload;
+/** `muteguests` also mutes each guest (`is_muted: "YES"`), who then gets a `participant_update`. */
+function guestsMuted(muted: boolean): EndpointHandler['handle'] {
+  const value = muted ? 'YES' : 'NO';
+  return (context) =>
+    updateStatus(context, { guests_muted: muted }, () =>
+      context.conference.updateEach((p) => p.role === 'guest' && p.is_muted !== value, {
+        is_muted: value,
+      }),
+    );
+}
+
+function setGuestsCanUnmute(context: EndpointContext): EndpointOutcome {
+  return updateStatus(context, { guests_can_unmute: requireBoolean(context.body, 'setting') });
+}
+
+/** Ends the conference for everyone, the caller included. */
+function disconnect({ conference, state }: EndpointContext): EndpointOutcome {
+  return answer(success(true), () => {
+    for (const uuid of [...conference.members.keys()]) {
+      state.dropParticipant(conference, uuid, PexipError.conferenceTerminated);
+    }
+  });
+}
+
+/**
+ * The caller's chat message (`message`, to the conference or to one participant), refused while
+ * chat is disabled. A payload over the size limit (README: limits) is refused, not cut.
+ */
+export function readChat(context: EndpointContext, direct: boolean): ChatMessage {
+  const sender = mustHaveCaller(context).participant;
+  const type = requireOneOf(context.body, 'type', ['text/plain', 'application/json'] as const);
+  const payload = requireString(context.body, 'payload');
+  checkChatPayloadSize(payload, context.state.options.chatMessageMaxBytes, 'Body field "payload"');
+  if (!context.conference.chatEnabled) {
+    throw new ApiError(403, 'Chat is disabled for this conference');
+  }
+  return { origin: sender.display_name, type, payload, uuid: sender.uuid, direct };
 }
 
 /**
@@ -191,47 +100,43 @@ export function checkChatPayloadSize(payload: string, maxBytes: number, label: s
   }
 }
 
+/** Chat to everyone else: the sender shows its own message locally (client-api-detail §5.4). */
+function messageConference(context: EndpointContext): EndpointOutcome {
+  const message = readChat(context, false);
+  return answer(success(true), () => context.conference.sendChat(message, message.uuid));
+}
+
 /**
  * Stored and announced to everyone as a `layout` event. Unknown layout names answer 400
  * "Illegal value" (the Android SDK's `IllegalLayoutTransformException` fixture).
  */
-const transformLayout: EndpointHandler = {
-  name: 'transformLayout',
-  method: 'POST',
-  scope: 'conference',
-  path: 'transform_layout',
-  access: 'host',
-  handle: ({ conference, body }) => {
-    const transforms = requireObject(body, 'transforms');
-    const layout = optionalLayout(transforms, 'layout');
-    const hostLayout = optionalLayout(transforms, 'host_layout') ?? layout;
-    const guestLayout = optionalLayout(transforms, 'guest_layout') ?? layout;
-    const overlay = transforms['enable_overlay_text'];
-    if (overlay !== undefined && typeof overlay !== 'boolean') {
-      throw new ApiError(400, 'Body field "enable_overlay_text" must be true or false');
-    }
-    optionalObject(transforms, 'streaming');
-    return answer(success(true), () => {
-      // `{}` resets to the conference's configured layout (webapp2 plugins send it to reset).
-      const initial = conference.config.layout ?? 'ac';
-      const isReset = Object.keys(transforms).length === 0;
-      const chair = isReset
-        ? initial
-        : (hostLayout ?? conference.layout.requested_layout.primary_screen.chair_layout);
-      const guest = isReset
-        ? initial
-        : (guestLayout ?? conference.layout.requested_layout.primary_screen.guest_layout);
-      conference.settings['transforms'] = transforms;
-      conference.layout = {
-        ...conference.layout,
-        view: chair,
-        requested_layout: { primary_screen: { chair_layout: chair, guest_layout: guest } },
-        overlay_text_enabled: overlay ?? conference.layout.overlay_text_enabled,
-      };
-      conference.announceLayout();
-    });
-  },
-};
+function transformLayout({ conference, body }: EndpointContext): EndpointOutcome {
+  const transforms = requireObject(body, 'transforms');
+  const layout = optionalLayout(transforms, 'layout');
+  const hostLayout = optionalLayout(transforms, 'host_layout') ?? layout;
+  const guestLayout = optionalLayout(transforms, 'guest_layout') ?? layout;
+  const overlay = transforms['enable_overlay_text'];
+  if (overlay !== undefined && typeof overlay !== 'boolean') {
+    throw new ApiError(400, 'Body field "enable_overlay_text" must be true or false');
+  }
+  optionalObject(transforms, 'streaming');
+  return answer(success(true), () => {
+    // `{}` resets to the conference's configured layout (webapp2 plugins send it to reset).
+    const initial = conference.config.layout ?? 'ac';
+    const isReset = Object.keys(transforms).length === 0;
+    const { primary_screen: current } = conference.layout.requested_layout;
+    const chair = isReset ? initial : (hostLayout ?? current.chair_layout);
+    const guest = isReset ? initial : (guestLayout ?? current.guest_layout);
+    conference.settings['transforms'] = transforms;
+    conference.layout = {
+      ...conference.layout,
+      view: chair,
+      requested_layout: { primary_screen: { chair_layout: chair, guest_layout: guest } },
+      overlay_text_enabled: overlay ?? conference.layout.overlay_text_enabled,
+    };
+    conference.announceLayout();
+  });
+}
 
 function optionalLayout(transforms: JsonObject, key: string): string | undefined {
   const value = optionalString(transforms, key);
@@ -242,73 +147,31 @@ function optionalLayout(transforms: JsonObject, key: string): string | undefined
   return value;
 }
 
-const clearAllBuzz: EndpointHandler = {
-  name: 'clearAllBuzz',
-  method: 'POST',
-  scope: 'conference',
-  path: 'clearallbuzz',
-  access: 'host',
-  handle: ({ conference }) =>
-    answer(success(true), () => {
-      for (const member of conference.members.values()) {
-        if (member.participant.buzz_time !== 0) {
-          conference.updateParticipant(member.participant.uuid, (p) => {
-            p.buzz_time = 0;
-          });
-        }
-      }
-    }),
-};
+function clearAllBuzz({ conference }: EndpointContext): EndpointOutcome {
+  return answer(success(true), () =>
+    conference.updateEach((p) => p.buzz_time !== 0, { buzz_time: 0 }),
+  );
+}
 
-const silentVideoDetection: EndpointHandler = {
-  name: 'silentVideoDetection',
-  method: 'POST',
-  scope: 'conference',
-  path: 'silent_video_detection',
-  access: 'host',
-  handle: ({ conference, body }) => {
-    const config = requireObject(body, 'config');
-    return answer(success(true), () => {
-      conference.settings['silent_video_detection'] = config;
-    });
-  },
-};
+/** Settings without an event of their own are kept for the snapshot. */
+function keepSetting(
+  { conference }: EndpointContext,
+  key: string,
+  value: unknown,
+): EndpointOutcome {
+  return answer(success(true), () => {
+    conference.settings[key] = value;
+  });
+}
 
-/** 204 means "no theme": webapp3 calls it right after `request_token` (client-api.md, pitfall 9). */
-const theme: EndpointHandler = {
-  name: 'theme',
-  method: 'GET',
-  scope: 'conference',
-  path: 'theme/',
-  access: 'member',
-  handle: () => answer({ httpStatus: 204, body: undefined }),
-};
-
-const availableLayouts: EndpointHandler = {
-  name: 'availableLayouts',
-  method: 'GET',
-  scope: 'conference',
-  path: 'available_layouts',
-  access: 'member',
-  handle: ({ query }) =>
-    answer(
-      success(
-        query.get('annotate') === 'true'
-          ? AVAILABLE_LAYOUTS.map((name) => ({ name, tags: [] }))
-          : [...AVAILABLE_LAYOUTS],
-      ),
+function availableLayouts({ query }: EndpointContext): EndpointOutcome {
+  const annotate = query.get('annotate') === 'true';
+  return answer(
+    success(
+      annotate ? AVAILABLE_LAYOUTS.map((name) => ({ name, tags: [] })) : [...AVAILABLE_LAYOUTS],
     ),
-};
-
-const layoutSvgs: EndpointHandler = {
-  name: 'layoutSvgs',
-  method: 'GET',
-  scope: 'conference',
-  path: 'layout_svgs',
-  access: 'member',
-  handle: () =>
-    answer(success(Object.fromEntries(AVAILABLE_LAYOUTS.map((name) => [name, layoutSvg(name)])))),
-};
+  );
+}
 
 /** A small picture of a layout: the main speakers' count as big tiles, the rest as a strip. */
 function layoutSvg(name: string): string {
@@ -324,68 +187,10 @@ function layoutSvg(name: string): string {
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 160 90">${rects.join('')}</svg>`;
 }
 
-function breakoutBuzz(name: string, path: string, raised: boolean): EndpointHandler {
-  return {
-    name,
-    method: 'POST',
-    scope: 'conference',
-    path,
-    access: 'member',
-    handle: ({ conference, caller }) => {
-      const member = mustHaveCaller(caller);
-      return answer(success(true), () => {
-        conference.settings[`breakoutbuzz:${member.participant.uuid}`] = raised;
-      });
-    },
-  };
+function breakoutBuzz(raised: boolean): EndpointHandler['handle'] {
+  return (context) =>
+    keepSetting(context, `breakoutbuzz:${mustHaveCaller(context).participant.uuid}`, raised);
 }
-
-const videoMixesCreate: EndpointHandler = {
-  name: 'videoMixesCreate',
-  method: 'POST',
-  scope: 'conference',
-  path: 'video_mixes/create',
-  access: 'host',
-  handle: ({ conference, body }) => {
-    const mixName = requireString(body, 'mix_name');
-    return answer(success(true), () => {
-      videoMixes(conference)[mixName] = {};
-    });
-  },
-};
-
-const videoMixesConfigure: EndpointHandler = {
-  name: 'videoMixesConfigure',
-  method: 'POST',
-  scope: 'conference',
-  path: 'video_mixes/:mixName/configure',
-  access: 'host',
-  handle: ({ conference, body, params }) => {
-    const transform = optionalObject(body, 'transform_layout') ?? {};
-    const mixes = videoMixes(conference);
-    const mixName = params['mixName'] ?? '';
-    if (mixes[mixName] === undefined) throw new ApiError(404, `No video mix named "${mixName}"`);
-    return answer(success(true), () => {
-      mixes[mixName] = transform;
-    });
-  },
-};
-
-const videoMixesDelete: EndpointHandler = {
-  name: 'videoMixesDelete',
-  method: 'POST',
-  scope: 'conference',
-  path: 'video_mixes/:mixName/delete',
-  access: 'host',
-  handle: ({ conference, params }) => {
-    const mixes = videoMixes(conference);
-    const mixName = params['mixName'] ?? '';
-    if (mixes[mixName] === undefined) throw new ApiError(404, `No video mix named "${mixName}"`);
-    return answer(success(true), () => {
-      delete mixes[mixName];
-    });
-  },
-};
 
 function videoMixes(conference: Conference): Record<string, unknown> {
   const existing = conference.settings['video_mixes'];
@@ -395,24 +200,25 @@ function videoMixes(conference: Conference): Record<string, unknown> {
   return mixes;
 }
 
-export function admitWaiting(conference: Conference): void {
-  for (const member of conference.members.values()) {
-    if (member.participant.service_type === 'waiting_room') {
-      conference.updateParticipant(member.participant.uuid, (p) => {
-        p.service_type = conference.serviceType;
-      });
-    }
-  }
+function videoMixesCreate({ conference, body }: EndpointContext): EndpointOutcome {
+  const mixName = requireString(body, 'mix_name');
+  return answer(success(true), () => {
+    videoMixes(conference)[mixName] = {};
+  });
 }
 
-function setGuestsMuted(conference: Conference, value: 'YES' | 'NO'): void {
-  for (const member of conference.members.values()) {
-    if (member.participant.role === 'guest' && member.participant.is_muted !== value) {
-      conference.updateParticipant(member.participant.uuid, (p) => {
-        p.is_muted = value;
-      });
-    }
-  }
+/** Changes the mix named in the path, which must exist: `undefined` deletes it. */
+function changeVideoMix(
+  { conference, params }: EndpointContext,
+  transform: JsonObject | undefined,
+): EndpointOutcome {
+  const mixes = videoMixes(conference);
+  const mixName = params['mixName'] ?? '';
+  if (mixes[mixName] === undefined) throw new ApiError(404, `No video mix named "${mixName}"`);
+  return answer(success(true), () => {
+    if (transform === undefined) delete mixes[mixName];
+    else mixes[mixName] = transform;
+  });
 }
 
 /**
@@ -421,51 +227,39 @@ function setGuestsMuted(conference: Conference, value: 'YES' | 'NO'): void {
  * that cannot be dialled gives Pexip's empty result (`result: []`; webapp2 plugins test
  * `result.length` to detect failure, see webapp2-in-the-wild.md).
  */
-const dial: EndpointHandler = {
-  name: 'dial',
-  method: 'POST',
-  scope: 'conference',
-  path: 'dial',
-  access: 'host',
-  handle: ({ conference, state, body }) => {
-    const role = requireOneOf(body, 'role', ['HOST', 'GUEST'] as const);
-    const destination = requireString(body, 'destination').trim();
-    const protocol = requireOneOf(body, 'protocol', [
-      'sip',
-      'h323',
-      'rtmp',
-      'mssip',
-      'auto',
-    ] as const);
-    const streaming = optionalString(body, 'streaming');
-    if (streaming !== undefined && streaming !== 'yes' && streaming !== 'no') {
-      throw new ApiError(400, 'Body field "streaming" must be "yes" or "no"');
-    }
-    const dtmfSequence = optionalString(body, 'dtmf_sequence');
-    const displayName =
-      optionalString(body, 'remote_display_name') ?? optionalString(body, 'source_display_name');
-    const overlayText = optionalString(body, 'text');
-    const routedProtocol = routeProtocol(destination, protocol);
-    if (!isDiallable(destination, routedProtocol)) return answer(success([]));
-    const nodeProtocol = routedProtocol === 'auto' ? 'sip' : routedProtocol;
-    const member = conference.addParticipant(
-      {
-        displayName: displayName ?? destination.replace(/^(sip:|rtmps?:\/\/)/, ''),
-        role: role === 'HOST' ? 'chair' : 'guest',
-        serviceType: 'connecting',
-        protocol: nodeProtocol,
-        callDirection: 'out',
-        uri: destination,
-        streaming: streaming === 'yes',
-        ...(overlayText === undefined ? {} : { overlayText }),
-        startTime: unixSeconds(),
-      },
-      'dial',
-    );
-    const uuid = member.participant.uuid;
-    return answer(success([uuid]), () => connectLater(state, conference, uuid, dtmfSequence));
-  },
-};
+function dial({ conference, state, body }: EndpointContext): EndpointOutcome {
+  const role = requireOneOf(body, 'role', ['HOST', 'GUEST'] as const);
+  const destination = requireString(body, 'destination').trim();
+  const protocol = requireOneOf(body, 'protocol', [
+    'sip',
+    'h323',
+    'rtmp',
+    'mssip',
+    'auto',
+  ] as const);
+  const streaming = optionalEither(body, 'streaming', ['yes', 'no']);
+  const dtmfSequence = optionalString(body, 'dtmf_sequence');
+  const displayName =
+    optionalString(body, 'remote_display_name') ?? optionalString(body, 'source_display_name');
+  const overlayText = optionalString(body, 'text');
+  const routedProtocol = routeProtocol(destination, protocol);
+  if (!isDiallable(destination, routedProtocol)) return answer(success([]));
+  const member = conference.addParticipant(
+    {
+      displayName: displayName ?? destination.replace(/^(sip:|rtmps?:\/\/)/, ''),
+      role: role === 'HOST' ? 'chair' : 'guest',
+      serviceType: 'connecting',
+      protocol: routedProtocol === 'auto' ? 'sip' : routedProtocol,
+      callDirection: 'out',
+      uri: destination,
+      streaming: streaming === 'yes',
+      ...(overlayText === undefined ? {} : { overlayText }),
+    },
+    'dial',
+  );
+  const uuid = member.participant.uuid;
+  return answer(success([uuid]), () => connectLater(state, conference, uuid, dtmfSequence));
+}
 
 function connectLater(
   state: NodeState,
@@ -489,7 +283,7 @@ function connectLater(
  * With `protocol: "auto"` a real node's call routing picks the protocol from the destination; the
  * seed's recording plugin relies on this, dialling an `rtmp://` URL with `'auto'`.
  */
-export function routeProtocol<P extends string>(destination: string, protocol: P): P | 'rtmp' {
+function routeProtocol<P extends string>(destination: string, protocol: P): P | 'rtmp' {
   if (protocol === 'auto' && /^rtmps?:\/\//i.test(destination)) return 'rtmp';
   return protocol;
 }
@@ -498,33 +292,72 @@ export function routeProtocol<P extends string>(destination: string, protocol: P
  * A destination the mock pretends to reach: a SIP/H.323/Lync URI or alias without spaces, or an
  * `rtmp://`/`rtmps://` URL for RTMP. Anything else fails like an unreachable endpoint.
  */
-export function isDiallable(destination: string, protocol: string): boolean {
+function isDiallable(destination: string, protocol: string): boolean {
   if (destination === '' || /\s/.test(destination) || destination.length > 255) return false;
   if (protocol === 'rtmp') return /^rtmps?:\/\/[^/]+/.test(destination);
   return /^(sip:)?[A-Za-z0-9._+-]+(@[A-Za-z0-9.-]+)?$/.test(destination);
 }
 
-export const conferenceHandlers: readonly EndpointHandler[] = [
-  dial,
-  conferenceStatus,
-  lock,
-  unlock,
-  startConference,
-  muteguests,
-  unmuteguests,
-  setGuestsCanUnmute,
-  disconnect,
-  messageConference,
-  participants,
-  transformLayout,
-  clearAllBuzz,
-  silentVideoDetection,
-  theme,
-  availableLayouts,
-  layoutSvgs,
-  breakoutBuzz('guestBreakoutBuzz', 'breakoutbuzz', true),
-  breakoutBuzz('guestClearBreakoutBuzz', 'clearbreakoutbuzz', false),
-  videoMixesCreate,
-  videoMixesConfigure,
-  videoMixesDelete,
-];
+export const conferenceHandlers = endpoints('conference', [
+  ['dial', 'POST dial', 'host', dial],
+  [
+    'conferenceStatus',
+    'GET conference_status',
+    'member',
+    ({ conference }) => answer(success(conference.status)),
+  ],
+  ['lock', 'POST lock', 'host', (context) => updateStatus(context, { locked: true })],
+  ['unlock', 'POST unlock', 'host', unlock],
+  [
+    'startConference',
+    'POST start_conference',
+    'host',
+    (context) => updateStatus(context, { started: true }),
+  ],
+  ['muteguests', 'POST muteguests', 'host', guestsMuted(true)],
+  ['unmuteguests', 'POST unmuteguests', 'host', guestsMuted(false)],
+  ['setGuestsCanUnmute', 'POST set_guests_can_unmute', 'host', setGuestsCanUnmute],
+  ['disconnect', 'POST disconnect', 'host', disconnect],
+  ['messageConference', 'POST message', 'member', messageConference],
+  [
+    'participants',
+    'GET participants',
+    'member',
+    ({ conference }) =>
+      answer(success([...conference.members.values()].map((member) => member.participant))),
+  ],
+  ['transformLayout', 'POST transform_layout', 'host', transformLayout],
+  ['clearAllBuzz', 'POST clearallbuzz', 'host', clearAllBuzz],
+  [
+    'silentVideoDetection',
+    'POST silent_video_detection',
+    'host',
+    (context) =>
+      keepSetting(context, 'silent_video_detection', requireObject(context.body, 'config')),
+  ],
+  // 204 means "no theme": webapp3 calls it right after `request_token` (client-api.md, pitfall 9).
+  ['theme', 'GET theme/', 'member', () => answer({ httpStatus: 204, body: undefined })],
+  ['availableLayouts', 'GET available_layouts', 'member', availableLayouts],
+  [
+    'layoutSvgs',
+    'GET layout_svgs',
+    'member',
+    () =>
+      answer(success(Object.fromEntries(AVAILABLE_LAYOUTS.map((name) => [name, layoutSvg(name)])))),
+  ],
+  ['guestBreakoutBuzz', 'POST breakoutbuzz', 'member', breakoutBuzz(true)],
+  ['guestClearBreakoutBuzz', 'POST clearbreakoutbuzz', 'member', breakoutBuzz(false)],
+  ['videoMixesCreate', 'POST video_mixes/create', 'host', videoMixesCreate],
+  [
+    'videoMixesConfigure',
+    'POST video_mixes/:mixName/configure',
+    'host',
+    (context) => changeVideoMix(context, optionalObject(context.body, 'transform_layout') ?? {}),
+  ],
+  [
+    'videoMixesDelete',
+    'POST video_mixes/:mixName/delete',
+    'host',
+    (context) => changeVideoMix(context, undefined),
+  ],
+]);

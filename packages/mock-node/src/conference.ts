@@ -150,7 +150,7 @@ export class Conference {
       calls: new Map(),
     };
     this.members.set(participant.uuid, member);
-    this.broadcastJson('participant_create', this.refreshJson(participant));
+    this.writeAll(jsonFrame('participant_create', this.refreshJson(participant)));
     this.refreshLayoutParticipants();
     return member;
   }
@@ -160,7 +160,18 @@ export class Conference {
     const member = this.members.get(uuid);
     if (member === undefined) return;
     change(member.participant);
-    this.broadcastJson('participant_update', this.refreshJson(member.participant));
+    this.writeAll(jsonFrame('participant_update', this.refreshJson(member.participant)));
+  }
+
+  /** Sets `fields` on every participant `where` picks, each announced as by {@link updateParticipant}. */
+  updateEach(
+    where: (participant: NodeParticipant) => boolean,
+    fields: Partial<NodeParticipant>,
+  ): void {
+    for (const { participant } of this.members.values()) {
+      if (!where(participant)) continue;
+      this.updateParticipant(participant.uuid, (p) => Object.assign(p, fields));
+    }
   }
 
   /**
@@ -194,9 +205,14 @@ export class Conference {
     this.broadcast('conference_update', this.status);
   }
 
-  setStage(stage: StageEntry[]): void {
-    this.stage = stage;
-    this.broadcast('stage', stage);
+  /** The speaker moves to stage index 0 with full voice activity; the others keep their order. */
+  speak(uuid: string): void {
+    const others = this.stage.filter((entry) => entry.participant_uuid !== uuid);
+    this.stage = [
+      { participant_uuid: uuid, stage_index: 0, vad: 100 },
+      ...others.map((entry, index) => ({ ...entry, stage_index: index + 1, vad: 0 })),
+    ];
+    this.broadcast('stage', this.stage);
   }
 
   announceLayout(): void {
@@ -213,34 +229,26 @@ export class Conference {
     return this.#json.get(participant.uuid) ?? this.refreshJson(participant);
   }
 
-  private broadcastJson(name: string, json: string): void {
-    const frame = jsonFrame(name, json);
-    for (const member of this.members.values()) {
-      for (const stream of member.streams) stream.writeFrame(frame);
-    }
-  }
-
   /** Fan-out: the frame is serialised once and written to every open stream of the conference. */
-  broadcast(name: string, data: unknown, exceptUuid?: string): void {
-    const frame = formatEvent(name, data);
+  private writeAll(frame: string, exceptUuid?: string): void {
     for (const member of this.members.values()) {
       if (member.participant.uuid === exceptUuid) continue;
       for (const stream of member.streams) stream.writeFrame(frame);
     }
   }
 
+  broadcast(name: string, data: unknown, exceptUuid?: string): void {
+    this.writeAll(formatEvent(name, data), exceptUuid);
+  }
+
   /** An SSE comment line keeps proxies and browsers from timing the stream out. */
   keepAlive(): void {
-    for (const member of this.members.values()) {
-      for (const stream of member.streams) stream.writeFrame(':\n\n');
-    }
+    this.writeAll(':\n\n');
   }
 
   sendTo(uuid: string, name: string, data: unknown): void {
-    const member = this.members.get(uuid);
-    if (member === undefined) return;
     const frame = formatEvent(name, data);
-    for (const stream of member.streams) stream.writeFrame(frame);
+    for (const stream of this.members.get(uuid)?.streams ?? []) stream.writeFrame(frame);
   }
 
   /**

@@ -1,7 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import type { ApiResponse } from './api-response.js';
+import { ApiError, PexipError, type ApiResponse } from './api-response.js';
 import type { Conference, ConferenceMember } from './conference.js';
-import type { NodeState, TokenRecord } from './node-state.js';
+import type { NodeState } from './node-state.js';
 import type { JsonObject } from './request-body.js';
 
 /**
@@ -19,7 +19,6 @@ export interface EndpointContext {
   conference: Conference;
   /** The token's participant; `undefined` only for `public` endpoints. */
   caller: ConferenceMember | undefined;
-  callerToken: TokenRecord | undefined;
   /** The `<participant_uuid>` of a participant call. */
   target: ConferenceMember | undefined;
   /** The `<call_uuid>` of a call-level endpoint. */
@@ -54,6 +53,37 @@ export interface EndpointHandler {
   handle(context: EndpointContext): EndpointOutcome | Promise<EndpointOutcome>;
 }
 
+/** The caller of an endpoint that needs a token (every one but `request_token`). */
+export function mustHaveCaller(context: EndpointContext): ConferenceMember {
+  if (context.caller === undefined) throw new ApiError(403, PexipError.invalidToken);
+  return context.caller;
+}
+
+/** The `<participant_uuid>` of a participant or call endpoint. */
+export function mustHaveTarget(context: EndpointContext): ConferenceMember {
+  if (context.target === undefined) throw new ApiError(404, 'Participant not found');
+  return context.target;
+}
+
 export function answer(response: ApiResponse, after?: () => void): EndpointOutcome {
   return after === undefined ? { response } : { response, after };
+}
+
+/** One row of a handler table: Pexip's name, `METHOD path`, who may call it, what it does. */
+export type EndpointRow = readonly [
+  name: string,
+  route: `${EndpointHandler['method']} ${string}`,
+  access: EndpointAccess,
+  handle: EndpointHandler['handle'],
+];
+
+/** The handlers of one scope, one row each. */
+export function endpoints(
+  scope: EndpointHandler['scope'],
+  rows: readonly EndpointRow[],
+): EndpointHandler[] {
+  return rows.map(([name, route, access, handle]) => {
+    const [method, path] = route.split(' ') as [EndpointHandler['method'], string];
+    return { name, method, scope, path, access, handle };
+  });
 }

@@ -125,8 +125,9 @@ export function parseMockConfig(value: unknown): MockConfig {
       fail(`/conferences/${index}/alias`, `duplicate alias "${conference.alias}"`);
     aliases.add(key);
   });
-  const seed = optional(root['seed'], '/seed', expectInteger);
-  return seed === undefined ? { conferences } : { conferences, seed };
+  const config: MockConfig = { conferences };
+  copyOptional(config, root, '', 'seed', expectInteger);
+  return config;
 }
 
 function parseConference(value: unknown, at: string): ConferenceConfig {
@@ -136,41 +137,25 @@ function parseConference(value: unknown, at: string): ConferenceConfig {
     fail(`${at}/alias`, 'use letters, digits and . _ @ + - only');
   }
   const conference: ConferenceConfig = { alias };
-  assign(conference, 'name', optional(object['name'], `${at}/name`, expectString));
-  assign(
-    conference,
-    'serviceType',
-    optional(object['serviceType'], `${at}/serviceType`, (v, p) =>
-      expectOneOf(v, p, ['conference', 'lecture'] as const),
-    ),
-  );
-  assign(conference, 'hostPin', optional(object['hostPin'], `${at}/hostPin`, expectPin));
-  assign(conference, 'guestPin', optional(object['guestPin'], `${at}/guestPin`, expectPin));
+  copyOptional(conference, object, at, 'name', expectString);
+  copyOptional(conference, object, at, 'serviceType', oneOf(['conference', 'lecture']));
+  copyOptional(conference, object, at, 'hostPin', expectPin);
+  copyOptional(conference, object, at, 'guestPin', expectPin);
   if (conference.guestPin !== undefined && conference.hostPin === undefined) {
     fail(`${at}/guestPin`, 'a guest PIN needs a host PIN (Pexip: the host PIN is set first)');
   }
   if (conference.guestPin !== undefined && conference.guestPin === conference.hostPin) {
     fail(`${at}/guestPin`, 'must differ from the host PIN');
   }
-  assign(
-    conference,
-    'chatEnabled',
-    optional(object['chatEnabled'], `${at}/chatEnabled`, expectBoolean),
+  copyOptional(conference, object, at, 'chatEnabled', expectBoolean);
+  copyOptional(conference, object, at, 'locked', expectBoolean);
+  copyOptional(conference, object, at, 'layout', expectString);
+  copyOptional(conference, object, at, 'simulatedPeople', (people, path) =>
+    expectArray(people, path).map((person, index) => parsePerson(person, `${path}/${index}`)),
   );
-  assign(conference, 'locked', optional(object['locked'], `${at}/locked`, expectBoolean));
-  assign(conference, 'layout', optional(object['layout'], `${at}/layout`, expectString));
-  const people = optional(object['simulatedPeople'], `${at}/simulatedPeople`, expectArray);
-  if (people !== undefined) {
-    conference.simulatedPeople = people.map((person, index) =>
-      parsePerson(person, `${at}/simulatedPeople/${index}`),
-    );
-  }
-  const lines = optional(object['chatLines'], `${at}/chatLines`, expectArray);
-  if (lines !== undefined) {
-    conference.chatLines = lines.map((line, index) =>
-      expectString(line, `${at}/chatLines/${index}`),
-    );
-  }
+  copyOptional(conference, object, at, 'chatLines', (lines, path) =>
+    expectArray(lines, path).map((line, index) => expectString(line, `${path}/${index}`)),
+  );
   return conference;
 }
 
@@ -179,38 +164,21 @@ function parsePerson(value: unknown, at: string): SimulatedPersonConfig {
   const person: SimulatedPersonConfig = {
     displayName: expectString(object['displayName'], `${at}/displayName`),
   };
-  assign(
-    person,
-    'role',
-    optional(object['role'], `${at}/role`, (v, p) =>
-      expectOneOf(v, p, ['chair', 'guest'] as const),
-    ),
-  );
-  assign(person, 'present', optional(object['present'], `${at}/present`, expectBoolean));
-  assign(
-    person,
-    'protocol',
-    optional(object['protocol'], `${at}/protocol`, (v, p) =>
-      expectOneOf(v, p, ['webrtc', 'sip', 'h323', 'mssip', 'rtmp'] as const),
-    ),
-  );
+  copyOptional(person, object, at, 'role', oneOf(['chair', 'guest']));
+  copyOptional(person, object, at, 'present', expectBoolean);
+  copyOptional(person, object, at, 'protocol', oneOf(['webrtc', 'sip', 'h323', 'mssip', 'rtmp']));
   return person;
 }
 
-function assign<T extends object, K extends keyof T>(
+/** Sets `target[key]` from `object[key]`, checked by `parse` at `<at>/<key>`, when it is given. */
+function copyOptional<T extends object, K extends keyof T & string>(
   target: T,
-  key: K,
-  value: T[K] | undefined,
-): void {
-  if (value !== undefined) target[key] = value;
-}
-
-function optional<T>(
-  value: unknown,
+  object: Record<string, unknown>,
   at: string,
-  parse: (value: unknown, at: string) => T,
-): T | undefined {
-  return value === undefined ? undefined : parse(value, at);
+  key: K,
+  parse: (value: unknown, at: string) => T[K],
+): void {
+  if (object[key] !== undefined) target[key] = parse(object[key], `${at}/${key}`);
 }
 
 function fail(at: string, message: string): never {
@@ -251,15 +219,13 @@ function expectInteger(value: unknown, at: string): number {
   return value;
 }
 
-function expectOneOf<const T extends readonly string[]>(
-  value: unknown,
-  at: string,
-  allowed: T,
-): T[number] {
-  if (typeof value !== 'string' || !allowed.includes(value)) {
-    fail(at, `must be one of ${allowed.map((a) => JSON.stringify(a)).join(', ')}`);
-  }
-  return value;
+function oneOf<const T extends readonly string[]>(allowed: T) {
+  return (value: unknown, at: string): T[number] => {
+    if (typeof value !== 'string' || !allowed.includes(value)) {
+      fail(at, `must be one of ${allowed.map((a) => JSON.stringify(a)).join(', ')}`);
+    }
+    return value;
+  };
 }
 
 function describeError(error: unknown): string {

@@ -12,12 +12,14 @@ import { checkChatPayloadSize } from './conference-handlers.js';
 import { admitControlRequest } from './control-request-policy.js';
 import { writeApiResponse } from './http-response.js';
 import type { NodeParticipant } from './node-participant.js';
-import { unixSeconds, type NodeState } from './node-state.js';
+import type { NodeState } from './node-state.js';
 import type { PeopleSimulation, SimulationStep } from './people-simulation.js';
 import {
+  decodeSegment,
+  optionalEither,
   optionalString,
-  parseJsonObject,
-  readBody,
+  readJsonObject,
+  requireOneOf,
   requireString,
   type JsonObject,
 } from './request-body.js';
@@ -117,7 +119,6 @@ export class MockControl {
         role,
         serviceType: conference.entryServiceType(role),
         protocol: request.protocol ?? 'webrtc',
-        startTime: unixSeconds(),
       },
       'control',
     );
@@ -163,11 +164,7 @@ export class MockControl {
     if (conference.member(uuid) === undefined) {
       throw new ApiError(404, `No participant ${uuid} in "${alias}"`);
     }
-    const others = conference.stage.filter((entry) => entry.participant_uuid !== uuid);
-    conference.setStage([
-      { participant_uuid: uuid, stage_index: 0, vad: 100 },
-      ...others.map((entry, index) => ({ ...entry, stage_index: index + 1, vad: 0 })),
-    ]);
+    conference.speak(uuid);
   }
 
   /** Runs the simulation's next scheduled step now (deterministic for a given seed). */
@@ -192,12 +189,10 @@ function snapshotOf(
   conference: Conference,
   slice?: { offset: number; limit: number },
 ): ConferenceSnapshot {
+  const pageOf = <T>(items: readonly T[]): T[] =>
+    slice === undefined ? [...items] : items.slice(slice.offset, slice.offset + slice.limit);
   const all = [...conference.members.values()];
-  const members = slice === undefined ? all : all.slice(slice.offset, slice.offset + slice.limit);
-  const chat =
-    slice === undefined
-      ? conference.chat
-      : conference.chat.slice(slice.offset, slice.offset + slice.limit);
+  const members = pageOf(all);
   return structuredClone({
     alias: conference.alias,
     name: conference.name,
@@ -209,7 +204,7 @@ function snapshotOf(
     participants: members.map((member) => member.participant),
     participantCount: all.length,
     dtmf: Object.fromEntries(members.map((m) => [m.participant.uuid, m.dtmf.join('')])),
-    chat: [...chat],
+    chat: pageOf(conference.chat),
     chatCount: conference.chat.length,
     settings: conference.settings,
   });
@@ -273,32 +268,18 @@ export async function handleControlApi(
       response.end();
       return;
     }
-    const body =
-      method === 'POST' ? parseJsonObject(await readBody(request)) : await drained(request);
+    const body = await readJsonObject(request);
     const segments = pathname
       .slice(CONTROL_PREFIX.length)
       .split('/')
       .filter(Boolean)
-      .map(decodeSegment);
+      .map((segment) => decodeSegment(segment));
     writeApiResponse(response, routeControl(control, method, segments, body, query), {}, cors);
   } catch (error) {
     if (!(error instanceof ApiError)) throw error;
     // Refused before the body was read: discard it, so the client still reads the answer.
     if (!request.readableEnded) request.resume();
     writeApiResponse(response, failure(error), error.headers, cors);
-  }
-}
-
-async function drained(request: IncomingMessage): Promise<JsonObject> {
-  await readBody(request);
-  return {};
-}
-
-function decodeSegment(segment: string): string {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    throw new ApiError(400, 'Malformed path segment');
   }
 }
 
@@ -309,9 +290,13 @@ function routeControl(
   body: JsonObject,
   query: URLSearchParams,
 ): ApiResponse {
-  const route = `${method} ${segments.map((s, i) => (isVariable(segments, i) ? ':' : s)).join('/')}`;
-  const [first, second, , fourth] = segments;
-  switch (route) {
+  // Segments 1 and 3 are the variable parts (`<alias>`, `<uuid>`) of every control path.
+  const variable = segments[0] === 'conferences' || segments[0] === 'participants';
+  const pattern = segments.map((segment, index) =>
+    variable && (index === 1 || index === 3) ? ':' : segment,
+  );
+  const [, second = '', , fourth = ''] = segments;
+  switch (`${method} ${pattern.join('/')}`) {
     case 'GET state':
       return success(control.snapshot(readSnapshotPage(query)));
     case 'POST reset':
@@ -320,20 +305,16 @@ function routeControl(
     case 'POST simulation/step':
       return success(control.simulationStep() ?? null);
     case 'POST conferences/:/participants':
-      return success(control.addParticipant(second ?? '', readAddParticipant(body)));
+      return success(control.addParticipant(second, readAddParticipant(body)));
     case 'DELETE conferences/:/participants/:':
-      return success(
-        control.removeParticipant(second ?? '', fourth ?? '', query.get('reason') ?? undefined),
-      );
+      return success(control.removeParticipant(second, fourth, query.get('reason') ?? undefined));
     case 'POST conferences/:/participants/:/speak':
-      control.speak(second ?? '', fourth ?? '');
+      control.speak(second, fourth);
       return success(true);
     case 'POST conferences/:/chat':
-      return success(control.injectChat(second ?? '', readInjectChat(body)));
+      return success(control.injectChat(second, readInjectChat(body)));
     case 'GET participants/:/dtmf':
-      return success({
-        digits: control.dtmfReceived(first === 'participants' ? (second ?? '') : ''),
-      });
+      return success({ digits: control.dtmfReceived(second) });
     default:
       throw new ApiError(
         404,
@@ -342,40 +323,29 @@ function routeControl(
   }
 }
 
-/** Segments 1 and 3 are the variable parts (`<alias>`, `<uuid>`) of every control path. */
-function isVariable(segments: string[], index: number): boolean {
-  const first = segments[0];
-  return (first === 'conferences' || first === 'participants') && (index === 1 || index === 3);
-}
-
 function readAddParticipant(body: JsonObject): AddParticipantRequest {
   const displayName = requireString(body, 'display_name');
-  const role = optionalString(body, 'role');
-  if (role !== undefined && role !== 'chair' && role !== 'guest') {
-    throw new ApiError(400, 'Body field "role" must be "chair" or "guest"');
-  }
-  const protocol = optionalString(body, 'protocol');
-  const protocols = ['webrtc', 'sip', 'h323', 'mssip', 'rtmp', 'api'] as const;
-  if (protocol !== undefined && !(protocols as readonly string[]).includes(protocol)) {
-    throw new ApiError(400, `Body field "protocol" must be one of ${protocols.join(', ')}`);
-  }
+  const role = optionalEither(body, 'role', ['chair', 'guest']);
+  const protocol =
+    optionalString(body, 'protocol') === undefined
+      ? undefined
+      : requireOneOf(body, 'protocol', ['webrtc', 'sip', 'h323', 'mssip', 'rtmp', 'api']);
   return {
     displayName,
     ...(role === undefined ? {} : { role }),
-    ...(protocol === undefined ? {} : { protocol: protocol as AddParticipantRequest['protocol'] }),
+    ...(protocol === undefined ? {} : { protocol }),
   };
 }
 
 function readInjectChat(body: JsonObject): InjectChatRequest {
-  const request: InjectChatRequest = { payload: requireString(body, 'payload') };
+  const payload = requireString(body, 'payload');
   const origin = optionalString(body, 'origin');
   const fromUuid = optionalString(body, 'from_uuid');
-  const type = optionalString(body, 'type');
-  if (type !== undefined && type !== 'text/plain' && type !== 'application/json') {
-    throw new ApiError(400, 'Body field "type" must be "text/plain" or "application/json"');
-  }
-  if (origin !== undefined) request.origin = origin;
-  if (fromUuid !== undefined) request.fromUuid = fromUuid;
-  if (type !== undefined) request.type = type;
-  return request;
+  const type = optionalEither(body, 'type', ['text/plain', 'application/json']);
+  return {
+    payload,
+    ...(origin === undefined ? {} : { origin }),
+    ...(fromUuid === undefined ? {} : { fromUuid }),
+    ...(type === undefined ? {} : { type }),
+  };
 }

@@ -1,5 +1,7 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { once } from 'node:events';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { ApiError, failure } from './api-response.js';
 import type { CallMedia } from './call-media.js';
 import { CLIENT_API_PREFIX, handleClientApi } from './client-api-router.js';
 import { parseAllowedOrigin } from './control-request-policy.js';
@@ -121,16 +123,10 @@ export async function startMockNode(options: MockNodeOptions = {}): Promise<Mock
   const listenHost = options.host ?? '127.0.0.1';
   const hosts = new HostAllowList(listenHost, options.allowedHosts ?? []);
   const allowedOrigins = new Set((options.allowedOrigins ?? []).map(parseAllowedOrigin));
-  const headersTimeout = positive(
-    options.headersTimeoutMs,
-    DEFAULT_LIMITS.headersTimeoutMs,
-    'headersTimeoutMs',
-  );
-  const requestTimeout = positive(
-    options.requestTimeoutMs,
-    DEFAULT_LIMITS.requestTimeoutMs,
-    'requestTimeoutMs',
-  );
+  const limit = (name: keyof typeof DEFAULT_LIMITS, check = positive) =>
+    check(options[name], DEFAULT_LIMITS[name], name);
+  const headersTimeout = limit('headersTimeoutMs');
+  const requestTimeout = limit('requestTimeoutMs');
   if (headersTimeout > requestTimeout) {
     throw new RangeError(
       `headersTimeoutMs (${headersTimeout}) must not be longer than requestTimeoutMs (${requestTimeout})`,
@@ -141,28 +137,11 @@ export async function startMockNode(options: MockNodeOptions = {}): Promise<Mock
     dialConnectMs: positive(options.dialConnectMs, 500, 'dialConnectMs'),
     createCallMedia: options.createCallMedia,
     pinFailurePolicy: {
-      limit: wholeNumber(
-        options.pinFailureLimit,
-        DEFAULT_LIMITS.pinFailureLimit,
-        'pinFailureLimit',
-      ),
-      windowMs:
-        positive(
-          options.pinFailureWindowSeconds,
-          DEFAULT_LIMITS.pinFailureWindowSeconds,
-          'pinFailureWindowSeconds',
-        ) * 1000,
+      limit: limit('pinFailureLimit', wholeNumber),
+      windowMs: limit('pinFailureWindowSeconds') * 1000,
     },
-    chatHistoryLimit: wholeNumber(
-      options.chatHistoryLimit,
-      DEFAULT_LIMITS.chatHistoryLimit,
-      'chatHistoryLimit',
-    ),
-    chatMessageMaxBytes: positive(
-      options.chatMessageMaxBytes,
-      DEFAULT_LIMITS.chatMessageMaxBytes,
-      'chatMessageMaxBytes',
-    ),
+    chatHistoryLimit: limit('chatHistoryLimit', wholeNumber),
+    chatMessageMaxBytes: limit('chatMessageMaxBytes'),
   });
   const simulation =
     (options.simulate ?? true) && upstream === undefined
@@ -171,10 +150,7 @@ export async function startMockNode(options: MockNodeOptions = {}): Promise<Mock
   simulation?.populate();
   simulation?.start(positive(options.simulationIntervalMs, 2500, 'simulationIntervalMs'));
   const control = new MockControl(state, simulation);
-  const serveStatic = createStaticFiles({
-    appDir: options.appDir,
-    brandingDir: options.brandingDir,
-  });
+  const serveStatic = createStaticFiles(options.appDir, options.brandingDir);
 
   // Slow clients are cut off quickly: this is a local API, and Node's defaults hold a dripped
   // request for minutes. Node checks these timers every `connectionsCheckingInterval`.
@@ -187,14 +163,9 @@ export async function startMockNode(options: MockNodeOptions = {}): Promise<Mock
     (request, response) => {
       route(request, response).catch((error: unknown) => {
         log(`internal error on ${request.method} ${request.url}: ${String(error)}`);
-        if (!response.headersSent) {
-          writeApiResponse(response, {
-            httpStatus: 500,
-            body: { status: 'failed', result: 'Internal error in the mock node' },
-          });
-        } else {
-          response.destroy();
-        }
+        const internal = new ApiError(500, 'Internal error in the mock node');
+        if (response.headersSent) response.destroy();
+        else writeApiResponse(response, failure(internal));
       });
     },
   );
@@ -211,37 +182,21 @@ export async function startMockNode(options: MockNodeOptions = {}): Promise<Mock
     ) {
       return;
     }
-    const isApi = pathname.startsWith(CLIENT_API_PREFIX);
-    const isControl = pathname.startsWith(CONTROL_PREFIX);
-    if (isApi && request.method === 'OPTIONS') {
-      response.writeHead(204, CORS_HEADERS);
-      response.end();
-      return;
-    }
-    if (isApi && upstream !== undefined) {
-      forwardToUpstream(upstream, request, response, log);
-      return;
-    }
-    if (isApi) {
-      await handleClientApi(state, request, response, pathname, new URLSearchParams(query));
-      return;
-    }
-    if (isControl) {
-      if (upstream !== undefined) {
-        writeApiResponse(response, {
-          httpStatus: 404,
-          body: { status: 'failed', result: 'The /_mock/ test API is disabled in upstream mode' },
-        });
-        return;
+    if (pathname.startsWith(CLIENT_API_PREFIX)) {
+      if (request.method === 'OPTIONS') {
+        response.writeHead(204, CORS_HEADERS);
+        response.end();
+      } else if (upstream !== undefined) {
+        forwardToUpstream(upstream, request, response, log);
+      } else {
+        await handleClientApi(state, request, response, pathname, query);
       }
-      await handleControlApi(
-        control,
-        request,
-        response,
-        pathname,
-        new URLSearchParams(query),
-        allowedOrigins,
-      );
+      return;
+    }
+    if (pathname.startsWith(CONTROL_PREFIX)) {
+      const disabled = new ApiError(404, 'The /_mock/ test API is disabled in upstream mode');
+      if (upstream !== undefined) writeApiResponse(response, failure(disabled));
+      else await handleControlApi(control, request, response, pathname, query, allowedOrigins);
       return;
     }
     if (pathname === '/') {
@@ -258,14 +213,14 @@ export async function startMockNode(options: MockNodeOptions = {}): Promise<Mock
   }, KEEP_ALIVE_MS);
   keepAlive.unref();
 
-  await listen(server, options.port ?? 0, listenHost);
-  const address = server.address() as AddressInfo;
-  const host = listenHost;
-  const urlHost = host.includes(':') ? `[${host}]` : host;
+  server.listen(options.port ?? 0, listenHost);
+  await once(server, 'listening');
+  const { port } = server.address() as AddressInfo;
+  const urlHost = listenHost.includes(':') ? `[${listenHost}]` : listenHost;
   return {
-    url: `http://${urlHost}:${address.port}`,
-    port: address.port,
-    host,
+    url: `http://${urlHost}:${port}`,
+    port,
+    host: listenHost,
     control,
     get hasMedia() {
       return state.options.createCallMedia !== undefined;
@@ -310,33 +265,18 @@ function refuseHost(
     `${hosts.names.join(', ')} and *.localhost; start it with --allow-host <name> ` +
     '(allowedHosts) to add a name';
   if (pathname.startsWith(CLIENT_API_PREFIX) || pathname.startsWith(CONTROL_PREFIX)) {
-    writeApiResponse(
-      response,
-      { httpStatus: 403, body: { status: 'failed', result: message } },
-      {},
-      {},
-    );
+    writeApiResponse(response, failure(new ApiError(403, message)), {}, {});
     return;
   }
   writeText(response, 403, `${message}\n`);
 }
 
 /** Splits a request target without URL normalisation (`//x` must stay a path, not a host). */
-function splitUrl(target: string): { pathname: string; query: string } {
+function splitUrl(target: string): { pathname: string; query: URLSearchParams } {
   const mark = target.indexOf('?');
   const pathname = mark === -1 ? target : target.slice(0, mark);
-  const query = mark === -1 ? '' : target.slice(mark + 1);
+  const query = new URLSearchParams(mark === -1 ? '' : target.slice(mark + 1));
   return { pathname: pathname.startsWith('/') ? pathname : `/${pathname}`, query };
-}
-
-function listen(server: Server, port: number, host: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
 }
 
 function wholeNumber(value: number | undefined, fallback: number, name: string): number {

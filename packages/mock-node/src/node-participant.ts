@@ -63,8 +63,11 @@ export interface NewParticipant {
   uri?: string;
   streaming?: boolean;
   overlayText?: string;
-  /** Start time in Unix seconds (the node's clock). */
-  startTime: number;
+}
+
+/** Unix seconds with a fraction, like `start_time` and `spotlight` on a real node. */
+export function unixSeconds(): number {
+  return Date.now() / 1000;
 }
 
 /** Builds a participant the way a node presents a newcomer: media follows the protocol. */
@@ -84,7 +87,7 @@ export function createNodeParticipant(init: NewParticipant): NodeParticipant {
     local_alias: init.alias,
     uri: init.uri ?? '',
     vendor: init.protocol === 'sip' ? 'Pexip Mock SIP Endpoint' : 'Pexip Mock',
-    start_time: init.startTime,
+    start_time: unixSeconds(),
     spotlight: 0,
     buzz_time: 0,
     is_muted: 'NO',

@@ -110,8 +110,7 @@ export class NodeState {
     for (const [token, record] of this.tokens) {
       if (record.participantUuid === participantUuid) this.tokens.delete(token);
     }
-    const timer = this.#expiryTimers.get(participantUuid);
-    if (timer !== undefined) clearTimeout(timer);
+    clearTimeout(this.#expiryTimers.get(participantUuid));
     this.#expiryTimers.delete(participantUuid);
   }
 
@@ -143,8 +142,7 @@ export class NodeState {
    * refresh" (`InfinityErrorMessage`, #pex113), as a node does when a client stops refreshing.
    */
   private scheduleExpiry(conference: Conference, participantUuid: string): void {
-    const previous = this.#expiryTimers.get(participantUuid);
-    if (previous !== undefined) clearTimeout(previous);
+    clearTimeout(this.#expiryTimers.get(participantUuid));
     const timer = setTimeout(() => {
       this.#expiryTimers.delete(participantUuid);
       this.dropParticipant(conference, participantUuid, PexipError.tokenExpired);
@@ -152,9 +150,4 @@ export class NodeState {
     timer.unref();
     this.#expiryTimers.set(participantUuid, timer);
   }
-}
-
-/** Unix seconds with a fraction, like `start_time` and `spotlight` on a real node. */
-export function unixSeconds(): number {
-  return Date.now() / 1000;
 }

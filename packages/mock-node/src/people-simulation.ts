@@ -1,6 +1,7 @@
 import type { Conference } from './conference.js';
 import type { SimulatedPersonConfig } from './mock-config.js';
-import { unixSeconds, type NodeState } from './node-state.js';
+import { unixSeconds } from './node-participant.js';
+import type { NodeState } from './node-state.js';
 import { SeededRandom } from './seeded-random.js';
 
 /** What one simulation step did, e.g. `{alias: 'meet', person: 'Bob Berg', action: 'speak'}`. */
@@ -64,7 +65,7 @@ export class PeopleSimulation {
   }
 
   stop(): void {
-    if (this.#timer !== undefined) clearInterval(this.#timer);
+    clearInterval(this.#timer);
     this.#timer = undefined;
   }
 
@@ -100,24 +101,25 @@ export class PeopleSimulation {
   }
 
   private perform(person: SimulatedPerson, action: SimulationStep['action']): void {
-    const { conference } = person;
-    const uuid = person.uuid;
-    switch (action) {
-      case 'join':
-        this.join(person);
-        return;
-      case 'leave':
-        if (uuid !== undefined) conference.removeParticipant(uuid, undefined);
-        person.uuid = undefined;
-        return;
-      case 'speak':
-        if (uuid !== undefined) this.speak(conference, uuid);
-        return;
-      case 'chat':
-        if (uuid !== undefined) this.chat(person, uuid);
-        return;
-      default:
-        if (uuid !== undefined) this.changeParticipant(conference, uuid, action);
+    const { conference, uuid } = person;
+    if (action === 'join') {
+      this.join(person);
+    } else if (uuid === undefined) {
+      return;
+    } else if (action === 'leave') {
+      conference.removeParticipant(uuid, undefined);
+      person.uuid = undefined;
+    } else if (action === 'speak') {
+      conference.speak(uuid);
+    } else if (action === 'chat') {
+      this.chat(person, uuid);
+    } else {
+      conference.updateParticipant(uuid, (p) => {
+        if (action === 'raise_hand') p.buzz_time = unixSeconds();
+        if (action === 'lower_hand') p.buzz_time = 0;
+        if (action === 'mute') p.is_muted = 'YES';
+        if (action === 'unmute') p.is_muted = 'NO';
+      });
     }
   }
 
@@ -133,20 +135,10 @@ export class PeopleSimulation {
           person.config.protocol === 'sip'
             ? `sip:${slug(person.config.displayName)}@example.com`
             : '',
-        startTime: unixSeconds(),
       },
       'simulated',
     );
     person.uuid = member.participant.uuid;
-  }
-
-  /** The speaker moves to stage index 0 with full voice activity; the others keep their order. */
-  private speak(conference: Conference, uuid: string): void {
-    const others = conference.stage.filter((entry) => entry.participant_uuid !== uuid);
-    conference.setStage([
-      { participant_uuid: uuid, stage_index: 0, vad: 100 },
-      ...others.map((entry, index) => ({ ...entry, stage_index: index + 1, vad: 0 })),
-    ]);
   }
 
   private chat(person: SimulatedPerson, uuid: string): void {
@@ -160,19 +152,6 @@ export class PeopleSimulation {
       direct: false,
     };
     person.conference.sendChat(message);
-  }
-
-  private changeParticipant(
-    conference: Conference,
-    uuid: string,
-    action: 'raise_hand' | 'lower_hand' | 'mute' | 'unmute',
-  ): void {
-    conference.updateParticipant(uuid, (p) => {
-      if (action === 'raise_hand') p.buzz_time = unixSeconds();
-      if (action === 'lower_hand') p.buzz_time = 0;
-      if (action === 'mute') p.is_muted = 'YES';
-      if (action === 'unmute') p.is_muted = 'NO';
-    });
   }
 
   private presentCount(conference: Conference): number {

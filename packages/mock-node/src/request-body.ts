@@ -28,6 +28,21 @@ export async function readBody(request: IncomingMessage, limit = MAX_BODY_BYTES)
   return Buffer.concat(chunks);
 }
 
+/** The JSON object a `POST` sends ({@link parseJsonObject}); any other request's body is read and dropped. */
+export async function readJsonObject(request: IncomingMessage): Promise<JsonObject> {
+  const raw = await readBody(request);
+  return request.method === 'POST' ? parseJsonObject(raw) : {};
+}
+
+/** `decodeURIComponent` of a path segment, answering a malformed escape with a 400 `message`. */
+export function decodeSegment(segment: string, message = 'Malformed path segment'): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    throw new ApiError(400, message);
+  }
+}
+
 /**
  * An empty body means `{}`: legacy PexRTC and the Android SDK post nothing to `lock`, `ack`,
  * `refresh_token`… (client-api-detail §1). Anything else must be a JSON object.
@@ -59,6 +74,20 @@ export function optionalString(body: JsonObject, key: string): string | undefine
   if (value === undefined || value === null) return undefined;
   if (typeof value !== 'string') throw new ApiError(400, `Body field "${key}" must be a string`);
   return value;
+}
+
+/** An optional string that must be one of two values (`must be "yes" or "no"`). */
+export function optionalEither<const T extends readonly [string, string]>(
+  body: JsonObject,
+  key: string,
+  allowed: T,
+): T[number] | undefined {
+  const value = optionalString(body, key);
+  const match = allowed.find((item) => item === value);
+  if (value !== undefined && match === undefined) {
+    throw new ApiError(400, `Body field "${key}" must be "${allowed[0]}" or "${allowed[1]}"`);
+  }
+  return match;
 }
 
 export function requireBoolean(body: JsonObject, key: string): boolean {

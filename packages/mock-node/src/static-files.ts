@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname } from 'node:path';
 import type { Readable } from 'node:stream';
 import { lookup } from 'mrmime';
-import sirv from 'sirv';
+import sirv, { type Options } from 'sirv';
 import { writeText } from './http-response.js';
 
 export const WEBAPP_PREFIX = '/webapp2/';
@@ -34,11 +34,6 @@ export const WEBAPP_CSP = [
   "frame-ancestors 'self'",
 ].join('; ');
 
-export interface StaticSites {
-  appDir: string | undefined;
-  brandingDir: string | undefined;
-}
-
 /**
  * Serves `/webapp2/` (the host app, an SPA: paths that are not files get `index.html`) and
  * `/webapp2/custom_configuration/` (the branding folder, where a Conferencing Node serves it; also
@@ -48,32 +43,27 @@ export interface StaticSites {
  * rebuilds the branding and the app while the node runs. Returns false when the path is not
  * under `/webapp2`.
  */
-export function createStaticFiles(sites: StaticSites) {
-  const branding =
-    sites.brandingDir === undefined
+export function createStaticFiles(appDir: string | undefined, brandingDir: string | undefined) {
+  const serveDir = (dir: string | undefined, isApp: boolean, onNoMatch: Options['onNoMatch']) =>
+    dir === undefined
       ? undefined
-      : sirv(sites.brandingDir, {
+      : sirv(dir, {
           dev: true,
           etag: true,
-          setHeaders: (response, pathname) => setFileHeaders(response, pathname, false),
-          onNoMatch: (_request, response) => writeText(response, 404, 'Not found\n'),
+          // App paths without an extension that are not files (`/conference/meet`) get index.html.
+          single: isApp,
+          setHeaders: (response, pathname) => setFileHeaders(response, pathname, isApp),
+          onNoMatch,
         });
-  const app =
-    sites.appDir === undefined
-      ? undefined
-      : sirv(sites.appDir, {
-          dev: true,
-          etag: true,
-          // Paths without an extension that are not files (`/conference/meet`) get index.html.
-          single: true,
-          setHeaders: (response, pathname) => setFileHeaders(response, pathname, true),
-          onNoMatch: (request, response) => {
-            // A missing asset (has an extension) is a 404; a route with no index.html to fall
-            // back on means the app is not built.
-            if (extname(request.url ?? '') !== '') writeText(response, 404, 'Not found\n');
-            else sendNotBuiltPage(response, request.method ?? 'GET');
-          },
-        });
+  const branding = serveDir(brandingDir, false, (_request, response) =>
+    writeText(response, 404, 'Not found\n'),
+  );
+  const app = serveDir(appDir, true, (request, response) => {
+    // A missing asset (has an extension) is a 404; a route with no index.html to fall back on
+    // means the app is not built.
+    if (extname(request.url ?? '') !== '') writeText(response, 404, 'Not found\n');
+    else sendNotBuiltPage(response, request.method ?? 'GET');
+  });
 
   return async function serveStatic(
     request: IncomingMessage,

@@ -1,7 +1,13 @@
 import { ApiError, PexipError, success } from './api-response.js';
 import type { Conference } from './conference.js';
-import { answer, type EndpointContext, type EndpointHandler } from './endpoint-handler.js';
-import { unixSeconds, type NodeState, type TokenRecord } from './node-state.js';
+import {
+  answer,
+  endpoints,
+  mustHaveCaller,
+  type EndpointContext,
+  type EndpointOutcome,
+} from './endpoint-handler.js';
+import type { NodeState, TokenRecord } from './node-state.js';
 import { optionalString, requireString } from './request-body.js';
 
 /** `version` is required in token answers (v20 validators); these are the figures of a v36 node. */
@@ -14,7 +20,7 @@ type Role = 'chair' | 'guest';
  * host; with a host PIN only, `pin: none` (or an empty PIN) joins as a guest; with both, the PIN
  * decides. A missing PIN where one is needed answers 403 with the PIN-status body.
  */
-export function roleForPin(conference: Conference, pinHeader: string | undefined): Role {
+function roleForPin(conference: Conference, pinHeader: string | undefined): Role {
   const { hostPin, guestPin } = conference.config;
   if (hostPin === undefined) return 'chair';
   const pin = pinHeader?.trim().replace(/#$/, '');
@@ -38,7 +44,7 @@ export function roleForPin(conference: Conference, pinHeader: string | undefined
  * {@link roleForPin}, counting a wrong PIN towards the conference's brute-force limit (a missing
  * PIN is a question, not a guess, and is not counted).
  */
-export function checkPin(state: NodeState, conference: Conference, pin: string | undefined): Role {
+function checkPin(state: NodeState, conference: Conference, pin: string | undefined): Role {
   try {
     return roleForPin(conference, pin);
   } catch (error) {
@@ -95,113 +101,92 @@ function tokenTiming(state: NodeState, record: TokenRecord) {
   return { token: record.token, expires: String(state.options.tokenExpiresSeconds) };
 }
 
-const requestToken: EndpointHandler = {
-  name: 'requestToken',
-  method: 'POST',
-  scope: 'conference',
-  path: 'request_token',
-  access: 'public',
-  handle(context) {
-    const { conference, state } = context;
-    // Too many wrong PINs lately: the conference "appears as though the VMR/alias does not exist"
-    // (Pexip's PIN brute-force resistance, see pin-failure-limit.ts) until the block ends.
-    if (state.pinFailures.isBlocked(conference.alias)) {
-      throw new ApiError(404, PexipError.conferenceNotFound);
-    }
-    const displayName = requireString(context.body, 'display_name').trim();
-    if (displayName === '') throw new ApiError(400, 'Body field "display_name" must not be empty');
-    const pinHeader = context.headers['pin'];
-    const role =
-      roleFromReferToken(context) ??
-      checkPin(state, conference, Array.isArray(pinHeader) ? pinHeader[0] : pinHeader);
-    const member = conference.addParticipant(
-      {
-        displayName,
-        role,
-        serviceType: conference.entryServiceType(role),
-        protocol: 'api',
-        startTime: unixSeconds(),
-      },
-      'token',
-    );
-    const record = state.issueToken(conference, member.participant.uuid);
-    return answer(
-      success({
-        ...tokenTiming(state, record),
-        participant_uuid: member.participant.uuid,
-        display_name: displayName,
-        role: role === 'chair' ? 'HOST' : 'GUEST',
-        version: NODE_VERSION,
-        service_type: conference.serviceType,
-        current_service_type: member.participant.service_type,
-        conference_name: conference.name,
-        service_name: conference.name,
-        chat_enabled: conference.chatEnabled,
-        call_type: 'video',
-        call_tag: optionalString(context.body, 'call_tag') ?? '',
-        guests_can_present: conference.status.guests_can_present,
-        fecc_enabled: false,
-        // The mock carries no media, so never direct media (a client asking for it still joins).
-        direct_media: false,
-        breakout_rooms: false,
-        trickle_ice_enabled: true,
-        allow_1080p: true,
-        vp9_enabled: true,
-        rtmp_enabled: true,
-        rtsp_enabled: false,
-        analytics_enabled: false,
-        route_via_registrar: false,
-        use_relay_candidates_only: false,
-        idp_uuid: '',
-        // No stun/turn keys: @pexip/infinity turns an empty `stun` list into `iceServers: [{urls: []}]`,
-        // which Chromium rejects ("ICE server parsing failed: Empty uri") and the call never starts.
-        bandwidth_in: 1280,
-        bandwidth_out: 1280,
-        client_stats_update_interval: 5000,
-      }),
-    );
-  },
-};
-
-const refreshToken: EndpointHandler = {
-  name: 'refreshToken',
-  method: 'POST',
-  scope: 'conference',
-  path: 'refresh_token',
-  access: 'member',
-  handle({ state, conference, caller }) {
-    const member = mustHaveCaller(caller);
-    // A new token and expiry each time; the old one still works until its own expiry, so requests
-    // already in flight with it do not fail (the docs leave this open; see README).
-    const record = state.issueToken(conference, member.participant.uuid);
-    return answer(
-      success({
-        ...tokenTiming(state, record),
-        // The role follows `participants/<uuid>/role` changes (legacy PexRTC `onRoleUpdate`).
-        role: member.participant.role === 'chair' ? 'HOST' : 'GUEST',
-      }),
-    );
-  },
-};
-
-const releaseToken: EndpointHandler = {
-  name: 'releaseToken',
-  method: 'POST',
-  scope: 'conference',
-  path: 'release_token',
-  access: 'member',
-  handle({ state, conference, caller, body }) {
-    const member = mustHaveCaller(caller);
-    optionalString(body, 'reason');
-    return answer(success(true), () => {
-      state.dropParticipant(conference, member.participant.uuid, undefined);
-    });
-  },
-};
-
-export function mustHaveCaller<T>(caller: T | undefined): T {
-  if (caller === undefined) throw new ApiError(403, PexipError.invalidToken);
-  return caller;
+function requestToken(context: EndpointContext): EndpointOutcome {
+  const { conference, state } = context;
+  // Too many wrong PINs lately: the conference "appears as though the VMR/alias does not exist"
+  // (Pexip's PIN brute-force resistance, see pin-failure-limit.ts) until the block ends.
+  if (state.pinFailures.isBlocked(conference.alias)) {
+    throw new ApiError(404, PexipError.conferenceNotFound);
+  }
+  const displayName = requireString(context.body, 'display_name').trim();
+  if (displayName === '') throw new ApiError(400, 'Body field "display_name" must not be empty');
+  const pinHeader = context.headers['pin'];
+  const role =
+    roleFromReferToken(context) ??
+    checkPin(state, conference, Array.isArray(pinHeader) ? pinHeader[0] : pinHeader);
+  const member = conference.addParticipant(
+    {
+      displayName,
+      role,
+      serviceType: conference.entryServiceType(role),
+      protocol: 'api',
+    },
+    'token',
+  );
+  const record = state.issueToken(conference, member.participant.uuid);
+  return answer(
+    success({
+      ...tokenTiming(state, record),
+      participant_uuid: member.participant.uuid,
+      display_name: displayName,
+      role: role === 'chair' ? 'HOST' : 'GUEST',
+      version: NODE_VERSION,
+      service_type: conference.serviceType,
+      current_service_type: member.participant.service_type,
+      conference_name: conference.name,
+      service_name: conference.name,
+      chat_enabled: conference.chatEnabled,
+      call_type: 'video',
+      call_tag: optionalString(context.body, 'call_tag') ?? '',
+      guests_can_present: conference.status.guests_can_present,
+      fecc_enabled: false,
+      // The mock carries no media, so never direct media (a client asking for it still joins).
+      direct_media: false,
+      breakout_rooms: false,
+      trickle_ice_enabled: true,
+      allow_1080p: true,
+      vp9_enabled: true,
+      rtmp_enabled: true,
+      rtsp_enabled: false,
+      analytics_enabled: false,
+      route_via_registrar: false,
+      use_relay_candidates_only: false,
+      idp_uuid: '',
+      // No stun/turn keys: @pexip/infinity turns an empty `stun` list into `iceServers: [{urls: []}]`,
+      // which Chromium rejects ("ICE server parsing failed: Empty uri") and the call never starts.
+      bandwidth_in: 1280,
+      bandwidth_out: 1280,
+      client_stats_update_interval: 5000,
+    }),
+  );
 }
 
-export const tokenHandlers: readonly EndpointHandler[] = [requestToken, refreshToken, releaseToken];
+function refreshToken(context: EndpointContext): EndpointOutcome {
+  const { state, conference } = context;
+  const member = mustHaveCaller(context);
+  // A new token and expiry each time; the old one still works until its own expiry, so requests
+  // already in flight with it do not fail (the docs leave this open; see README).
+  const record = state.issueToken(conference, member.participant.uuid);
+  return answer(
+    success({
+      ...tokenTiming(state, record),
+      // The role follows `participants/<uuid>/role` changes (legacy PexRTC `onRoleUpdate`).
+      role: member.participant.role === 'chair' ? 'HOST' : 'GUEST',
+    }),
+  );
+}
+
+function releaseToken(context: EndpointContext): EndpointOutcome {
+  const { state, conference } = context;
+  const member = mustHaveCaller(context);
+  optionalString(context.body, 'reason');
+  return answer(success(true), () => {
+    state.dropParticipant(conference, member.participant.uuid, undefined);
+  });
+}
+
+export const tokenHandlers = endpoints('conference', [
+  ['requestToken', 'POST request_token', 'public', requestToken],
+  ['refreshToken', 'POST refresh_token', 'member', refreshToken],
+  ['releaseToken', 'POST release_token', 'member', releaseToken],
+]);

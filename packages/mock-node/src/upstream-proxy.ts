@@ -1,5 +1,6 @@
 import { request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
 import { request as httpsRequest } from 'node:https';
+import { ApiError, failure } from './api-response.js';
 import { CORS_HEADERS, writeApiResponse } from './http-response.js';
 
 /** Hop-by-hop headers (RFC 9110 §7.6.1) are not forwarded; `host` is the upstream's own. */
@@ -65,14 +66,8 @@ export function forwardToUpstream(
   );
   outgoing.on('error', (error) => {
     log(`upstream ${upstream.origin} failed: ${error.message}`);
-    if (response.headersSent) {
-      response.destroy();
-      return;
-    }
-    writeApiResponse(response, {
-      httpStatus: 502,
-      body: { status: 'failed', result: '502 Bad Gateway' },
-    });
+    if (response.headersSent) response.destroy();
+    else writeApiResponse(response, failure(new ApiError(502, '502 Bad Gateway')));
   });
   response.once('close', () => outgoing.destroy());
   request.pipe(outgoing);
