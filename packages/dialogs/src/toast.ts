@@ -13,15 +13,10 @@ export type ToastKind = 'info' | 'success' | 'error';
  */
 export class IpkToast extends IpkElement {
   static override properties = {
-    kind: { type: String, reflect: true },
+    kind: { type: String, reflect: true, value: 'info' },
   };
 
   declare kind: ToastKind;
-
-  constructor() {
-    super();
-    this.kind = 'info';
-  }
 
   static override styles =
     themeTokens +
