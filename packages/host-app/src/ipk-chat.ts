@@ -59,15 +59,7 @@ export class IpkChat extends LightElement {
 
   private renderEntry(entry: TimelineEntry) {
     const time = html`<time datetime=${new Date(entry.at).toISOString()}>${clock(entry.at)}</time>`;
-    const select = (): void => {
-      this.dispatchEvent(
-        new CustomEvent('ipk-select-entry', {
-          detail: { id: entry.id },
-          bubbles: true,
-          composed: true,
-        }),
-      );
-    };
+    const select = (): void => this.emit('ipk-select-entry', { id: entry.id });
     if (entry.kind !== 'chat') {
       const what = entry.kind === 'joined' ? 'joined' : 'left';
       return html`<li class="ipk-timeline-event">
@@ -90,9 +82,7 @@ export class IpkChat extends LightElement {
     if (input === null) return;
     const text = input.value.trim();
     if (text === '') return;
-    this.dispatchEvent(
-      new CustomEvent('ipk-send-chat', { detail: { text }, bubbles: true, composed: true }),
-    );
+    this.emit('ipk-send-chat', { text });
     input.value = '';
   }
 }

@@ -83,10 +83,7 @@ export class IpkJoinScreen extends LightElement {
         <button
           type="button"
           class="dialog-button green-non-action-button"
-          @click=${() =>
-            this.dispatchEvent(
-              new CustomEvent('ipk-open-settings', { bubbles: true, composed: true }),
-            )}
+          @click=${() => this.emit('ipk-open-settings')}
         >
           Settings
         </button>
@@ -104,7 +101,7 @@ export class IpkJoinScreen extends LightElement {
       pin: this.pinRequired ? field('pin') : null,
     };
     if (detail.alias === '' || detail.displayName === '') return;
-    this.dispatchEvent(new CustomEvent('ipk-join', { detail, bubbles: true, composed: true }));
+    this.emit('ipk-join', detail);
   }
 }
 

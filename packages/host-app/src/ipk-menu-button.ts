@@ -11,6 +11,15 @@ export interface MenuEntry {
   readonly run: () => void;
 }
 
+export function menuEntry(
+  key: string,
+  label: string,
+  iconUrl: string | null,
+  run: () => void,
+): MenuEntry {
+  return { key, label, iconUrl, run };
+}
+
 /**
  * A button that opens a menu (WAI-ARIA menu button pattern): the trigger is named by `label`, the
  * menu by `menuLabel`, rows are `menuitem`s. Closes on choice, Escape, or a click elsewhere.

@@ -1,8 +1,7 @@
 import { html } from 'lit';
 import type { MenuItemView, Participant } from './app-host.js';
 import { LightElement } from './light-element.js';
-import type { MenuEntry } from './ipk-menu-button.js';
-import './ipk-menu-button.js';
+import { menuEntry, type MenuEntry } from './ipk-menu-button.js';
 import { accessibleLabel, lookForParticipant } from './menu-item-look.js';
 
 /**
@@ -65,19 +64,9 @@ export class IpkRoster extends LightElement {
       const look = lookForParticipant(item, participant.uuid);
       if (look === null) return [];
       return [
-        {
-          key: item.key,
-          label: accessibleLabel(look, item),
-          iconUrl: look.iconUrl,
-          run: () =>
-            this.dispatchEvent(
-              new CustomEvent('ipk-invoke', {
-                detail: { key: item.key, participantUuid: participant.uuid },
-                bubbles: true,
-                composed: true,
-              }),
-            ),
-        },
+        menuEntry(item.key, accessibleLabel(look, item), look.iconUrl, () =>
+          this.emit('ipk-invoke', { key: item.key, participantUuid: participant.uuid }),
+        ),
       ];
     });
   }

@@ -128,11 +128,7 @@ export class IpkSettings extends LightElement {
   }
 
   private close(): void {
-    this.emit('ipk-close-settings', null);
-  }
-
-  private emit(type: string, detail: unknown): void {
-    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+    this.emit('ipk-close-settings');
   }
 }
 

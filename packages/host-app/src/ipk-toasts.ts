@@ -35,14 +35,7 @@ export class IpkToasts extends LightElement {
               type="button"
               class="ipk-icon-button"
               aria-label="Dismiss"
-              @click=${() =>
-                this.dispatchEvent(
-                  new CustomEvent('ipk-dismiss-notice', {
-                    detail: { id: notice.id },
-                    bubbles: true,
-                    composed: true,
-                  }),
-                )}
+              @click=${() => this.emit('ipk-dismiss-notice', { id: notice.id })}
             >
               ${appIcon('close')}
             </button>

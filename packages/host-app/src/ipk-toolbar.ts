@@ -3,8 +3,7 @@ import type { MenuItemView } from './app-host.js';
 import { appIcon, type AppIconName } from './app-icons.js';
 import { meterAudioLevel } from './audio-level-meter.js';
 import { LightElement } from './light-element.js';
-import type { MenuEntry } from './ipk-menu-button.js';
-import './ipk-menu-button.js';
+import { menuEntry, type MenuEntry } from './ipk-menu-button.js';
 import { accessibleLabel, menuIcon } from './menu-item-look.js';
 
 export type SidePanel = 'participants' | 'chat';
@@ -163,12 +162,12 @@ export class IpkToolbar extends LightElement {
     const panel = (which: SidePanel, label: string, icon: AppIconName): ToolbarControl => ({
       render: () => this.panelButton(which, label, icon),
       entries: [
-        {
-          key: `panel:${which}`,
-          label: this.panel === which ? `Hide ${label.toLowerCase()}` : label,
-          iconUrl: null,
-          run: () => this.emit('ipk-toggle-panel', { panel: which }),
-        },
+        menuEntry(
+          `panel:${which}`,
+          this.panel === which ? `Hide ${label.toLowerCase()}` : label,
+          null,
+          () => this.emit('ipk-toggle-panel', { panel: which }),
+        ),
       ],
     });
     const conferenceMenu: ToolbarControl = {
@@ -188,25 +187,15 @@ export class IpkToolbar extends LightElement {
       return {
         render: () => this.pluginButton(item, label),
         entries: [
-          {
-            key: item.key,
-            label,
-            iconUrl: item.iconUrl,
-            run: () => this.emit('ipk-invoke', { key: item.key }),
-          },
+          menuEntry(item.key, label, item.iconUrl, () =>
+            this.emit('ipk-invoke', { key: item.key }),
+          ),
         ],
       };
     });
     const settings: ToolbarControl = {
       render: () => this.appButton('Settings', 'settings', 'ipk-open-settings', false),
-      entries: [
-        {
-          key: 'settings',
-          label: 'Settings',
-          iconUrl: null,
-          run: () => this.emit('ipk-open-settings'),
-        },
-      ],
+      entries: [menuEntry('settings', 'Settings', null, () => this.emit('ipk-open-settings'))],
     };
     return [
       panel('participants', 'Participants', 'people'),
@@ -278,10 +267,6 @@ export class IpkToolbar extends LightElement {
     >
       ${item.iconUrl === null ? appIcon('puzzle') : menuIcon(item.iconUrl)}
     </button>`;
-  }
-
-  private emit(type: string, detail: unknown = null): void {
-    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
   }
 }
 

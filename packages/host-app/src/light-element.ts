@@ -9,4 +9,9 @@ export class LightElement extends LitElement {
   protected override createRenderRoot(): HTMLElement {
     return this;
   }
+
+  /** Dispatches a `CustomEvent` that bubbles (the app listens for its children's events). */
+  protected emit(type: string, detail: unknown = null): void {
+    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+  }
 }
