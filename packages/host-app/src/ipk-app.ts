@@ -441,11 +441,8 @@ export class IpkApp extends LightElement {
 
   private readonly onTogglePanel = (event: CustomEvent<{ panel: SidePanel }>): void => {
     const tab = event.detail.panel;
-    if (this.sidebarOpen && this.sidebarTab === tab) {
-      this.sidebarOpen = false;
-      return;
-    }
-    this.sidebarOpen = true;
+    // The panel's own button hides it; any other shows that panel.
+    this.sidebarOpen = !(this.sidebarOpen && this.sidebarTab === tab);
     this.sidebarTab = tab;
   };
 

@@ -87,15 +87,9 @@ export class IpkChat extends LightElement {
   }
 }
 
+/** Local `HH:MM` (`toTimeString` starts with the zero-padded 24-hour time). */
 function clock(at: number): string {
-  const date = new Date(at);
-  return `${String(date.getHours()).padStart(2, '0')}:${String(date.getMinutes()).padStart(2, '0')}`;
+  return new Date(at).toTimeString().slice(0, 5);
 }
 
 customElements.define('ipk-chat', IpkChat);
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'ipk-chat': IpkChat;
-  }
-}

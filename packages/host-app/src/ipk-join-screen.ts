@@ -106,9 +106,3 @@ export class IpkJoinScreen extends LightElement {
 }
 
 customElements.define('ipk-join-screen', IpkJoinScreen);
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'ipk-join-screen': IpkJoinScreen;
-  }
-}

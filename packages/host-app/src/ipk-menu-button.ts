@@ -80,7 +80,7 @@ export class IpkMenuButton extends LightElement {
         aria-expanded=${this.open ? 'true' : 'false'}
         aria-label=${this.label}
         title=${this.label}
-        @click=${this.toggle}
+        @click=${() => (this.open = !this.open)}
       >
         ${appIcon(this.icon)}
       </button>
@@ -109,10 +109,6 @@ export class IpkMenuButton extends LightElement {
             )
       }
     </ul>`;
-  }
-
-  private toggle(): void {
-    this.open = !this.open;
   }
 
   private choose(entry: MenuEntry): void {

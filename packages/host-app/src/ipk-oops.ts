@@ -34,9 +34,3 @@ export class IpkOops extends LightElement {
 }
 
 customElements.define('ipk-oops', IpkOops);
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'ipk-oops': IpkOops;
-  }
-}

@@ -82,9 +82,3 @@ function initials(name: string): string {
 }
 
 customElements.define('ipk-roster', IpkRoster);
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'ipk-roster': IpkRoster;
-  }
-}

@@ -139,9 +139,3 @@ function longTaskText(report: NonNullable<PluginRecord['longTasks']>): string {
 }
 
 customElements.define('ipk-settings', IpkSettings);
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'ipk-settings': IpkSettings;
-  }
-}

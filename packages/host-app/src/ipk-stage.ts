@@ -52,9 +52,3 @@ export class IpkStage extends LightElement {
 }
 
 customElements.define('ipk-stage', IpkStage);
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'ipk-stage': IpkStage;
-  }
-}

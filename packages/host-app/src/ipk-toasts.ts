@@ -46,9 +46,3 @@ export class IpkToasts extends LightElement {
 }
 
 customElements.define('ipk-toasts', IpkToasts);
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'ipk-toasts': IpkToasts;
-  }
-}

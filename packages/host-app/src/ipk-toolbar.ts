@@ -122,9 +122,8 @@ export class IpkToolbar extends LightElement {
 
   override render() {
     const optional = this.optionalControls();
-    const overflowing = optional.length > this.capacity;
-    const shown = overflowing ? optional.slice(0, this.capacity) : optional;
-    const more = overflowing ? optional.slice(this.capacity) : [];
+    const shown = optional.slice(0, this.capacity);
+    const more = optional.slice(this.capacity);
     return html`<div class="ipk-toolbar" role="toolbar" aria-label="Conference toolbar">
       ${this.microphoneButton()}
       ${this.appButton(
@@ -271,9 +270,3 @@ export class IpkToolbar extends LightElement {
 }
 
 customElements.define('ipk-toolbar', IpkToolbar);
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'ipk-toolbar': IpkToolbar;
-  }
-}
