@@ -52,26 +52,26 @@ const EMPTY_CONFERENCE: ConferenceDetails = {
  */
 export class IpkApp extends LightElement {
   static override properties = {
-    host: { attribute: false },
-    link: { attribute: false },
-    phase: { state: true },
-    pinRequired: { state: true },
-    joinError: { state: true },
-    connection: { state: true },
-    participants: { state: true },
-    conference: { state: true },
+    host: { attribute: false, value: null },
+    link: { attribute: false, value: null },
+    phase: { state: true, value: 'join' },
+    pinRequired: { state: true, value: false },
+    joinError: { state: true, value: '' },
+    connection: { state: true, value: { kind: 'idle' } },
+    participants: { state: true, value: [] },
+    conference: { state: true, value: EMPTY_CONFERENCE },
     self: { state: true },
-    timeline: { state: true },
-    plugins: { state: true },
-    menuItems: { state: true },
-    notices: { state: true },
+    timeline: { state: true, value: [] },
+    plugins: { state: true, value: [] },
+    menuItems: { state: true, value: [] },
+    notices: { state: true, value: [] },
     fault: { state: true },
-    sidebarOpen: { state: true },
-    sidebarTab: { state: true },
-    settingsOpen: { state: true },
-    selfMedia: { state: true },
-    selfStream: { state: true },
-    mainStream: { state: true },
+    sidebarOpen: { state: true, value: false },
+    sidebarTab: { state: true, value: 'participants' },
+    settingsOpen: { state: true, value: false },
+    selfMedia: { state: true, value: { microphoneMuted: false, cameraMuted: false } },
+    selfStream: { state: true, value: null },
+    mainStream: { state: true, value: null },
   };
 
   declare host: AppHost | null;
@@ -103,30 +103,6 @@ export class IpkApp extends LightElement {
   private stagePainter: StagePainter | null = null;
   private media: MediaState = { kind: 'off', reason: 'Not in a conference.' };
   private alias = '';
-
-  constructor() {
-    super();
-    this.host = null;
-    this.link = null;
-    this.phase = 'join';
-    this.pinRequired = false;
-    this.joinError = '';
-    this.connection = { kind: 'idle' };
-    this.participants = [];
-    this.conference = EMPTY_CONFERENCE;
-    this.self = undefined;
-    this.timeline = [];
-    this.plugins = [];
-    this.menuItems = [];
-    this.notices = [];
-    this.fault = undefined;
-    this.sidebarOpen = false;
-    this.sidebarTab = 'participants';
-    this.settingsOpen = false;
-    this.selfMedia = { microphoneMuted: false, cameraMuted: false };
-    this.selfStream = null;
-    this.mainStream = null;
-  }
 
   override connectedCallback(): void {
     super.connectedCallback();

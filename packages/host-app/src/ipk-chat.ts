@@ -13,18 +13,12 @@ import { LightElement } from './light-element.js';
  */
 export class IpkChat extends LightElement {
   static override properties = {
-    entries: { attribute: false },
-    enabled: { type: Boolean },
+    entries: { attribute: false, value: [] },
+    enabled: { type: Boolean, value: true },
   };
 
   declare entries: readonly TimelineEntry[];
   declare enabled: boolean;
-
-  constructor() {
-    super();
-    this.entries = [];
-    this.enabled = true;
-  }
 
   protected override updated(changed: PropertyValues<this>): void {
     if (!changed.has('entries')) return;

@@ -26,12 +26,12 @@ export function menuEntry(
  */
 export class IpkMenuButton extends LightElement {
   static override properties = {
-    label: { type: String },
-    menuLabel: { type: String, attribute: 'menu-label' },
-    entries: { attribute: false },
-    emptyText: { type: String, attribute: 'empty-text' },
-    icon: { type: String },
-    open: { type: Boolean, reflect: true },
+    label: { type: String, value: 'Menu' },
+    menuLabel: { type: String, attribute: 'menu-label', value: '' },
+    entries: { attribute: false, value: [] },
+    emptyText: { type: String, attribute: 'empty-text', value: 'Nothing to do here' },
+    icon: { type: String, value: 'more' },
+    open: { type: Boolean, reflect: true, value: false },
   };
 
   declare label: string;
@@ -41,16 +41,6 @@ export class IpkMenuButton extends LightElement {
   /** What the trigger shows; its accessible name is always `label`. */
   declare icon: AppIconName;
   declare open: boolean;
-
-  constructor() {
-    super();
-    this.label = 'Menu';
-    this.menuLabel = '';
-    this.entries = [];
-    this.emptyText = 'Nothing to do here';
-    this.icon = 'more';
-    this.open = false;
-  }
 
   private readonly closeOnOutsideClick = (event: Event): void => {
     if (!event.composedPath().includes(this)) this.open = false;

@@ -14,22 +14,15 @@ import { accessibleLabel, lookForParticipant } from './menu-item-look.js';
  */
 export class IpkRoster extends LightElement {
   static override properties = {
-    participants: { attribute: false },
-    participantItems: { attribute: false },
-    selfUuid: { attribute: false },
+    participants: { attribute: false, value: [] },
+    participantItems: { attribute: false, value: [] },
+    selfUuid: { attribute: false, value: null },
   };
 
   declare participants: readonly Participant[];
   /** Plugin items placed in the participant menu, already without globally hidden ones. */
   declare participantItems: readonly MenuItemView[];
   declare selfUuid: string | null;
-
-  constructor() {
-    super();
-    this.participants = [];
-    this.participantItems = [];
-    this.selfUuid = null;
-  }
 
   override render() {
     return html`<section class="ipk-roster">

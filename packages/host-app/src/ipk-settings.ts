@@ -24,15 +24,10 @@ const STATUS_TEXT: Record<PluginStatusKind, string> = {
  */
 export class IpkSettings extends LightElement {
   static override properties = {
-    plugins: { attribute: false },
+    plugins: { attribute: false, value: [] },
   };
 
   declare plugins: readonly PluginRecord[];
-
-  constructor() {
-    super();
-    this.plugins = [];
-  }
 
   override render() {
     return html`<div class="ipk-backdrop" @click=${this.onBackdropClick}>

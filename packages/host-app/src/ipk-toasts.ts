@@ -15,15 +15,10 @@ export interface ShownNotice extends Notice {
  */
 export class IpkToasts extends LightElement {
   static override properties = {
-    notices: { attribute: false },
+    notices: { attribute: false, value: [] },
   };
 
   declare notices: readonly ShownNotice[];
-
-  constructor() {
-    super();
-    this.notices = [];
-  }
 
   override render() {
     return html`<ul class="ipk-toasts" role="status" aria-live="polite" aria-label="Notifications">

@@ -43,14 +43,14 @@ const RESERVED_PX = 16 + 20 + 56 + 48;
  */
 export class IpkToolbar extends LightElement {
   static override properties = {
-    pluginItems: { attribute: false },
-    conferenceEntries: { attribute: false },
-    microphoneMuted: { type: Boolean, attribute: false },
-    cameraMuted: { type: Boolean, attribute: false },
-    panel: { attribute: false },
-    microphoneStream: { attribute: false },
-    audioLevel: { state: true },
-    capacity: { state: true },
+    pluginItems: { attribute: false, value: [] },
+    conferenceEntries: { attribute: false, value: [] },
+    microphoneMuted: { type: Boolean, attribute: false, value: false },
+    cameraMuted: { type: Boolean, attribute: false, value: false },
+    panel: { attribute: false, value: null },
+    microphoneStream: { attribute: false, value: null },
+    audioLevel: { state: true, value: 0 },
+    capacity: { state: true, value: Number.POSITIVE_INFINITY },
   };
 
   declare pluginItems: readonly MenuItemView[];
@@ -67,18 +67,6 @@ export class IpkToolbar extends LightElement {
 
   private resizeObserver: ResizeObserver | undefined;
   private stopMeter: () => void = () => {};
-
-  constructor() {
-    super();
-    this.pluginItems = [];
-    this.conferenceEntries = [];
-    this.microphoneMuted = false;
-    this.cameraMuted = false;
-    this.panel = null;
-    this.microphoneStream = null;
-    this.audioLevel = 0;
-    this.capacity = Number.POSITIVE_INFINITY;
-  }
 
   override connectedCallback(): void {
     super.connectedCallback();
