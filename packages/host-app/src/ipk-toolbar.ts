@@ -15,11 +15,6 @@ interface ToolbarControl {
   readonly entries: readonly MenuEntry[];
 }
 
-/** Button width plus gap, as app.css draws them (44 + 4 px; 40 + 2 px below 800 px). */
-function slotWidth(viewportWidth: number): number {
-  return viewportWidth < 800 ? 42 : 48;
-}
-
 /** The toolbar's padding, its margin to the edges, the Leave button and the "More" button. */
 const RESERVED_PX = 16 + 20 + 56 + 48;
 
@@ -103,7 +98,8 @@ export class IpkToolbar extends LightElement {
       this.capacity = Number.POSITIVE_INFINITY;
       return;
     }
-    const slot = slotWidth(window.innerWidth);
+    // Button width plus gap, as app.css draws them (44 + 4 px; 40 + 2 px below 800 px).
+    const slot = window.innerWidth < 800 ? 42 : 48;
     // The two media buttons are fixed too.
     this.capacity = Math.max(0, Math.floor((width - RESERVED_PX - 2 * slot) / slot));
   }
