@@ -27,21 +27,14 @@ export class IpkButton extends IpkElement {
   static override shadowRootOptions: ShadowRootInit = { mode: 'open', delegatesFocus: true };
 
   static override properties = {
-    variant: { type: String, reflect: true },
-    disabled: { type: Boolean, reflect: true },
-    fullWidth: { type: Boolean, attribute: 'full-width', reflect: true },
+    variant: { type: String, reflect: true, value: 'green' },
+    disabled: { type: Boolean, reflect: true, value: false },
+    fullWidth: { type: Boolean, attribute: 'full-width', reflect: true, value: false },
   };
 
   declare variant: ButtonVariant;
   declare disabled: boolean;
   declare fullWidth: boolean;
-
-  constructor() {
-    super();
-    this.variant = 'green';
-    this.disabled = false;
-    this.fullWidth = false;
-  }
 
   static override styles =
     themeTokens +

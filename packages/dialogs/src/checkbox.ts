@@ -20,18 +20,12 @@ export class IpkCheckbox extends IpkElement {
   static override shadowRootOptions: ShadowRootInit = { mode: 'open', delegatesFocus: true };
 
   static override properties = {
-    checked: { type: Boolean, reflect: true },
-    disabled: { type: Boolean, reflect: true },
+    checked: { type: Boolean, reflect: true, value: false },
+    disabled: { type: Boolean, reflect: true, value: false },
   };
 
   declare checked: boolean;
   declare disabled: boolean;
-
-  constructor() {
-    super();
-    this.checked = false;
-    this.disabled = false;
-  }
 
   static override styles =
     themeTokens +
@@ -79,13 +73,7 @@ export class IpkCheckbox extends IpkElement {
 
   #onChange(): void {
     this.checked = this.#box.checked;
-    this.dispatchEvent(
-      new CustomEvent<CheckboxChangeDetail>('ipk-change', {
-        detail: { checked: this.checked },
-        bubbles: true,
-        composed: true,
-      }),
-    );
+    this.fire<CheckboxChangeDetail>('ipk-change', { checked: this.checked });
   }
 }
 

@@ -33,12 +33,6 @@ export function versionedTagName(baseTag: string, version: string): string {
   return `${baseTag}-v${stamp}`;
 }
 
-function isCompatible(existing: CustomElementConstructor, wanted: VersionedElementClass): boolean {
-  if (existing === wanted) return true;
-  const existingVersion: unknown = (existing as Partial<VersionedElementClass>).ipkComponentVersion;
-  return existingVersion === wanted.ipkComponentVersion;
-}
-
 /**
  * Registers `elementClass` under `<baseTag>-v<version>` and returns the tag to use. Never throws
  * because a tag is taken: the same version already defined (another bundle of this release) is
@@ -63,7 +57,9 @@ export function defineElement(
       registry.define(candidate, elementClass);
       return candidate;
     }
-    if (isCompatible(existing, elementClass)) return candidate;
+    // Compatible: the same class, or the same release from another bundle.
+    const existingVersion = (existing as Partial<VersionedElementClass>).ipkComponentVersion;
+    if (existingVersion === elementClass.ipkComponentVersion) return candidate;
     if (attempt === 1) {
       console.warn(
         `[@ipk/dialogs] <${tag}> is already defined by something that is not @ipk/dialogs ${elementClass.ipkComponentVersion}; using a suffixed tag instead.`,

@@ -1,5 +1,5 @@
 import { defineElement } from './define-element.js';
-import { IpkElement, adoptStyles, h, s } from './ipk-element.js';
+import { IpkElement, h, s } from './ipk-element.js';
 import { deepActiveElement, tabbableElements } from './tabbable-elements.js';
 import { focusRing, themeTokens } from './theme.js';
 
@@ -48,11 +48,11 @@ const NATIVE_DIALOG_STYLE =
  */
 export class IpkDialog extends IpkElement {
   static override properties = {
-    heading: { type: String },
-    label: { type: String },
-    closeDisabled: { type: Boolean, attribute: 'close-disabled', reflect: true },
-    backdrop: { type: String },
-    open: { type: Boolean, reflect: true },
+    heading: { type: String, value: '' },
+    label: { type: String, value: 'Dialog' },
+    closeDisabled: { type: Boolean, attribute: 'close-disabled', reflect: true, value: false },
+    backdrop: { type: String, value: 'dismiss' },
+    open: { type: Boolean, reflect: true, value: false },
   };
 
   /** Shown in the header and used as the dialog's accessible name. */
@@ -80,11 +80,6 @@ export class IpkDialog extends IpkElement {
     this.#dialog.addEventListener('click', this.#onDialogClick);
     this.#dialog.addEventListener('cancel', this.#onCancel);
     this.#dialog.addEventListener('close', this.#onNativeClose);
-    this.heading = '';
-    this.label = 'Dialog';
-    this.closeDisabled = false;
-    this.backdrop = 'dismiss';
-    this.open = false;
   }
 
   static override styles =
@@ -157,9 +152,7 @@ export class IpkDialog extends IpkElement {
 
   /** Renders into the panel's shadow root, with this class's styles adopted there. */
   protected override createRenderRoot(): ShadowRoot {
-    const root = this.#panel.attachShadow({ mode: 'open' });
-    adoptStyles(root, this.constructor as typeof IpkElement);
-    return root;
+    return super.createRenderRoot(this.#panel);
   }
 
   override connectedCallback(): void {
@@ -194,13 +187,10 @@ export class IpkDialog extends IpkElement {
     ),
   );
   #header = h('header', { part: 'header' });
+  #body = h('div', { class: 'body', part: 'body' }, h('slot'));
 
   protected override render(): void {
-    this.renderRoot.append(
-      this.#header,
-      h('div', { class: 'body', part: 'body' }, h('slot')),
-      h('slot', { name: 'toast' }),
-    );
+    this.renderRoot.append(this.#header, this.#body, h('slot', { name: 'toast' }));
   }
 
   protected override update(): void {
@@ -234,13 +224,7 @@ export class IpkDialog extends IpkElement {
     this.#dialog.close();
     this.#handOverToasts();
     this.#restoreFocus();
-    this.dispatchEvent(
-      new CustomEvent<DialogCloseDetail>('ipk-dialog-close', {
-        detail: { result },
-        bubbles: true,
-        composed: true,
-      }),
-    );
+    this.fire<DialogCloseDetail>('ipk-dialog-close', { result });
   }
 
   protected override updated(changed: ReadonlySet<string>): void {
@@ -275,20 +259,13 @@ export class IpkDialog extends IpkElement {
 
   /** Focus goes to the content's `[autofocus]` element, else its first tabbable, else the close button. */
   #focusFirst(): void {
-    const contentTabbables = this.#slottedTabbables();
-    const autofocus = contentTabbables.find((element) => element.hasAttribute('autofocus'));
+    const content = tabbableElements(this.#body);
     const target =
-      autofocus ?? contentTabbables[0] ?? this.renderRoot.querySelector<HTMLElement>('.close');
-    if (target) {
-      target.focus();
-    } else {
-      this.#dialog.focus();
-    }
-  }
-
-  #slottedTabbables(): HTMLElement[] {
-    const body = this.renderRoot.querySelector('.body');
-    return body ? tabbableElements(body) : [];
+      content.find((element) => element.hasAttribute('autofocus')) ??
+      content[0] ??
+      this.renderRoot.querySelector<HTMLElement>('.close') ??
+      this.#dialog;
+    target.focus();
   }
 
   /** Toasts shown while the dialog was open outlive it: move them back to the page. */
@@ -311,11 +288,10 @@ export class IpkDialog extends IpkElement {
       // Handled here, before it becomes the browser's close request: under Chromium's
       // close-watcher rules `cancel` can be uncancelable (repeated Esc without user activation),
       // which would defeat `closeDisabled`.
-      event.preventDefault();
-      if (!this.closeDisabled) this.close();
-      return;
+      this.#onCancel(event);
+    } else if (event.key === 'Tab') {
+      this.#trapTab(event);
     }
-    if (event.key === 'Tab') this.#trapTab(event);
   };
 
   #trapTab(event: KeyboardEvent): void {

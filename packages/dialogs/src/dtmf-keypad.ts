@@ -20,8 +20,8 @@ export interface DigitDetail {
  */
 export class IpkDtmfKeypad extends IpkElement {
   static override properties = {
-    label: { type: String },
-    sent: { type: String },
+    label: { type: String, value: 'Keypad' },
+    sent: { type: String, value: '' },
     pressed: { attribute: false },
   };
 
@@ -33,8 +33,6 @@ export class IpkDtmfKeypad extends IpkElement {
 
   constructor() {
     super();
-    this.label = 'Keypad';
-    this.sent = '';
     this.addEventListener('keydown', this.#onKeydown);
   }
 
@@ -119,13 +117,7 @@ export class IpkDtmfKeypad extends IpkElement {
   press(digit: DtmfDigit): void {
     this.sent += digit;
     this.#flash(digit);
-    this.dispatchEvent(
-      new CustomEvent<DigitDetail>('ipk-digit', {
-        detail: { digit },
-        bubbles: true,
-        composed: true,
-      }),
-    );
+    this.fire<DigitDetail>('ipk-digit', { digit });
   }
 
   #flash(digit: DtmfDigit): void {

@@ -8,6 +8,8 @@ export interface PropertyDeclaration {
   readonly type?: typeof String | typeof Boolean | typeof Number;
   /** Writes the property back to the attribute (for CSS `:host([…])` and for tests). */
   readonly reflect?: boolean;
+  /** The initial value, set when the element is constructed (none: `undefined`). */
+  readonly value?: unknown;
 }
 
 const sheets = new WeakMap<object, CSSStyleSheet | string>();
@@ -17,8 +19,9 @@ const attributeName = (name: string, { attribute }: PropertyDeclaration): string
 
 /**
  * The base of every component: Lit's reactive-element model in a few hundred bytes, without
- * Lit. Declared properties (`static properties`) get accessors; changing one schedules a single
- * update in a microtask (batched, after the element is first connected); the first update calls
+ * Lit. Declared properties (`static properties`, set to their `value` on construction) get
+ * accessors; changing one schedules a single update in a microtask (batched, after the element is
+ * first connected); the first update calls
  * `render()` once to build the shadow DOM, then every update calls `update(changed)`; then
  * `updated(changed)`. `updateComplete` settles once no update is pending. `static styles` is
  * CSS text, adopted into each shadow root as one constructed stylesheet per class.
@@ -66,6 +69,14 @@ export abstract class IpkElement extends HTMLElement {
   #rendered = false;
   #fromAttribute = false;
 
+  constructor() {
+    super();
+    const { properties } = this.constructor as typeof IpkElement;
+    for (const [name, { value }] of Object.entries(properties)) {
+      if (value !== undefined) (this as unknown as Record<string, unknown>)[name] = value;
+    }
+  }
+
   /** Settles (with `true`) once the element has rendered everything set so far. */
   get updateComplete(): Promise<boolean> {
     const pending = this.#pending;
@@ -100,11 +111,33 @@ export abstract class IpkElement extends HTMLElement {
     (this as unknown as Record<string, unknown>)[name] = value ?? undefined;
   }
 
-  /** Attaches the shadow root and adopts the class's styles into it. */
-  protected createRenderRoot(): ShadowRoot {
-    const root = this.attachShadow((this.constructor as typeof IpkElement).shadowRootOptions);
-    adoptStyles(root, this.constructor as typeof IpkElement);
+  /**
+   * Attaches the shadow root to `host` and adopts the class's styles into it: one constructed
+   * sheet per class, a `<style>` where constructed sheets are missing.
+   */
+  protected createRenderRoot(host: Element = this): ShadowRoot {
+    const owner = this.constructor as typeof IpkElement;
+    const root = host.attachShadow(owner.shadowRootOptions);
+    let sheet = sheets.get(owner);
+    if (sheet === undefined) {
+      try {
+        sheet = new CSSStyleSheet();
+        sheet.replaceSync(owner.styles);
+      } catch {
+        sheet = owner.styles;
+      }
+      sheets.set(owner, sheet);
+    }
+    if (typeof sheet === 'string') root.append(h('style', {}, sheet));
+    else root.adoptedStyleSheets = [sheet];
     return root;
+  }
+
+  /** Dispatches a `CustomEvent` that bubbles out of shadow roots; `false` if it was cancelled. */
+  protected fire<T>(type: string, detail: T, cancelable = false): boolean {
+    return this.dispatchEvent(
+      new CustomEvent<T>(type, { detail, bubbles: true, composed: true, cancelable }),
+    );
   }
 
   /** Builds the shadow DOM, once, before the first `update`. */
@@ -140,22 +173,6 @@ export abstract class IpkElement extends HTMLElement {
     this.update(changed);
     this.updated(changed);
   }
-}
-
-/** Adopts `owner.styles` into `root`: one constructed sheet per class, a `<style>` where none. */
-export function adoptStyles(root: ShadowRoot, owner: typeof IpkElement): void {
-  let sheet = sheets.get(owner);
-  if (sheet === undefined) {
-    try {
-      sheet = new CSSStyleSheet();
-      sheet.replaceSync(owner.styles);
-    } catch {
-      sheet = owner.styles;
-    }
-    sheets.set(owner, sheet);
-  }
-  if (typeof sheet === 'string') root.append(h('style', {}, sheet));
-  else root.adoptedStyleSheets = [sheet];
 }
 
 /** Event listeners (`@type`) and attributes (the rest; `true` = present). */

@@ -25,9 +25,9 @@ export interface LayoutSelectDetail {
  */
 export class IpkLayoutPicker extends IpkElement {
   static override properties = {
-    layouts: { attribute: false },
-    current: { type: String, reflect: true },
-    label: { type: String },
+    layouts: { attribute: false, value: PEXIP_LAYOUTS.map((known) => known.layout) },
+    current: { type: String, reflect: true, value: '' },
+    label: { type: String, value: 'Layouts' },
   };
 
   /** Layout names to offer, in order. Default: every layout in `PEXIP_LAYOUTS`. */
@@ -35,13 +35,6 @@ export class IpkLayoutPicker extends IpkElement {
   /** The layout in use, marked in the grid. */
   declare current: string;
   declare label: string;
-
-  constructor() {
-    super();
-    this.layouts = PEXIP_LAYOUTS.map((known) => known.layout);
-    this.current = '';
-    this.label = 'Layouts';
-  }
 
   static override styles =
     themeTokens +
@@ -132,15 +125,7 @@ export class IpkLayoutPicker extends IpkElement {
   }
 
   #select(layout: string): void {
-    const proceed = this.dispatchEvent(
-      new CustomEvent<LayoutSelectDetail>('ipk-layout-select', {
-        detail: { layout },
-        bubbles: true,
-        composed: true,
-        cancelable: true,
-      }),
-    );
-    if (proceed) this.current = layout;
+    if (this.fire<LayoutSelectDetail>('ipk-layout-select', { layout }, true)) this.current = layout;
   }
 }
 

@@ -46,10 +46,14 @@ export const PEXIP_LAYOUTS: readonly LayoutDescription[] = [
 /** Gap between tiles, in frame units. */
 const GAP = 1.5;
 
+type Area = Omit<LayoutTile, 'kind'>;
+
+const FULL: Area = { x: 0, y: 0, width: FRAME_WIDTH, height: FRAME_HEIGHT };
+
 function grid(
   columns: number,
   rows: number,
-  area: { x: number; y: number; width: number; height: number },
+  area: Area,
   kind: LayoutTile['kind'],
   count = columns * rows,
 ): LayoutTile[] {
@@ -70,31 +74,16 @@ function grid(
   return tiles;
 }
 
-const FULL = { x: 0, y: 0, width: FRAME_WIDTH, height: FRAME_HEIGHT };
-
 /** Speakers on top, `rows` rows of 7 thumbnails under them (1:7, 1:21, 2:21, 5:7). */
 function speakersOverThumbnails(speakers: number, rows: number): LayoutTile[] {
   const thumbnailHeight = (FRAME_WIDTH - GAP * 6) / 7 / (16 / 9);
   const thumbnailsHeight = rows * thumbnailHeight + (rows - 1) * GAP;
-  const speakerArea = {
-    x: 0,
-    y: 0,
-    width: FRAME_WIDTH,
-    height: FRAME_HEIGHT - thumbnailsHeight - GAP,
-  };
-  const thumbnailArea = {
-    x: 0,
-    y: FRAME_HEIGHT - thumbnailsHeight,
-    width: FRAME_WIDTH,
-    height: thumbnailsHeight,
-  };
+  const speakerArea = { ...FULL, height: FRAME_HEIGHT - thumbnailsHeight - GAP };
+  const thumbnailArea = { ...FULL, y: FRAME_HEIGHT - thumbnailsHeight, height: thumbnailsHeight };
   return [...speakerTiles(speakers, speakerArea), ...grid(7, rows, thumbnailArea, 'thumbnail')];
 }
 
-function speakerTiles(
-  speakers: number,
-  area: { x: number; y: number; width: number; height: number },
-): LayoutTile[] {
+function speakerTiles(speakers: number, area: Area): LayoutTile[] {
   if (speakers <= 2) {
     // Keep speakers 16:9 and centred in the space they have.
     const width = Math.min((area.width - GAP * (speakers - 1)) / speakers, (area.height * 16) / 9);
@@ -141,19 +130,8 @@ function speakerSurrounded(): LayoutTile[] {
 
 /** Adaptive Composition: one large tile and a column of two. */
 function adaptive(): LayoutTile[] {
-  const large = {
-    x: 0,
-    y: 0,
-    width: FRAME_WIDTH * 0.62,
-    height: FRAME_HEIGHT,
-    kind: 'speaker' as const,
-  };
-  const side = {
-    x: large.width + GAP,
-    y: 0,
-    width: FRAME_WIDTH - large.width - GAP,
-    height: FRAME_HEIGHT,
-  };
+  const large: LayoutTile = { ...FULL, width: FRAME_WIDTH * 0.62, kind: 'speaker' };
+  const side = { ...FULL, x: large.width + GAP, width: FRAME_WIDTH - large.width - GAP };
   return [large, ...grid(1, 2, side, 'speaker')];
 }
 
@@ -162,7 +140,7 @@ function teamsGallery(): LayoutTile[] {
   const half = (FRAME_HEIGHT - GAP) / 2;
   const bottomWidth = (FRAME_WIDTH * 2) / 3;
   return [
-    ...grid(3, 1, { x: 0, y: 0, width: FRAME_WIDTH, height: half }, 'speaker'),
+    ...grid(3, 1, { ...FULL, height: half }, 'speaker'),
     ...grid(
       2,
       1,

@@ -38,18 +38,14 @@ export interface DialogHandle {
   close(result?: unknown): void;
 }
 
-function isTemplateResult(value: unknown): boolean {
-  // Lit marks template results with `_$litType$` (checked by shape: any copy of Lit).
-  return typeof value === 'object' && value !== null && '_$litType$' in value;
-}
-
 function fillContent(container: HTMLElement, content: DialogContent | null | undefined): void {
   if (content == null) return;
   if (typeof content === 'string') {
     container.innerHTML = content;
   } else if (content instanceof Node) {
     container.append(content);
-  } else if (isTemplateResult(content)) {
+  } else if (typeof content === 'object' && '_$litType$' in content) {
+    // Lit marks template results with `_$litType$` (checked by shape: any copy of Lit).
     throw new TypeError(
       "openDialog: a Lit TemplateResult cannot be shown as it is (@ipk/dialogs does not bundle Lit). Render it into an element with Lit's render(template, element) and pass the element.",
     );

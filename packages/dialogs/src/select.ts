@@ -24,24 +24,16 @@ export class IpkSelect extends IpkElement {
   static override shadowRootOptions: ShadowRootInit = { mode: 'open', delegatesFocus: true };
 
   static override properties = {
-    label: { type: String },
-    value: { type: String },
-    options: { attribute: false },
-    disabled: { type: Boolean, reflect: true },
+    label: { type: String, value: '' },
+    value: { type: String, value: '' },
+    options: { attribute: false, value: [] },
+    disabled: { type: Boolean, reflect: true, value: false },
   };
 
   declare label: string;
   declare value: string;
   declare options: readonly SelectOption[];
   declare disabled: boolean;
-
-  constructor() {
-    super();
-    this.label = '';
-    this.value = '';
-    this.options = [];
-    this.disabled = false;
-  }
 
   static override styles = themeTokens + focusRing + fieldStyles;
 
@@ -72,13 +64,7 @@ export class IpkSelect extends IpkElement {
 
   #onChange(): void {
     this.value = this.#select.value;
-    this.dispatchEvent(
-      new CustomEvent<SelectChangeDetail>('ipk-change', {
-        detail: { value: this.value },
-        bubbles: true,
-        composed: true,
-      }),
-    );
+    this.fire<SelectChangeDetail>('ipk-change', { value: this.value });
   }
 }
 

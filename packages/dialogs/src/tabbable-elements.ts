@@ -4,9 +4,11 @@
  * to them (a plugin's HTML). The dialog's focus trap wraps around this list.
  */
 export function tabbableElements(root: Element | ShadowRoot): HTMLElement[] {
-  const found: HTMLElement[] = [];
-  collectTabbable(root, found);
-  return found;
+  return childrenInFlatTree(root).flatMap((child) => {
+    const self = child instanceof HTMLElement && isTabbable(child) ? [child] : [];
+    if (child instanceof HTMLElement && (child.hidden || child.inert)) return self;
+    return [...self, ...tabbableElements(child)];
+  });
 }
 
 function childrenInFlatTree(node: Element | ShadowRoot): Element[] {
@@ -16,14 +18,6 @@ function childrenInFlatTree(node: Element | ShadowRoot): Element[] {
   }
   if (node instanceof Element && node.shadowRoot) return [...node.shadowRoot.children];
   return [...node.children];
-}
-
-function collectTabbable(node: Element | ShadowRoot, found: HTMLElement[]): void {
-  for (const child of childrenInFlatTree(node)) {
-    if (child instanceof HTMLElement && isTabbable(child)) found.push(child);
-    if (child instanceof HTMLElement && (child.hidden || child.inert)) continue;
-    collectTabbable(child, found);
-  }
 }
 
 function isTabbable(element: HTMLElement): boolean {

@@ -23,18 +23,18 @@ export class IpkTextInput extends IpkElement {
   static override shadowRootOptions: ShadowRootInit = { mode: 'open', delegatesFocus: true };
 
   static override properties = {
-    label: { type: String },
-    value: { type: String },
-    placeholder: { type: String },
-    type: { type: String },
-    autocomplete: { type: String },
-    required: { type: Boolean, reflect: true },
+    label: { type: String, value: '' },
+    value: { type: String, value: '' },
+    placeholder: { type: String, value: '' },
+    type: { type: String, value: 'text' },
+    autocomplete: { type: String, value: 'off' },
+    required: { type: Boolean, reflect: true, value: false },
     minLength: { type: Number, attribute: 'minlength' },
     maxLength: { type: Number, attribute: 'maxlength' },
     pattern: { type: String },
     patternMessage: { type: String, attribute: 'pattern-message' },
     validate: { attribute: false },
-    error: { type: String, reflect: true },
+    error: { type: String, reflect: true, value: '' },
   };
 
   declare label: string;
@@ -51,17 +51,6 @@ export class IpkTextInput extends IpkElement {
   declare validate: ((value: string) => string | undefined) | undefined;
   /** The message shown under the field; set it yourself for errors found elsewhere (e.g. by the server). */
   declare error: string;
-
-  constructor() {
-    super();
-    this.label = '';
-    this.value = '';
-    this.placeholder = '';
-    this.type = 'text';
-    this.autocomplete = 'off';
-    this.required = false;
-    this.error = '';
-  }
 
   static override styles =
     themeTokens +
@@ -84,7 +73,7 @@ export class IpkTextInput extends IpkElement {
     id: 'input',
     part: 'input',
     '@input': (event: Event) => this.#onInput(event),
-    '@change': () => this.#onChange(),
+    '@change': () => this.#emit('ipk-change', this.checkValidity()),
     '@blur': () => this.checkValidity(),
   });
   #message = h('p', { id: 'message', class: 'message', part: 'message', role: 'alert' });
@@ -133,16 +122,11 @@ export class IpkTextInput extends IpkElement {
     this.#emit('ipk-input');
   }
 
-  #onChange(): void {
-    this.#emit('ipk-change', this.checkValidity());
-  }
-
   #emit(type: 'ipk-input' | 'ipk-change', valid?: boolean): void {
-    const detail: TextInputValueDetail = {
+    this.fire<TextInputValueDetail>(type, {
       value: this.value,
       valid: valid ?? textInputValidationMessage(this.value, this.rules) === '',
-    };
-    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+    });
   }
 }
 

@@ -13,15 +13,10 @@ export type ToastKind = 'info' | 'success' | 'error';
  */
 export class IpkToast extends IpkElement {
   static override properties = {
-    kind: { type: String, reflect: true },
+    kind: { type: String, reflect: true, value: 'info' },
   };
 
   declare kind: ToastKind;
-
-  constructor() {
-    super();
-    this.kind = 'info';
-  }
 
   static override styles =
     themeTokens +
@@ -129,10 +124,9 @@ export function showToast(text: string, options: ShowToastOptions = {}): ToastHa
 
 /** The last opened `<ipk-dialog-v…>` that is open (any version: they all reflect `open` and have a toast slot). */
 function topmostOpenDialog(): Element | undefined {
-  const open = [...document.querySelectorAll('[open]')].filter((element) =>
+  return [...document.querySelectorAll('[open]')].findLast((element) =>
     element.localName.startsWith('ipk-dialog-v'),
   );
-  return open[open.length - 1];
 }
 
 /** Lays the toasts on the page out upwards from the bottom, newest lowest, so none hides another. */

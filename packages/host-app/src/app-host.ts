@@ -7,8 +7,6 @@
 import type { Host } from '@ipk/host-runtime';
 
 export type {
-  AppAction,
-  ChatEntry,
   ConferenceDetails,
   ConnectionState,
   JoinOutcome,
@@ -19,7 +17,6 @@ export type {
   Notice,
   Participant,
   PluginRecord,
-  PluginStatus,
   PluginStatusKind,
   SelfMediaState,
   SelfView,

@@ -6,6 +6,7 @@ import type {
   JoinOutcome,
   MediaState,
   MenuItemView,
+  Notice,
   Participant,
   PluginRecord,
   SelfMediaState,
@@ -14,7 +15,7 @@ import type {
 } from './app-host.js';
 import { joinedAddress, type DeepLink } from './deep-link.js';
 import { LightElement } from './light-element.js';
-import type { MenuEntry } from './ipk-menu-button.js';
+import { menuEntry, type MenuEntry } from './ipk-menu-button.js';
 import type { JoinDetail } from './ipk-join-screen.js';
 import type { ShownNotice } from './ipk-toasts.js';
 import type { SidePanel } from './ipk-toolbar.js';
@@ -51,26 +52,26 @@ const EMPTY_CONFERENCE: ConferenceDetails = {
  */
 export class IpkApp extends LightElement {
   static override properties = {
-    host: { attribute: false },
-    link: { attribute: false },
-    phase: { state: true },
-    pinRequired: { state: true },
-    joinError: { state: true },
-    connection: { state: true },
-    participants: { state: true },
-    conference: { state: true },
+    host: { attribute: false, value: null },
+    link: { attribute: false, value: null },
+    phase: { state: true, value: 'join' },
+    pinRequired: { state: true, value: false },
+    joinError: { state: true, value: '' },
+    connection: { state: true, value: { kind: 'idle' } },
+    participants: { state: true, value: [] },
+    conference: { state: true, value: EMPTY_CONFERENCE },
     self: { state: true },
-    timeline: { state: true },
-    plugins: { state: true },
-    menuItems: { state: true },
-    notices: { state: true },
+    timeline: { state: true, value: [] },
+    plugins: { state: true, value: [] },
+    menuItems: { state: true, value: [] },
+    notices: { state: true, value: [] },
     fault: { state: true },
-    sidebarOpen: { state: true },
-    sidebarTab: { state: true },
-    settingsOpen: { state: true },
-    selfMedia: { state: true },
-    selfStream: { state: true },
-    mainStream: { state: true },
+    sidebarOpen: { state: true, value: false },
+    sidebarTab: { state: true, value: 'participants' },
+    settingsOpen: { state: true, value: false },
+    selfMedia: { state: true, value: { microphoneMuted: false, cameraMuted: false } },
+    selfStream: { state: true, value: null },
+    mainStream: { state: true, value: null },
   };
 
   declare host: AppHost | null;
@@ -102,30 +103,6 @@ export class IpkApp extends LightElement {
   private stagePainter: StagePainter | null = null;
   private media: MediaState = { kind: 'off', reason: 'Not in a conference.' };
   private alias = '';
-
-  constructor() {
-    super();
-    this.host = null;
-    this.link = null;
-    this.phase = 'join';
-    this.pinRequired = false;
-    this.joinError = '';
-    this.connection = { kind: 'idle' };
-    this.participants = [];
-    this.conference = EMPTY_CONFERENCE;
-    this.self = undefined;
-    this.timeline = [];
-    this.plugins = [];
-    this.menuItems = [];
-    this.notices = [];
-    this.fault = undefined;
-    this.sidebarOpen = false;
-    this.sidebarTab = 'participants';
-    this.settingsOpen = false;
-    this.selfMedia = { microphoneMuted: false, cameraMuted: false };
-    this.selfStream = null;
-    this.mainStream = null;
-  }
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -172,7 +149,8 @@ export class IpkApp extends LightElement {
       }
       <ipk-toasts
         .notices=${this.notices}
-        @ipk-dismiss-notice=${this.onDismissNotice}
+        @ipk-dismiss-notice=${(event: CustomEvent<{ id: string }>) =>
+          this.dismissNotice(event.detail.id)}
       ></ipk-toasts>`;
   }
 
@@ -243,7 +221,8 @@ export class IpkApp extends LightElement {
             .entries=${this.timeline}
             .enabled=${this.conference.chatEnabled}
             @ipk-send-chat=${this.onSendChat}
-            @ipk-select-entry=${this.onSelectEntry}
+            @ipk-select-entry=${(event: CustomEvent<{ id: string }>) =>
+              this.host?.selectTimelineEntry(event.detail.id)}
           ></ipk-chat>
         </div>
       </aside>
@@ -274,35 +253,26 @@ export class IpkApp extends LightElement {
     const host = this.host;
     if (host !== null && this.self?.role === 'chair') {
       const { locked, guestsMuted } = this.conference;
+      const lock = locked ? 'unlock' : 'lock';
+      const mute = guestsMuted ? 'unmute' : 'mute';
       own.push(
-        {
-          key: 'app:lock',
-          label: locked ? 'Unlock conference' : 'Lock conference',
-          iconUrl: null,
-          run: () =>
-            this.control(
-              host.setLocked(!locked),
-              locked ? 'unlock the conference' : 'lock the conference',
-            ),
-        },
-        {
-          key: 'app:mute-guests',
-          label: guestsMuted ? 'Unmute all guests' : 'Mute all guests',
-          iconUrl: null,
-          run: () =>
-            this.control(
-              host.setGuestsMuted(!guestsMuted),
-              guestsMuted ? 'unmute the guests' : 'mute the guests',
-            ),
-        },
+        menuEntry('app:lock', locked ? 'Unlock conference' : 'Lock conference', null, () =>
+          this.reportFailure(host.setLocked(!locked), `Could not ${lock} the conference`),
+        ),
+        menuEntry(
+          'app:mute-guests',
+          guestsMuted ? 'Unmute all guests' : 'Mute all guests',
+          null,
+          () =>
+            this.reportFailure(host.setGuestsMuted(!guestsMuted), `Could not ${mute} the guests`),
+        ),
       );
     }
-    const plugin = visibleItems(this.menuItems, 'conference').map((item) => ({
-      key: item.key,
-      label: accessibleLabel(item, item),
-      iconUrl: item.iconUrl,
-      run: () => this.host?.invokeMenuItem(item.key),
-    }));
+    const plugin = visibleItems(this.menuItems, 'conference').map((item) =>
+      menuEntry(item.key, accessibleLabel(item, item), item.iconUrl, () =>
+        this.host?.invokeMenuItem(item.key),
+      ),
+    );
     return [...own, ...plugin];
   }
 
@@ -319,9 +289,7 @@ export class IpkApp extends LightElement {
       host.timeline$.subscribe((entries) => (this.timeline = entries)),
       host.plugins$.subscribe((records) => (this.plugins = records)),
       host.menuItems$.subscribe((items) => (this.menuItems = items)),
-      host.notices$.subscribe((notice) =>
-        this.showNotice({ ...notice, id: `notice-${++this.noticeCount}` }),
-      ),
+      host.notices$.subscribe((notice) => this.showNotice(notice)),
       host.fatalError$.subscribe((error) => (this.fault = error)),
     ];
   }
@@ -346,7 +314,7 @@ export class IpkApp extends LightElement {
         ...(detail.pin === null ? {} : { pin: detail.pin }),
       });
     } catch (error) {
-      outcome = { kind: 'failed', message: error instanceof Error ? error.message : String(error) };
+      outcome = { kind: 'failed', message: errorText(error) };
     }
     this.afterJoin(outcome);
   }
@@ -432,17 +400,7 @@ export class IpkApp extends LightElement {
   };
 
   private readonly onSendChat = (event: CustomEvent<{ text: string }>): void => {
-    this.host?.sendChat(event.detail.text).catch((error: unknown) => {
-      this.showNotice({
-        id: `notice-${++this.noticeCount}`,
-        level: 'error',
-        message: `Message not sent: ${error instanceof Error ? error.message : String(error)}`,
-      });
-    });
-  };
-
-  private readonly onSelectEntry = (event: CustomEvent<{ id: string }>): void => {
-    this.host?.selectTimelineEntry(event.detail.id);
+    this.reportFailure(this.host?.sendChat(event.detail.text), 'Message not sent');
   };
 
   private readonly onSetPluginEnabled = (
@@ -451,7 +409,6 @@ export class IpkApp extends LightElement {
     const { id, enabled } = event.detail;
     this.host?.setPluginEnabled(id, enabled).catch((error: unknown) => {
       this.showNotice({
-        id: `notice-${++this.noticeCount}`,
         level: 'error',
         message: `Could not ${enabled ? 'enable' : 'disable'} ${id}: ${String(error)}`,
       });
@@ -460,11 +417,8 @@ export class IpkApp extends LightElement {
 
   private readonly onTogglePanel = (event: CustomEvent<{ panel: SidePanel }>): void => {
     const tab = event.detail.panel;
-    if (this.sidebarOpen && this.sidebarTab === tab) {
-      this.sidebarOpen = false;
-      return;
-    }
-    this.sidebarOpen = true;
+    // The panel's own button hides it; any other shows that panel.
+    this.sidebarOpen = !(this.sidebarOpen && this.sidebarTab === tab);
     this.sidebarTab = tab;
   };
 
@@ -484,25 +438,19 @@ export class IpkApp extends LightElement {
     }
   };
 
-  private readonly onDismissNotice = (event: CustomEvent<{ id: string }>): void => {
-    this.dismissNotice(event.detail.id);
-  };
-
-  private control(request: Promise<unknown>, what: string): void {
-    request.catch((error: unknown) => {
-      this.showNotice({
-        id: `notice-${++this.noticeCount}`,
-        level: 'error',
-        message: `Could not ${what}: ${error instanceof Error ? error.message : String(error)}`,
-      });
+  /** A failed request of the app's own becomes an error notice: `<what failed>: <why>`. */
+  private reportFailure(request: Promise<unknown> | undefined, what: string): void {
+    request?.catch((error: unknown) => {
+      this.showNotice({ level: 'error', message: `${what}: ${errorText(error)}` });
     });
   }
 
-  private showNotice(notice: ShownNotice): void {
-    this.notices = [...this.notices, notice];
+  private showNotice(notice: Notice): void {
+    const id = `notice-${++this.noticeCount}`;
+    this.notices = [...this.notices, { ...notice, id }];
     this.noticeTimers.set(
-      notice.id,
-      setTimeout(() => this.dismissNotice(notice.id), NOTICE_MS),
+      id,
+      setTimeout(() => this.dismissNotice(id), NOTICE_MS),
     );
   }
 
@@ -527,6 +475,10 @@ export class IpkApp extends LightElement {
       // Storage blocked: the name is simply not remembered.
     }
   }
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 /** A keystroke meant for a field, not a shortcut. */

@@ -13,18 +13,12 @@ import { LightElement } from './light-element.js';
  */
 export class IpkChat extends LightElement {
   static override properties = {
-    entries: { attribute: false },
-    enabled: { type: Boolean },
+    entries: { attribute: false, value: [] },
+    enabled: { type: Boolean, value: true },
   };
 
   declare entries: readonly TimelineEntry[];
   declare enabled: boolean;
-
-  constructor() {
-    super();
-    this.entries = [];
-    this.enabled = true;
-  }
 
   protected override updated(changed: PropertyValues<this>): void {
     if (!changed.has('entries')) return;
@@ -59,15 +53,7 @@ export class IpkChat extends LightElement {
 
   private renderEntry(entry: TimelineEntry) {
     const time = html`<time datetime=${new Date(entry.at).toISOString()}>${clock(entry.at)}</time>`;
-    const select = (): void => {
-      this.dispatchEvent(
-        new CustomEvent('ipk-select-entry', {
-          detail: { id: entry.id },
-          bubbles: true,
-          composed: true,
-        }),
-      );
-    };
+    const select = (): void => this.emit('ipk-select-entry', { id: entry.id });
     if (entry.kind !== 'chat') {
       const what = entry.kind === 'joined' ? 'joined' : 'left';
       return html`<li class="ipk-timeline-event">
@@ -90,22 +76,14 @@ export class IpkChat extends LightElement {
     if (input === null) return;
     const text = input.value.trim();
     if (text === '') return;
-    this.dispatchEvent(
-      new CustomEvent('ipk-send-chat', { detail: { text }, bubbles: true, composed: true }),
-    );
+    this.emit('ipk-send-chat', { text });
     input.value = '';
   }
 }
 
+/** Local `HH:MM` (`toTimeString` starts with the zero-padded 24-hour time). */
 function clock(at: number): string {
-  const date = new Date(at);
-  return `${String(date.getHours()).padStart(2, '0')}:${String(date.getMinutes()).padStart(2, '0')}`;
+  return new Date(at).toTimeString().slice(0, 5);
 }
 
 customElements.define('ipk-chat', IpkChat);
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'ipk-chat': IpkChat;
-  }
-}

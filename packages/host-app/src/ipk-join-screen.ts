@@ -15,11 +15,11 @@ export interface JoinDetail {
  */
 export class IpkJoinScreen extends LightElement {
   static override properties = {
-    alias: { type: String },
-    displayName: { type: String, attribute: 'display-name' },
-    pinRequired: { type: Boolean, attribute: 'pin-required' },
-    busy: { type: Boolean },
-    error: { type: String },
+    alias: { type: String, value: '' },
+    displayName: { type: String, attribute: 'display-name', value: '' },
+    pinRequired: { type: Boolean, attribute: 'pin-required', value: false },
+    busy: { type: Boolean, value: false },
+    error: { type: String, value: '' },
   };
 
   declare alias: string;
@@ -27,15 +27,6 @@ export class IpkJoinScreen extends LightElement {
   declare pinRequired: boolean;
   declare busy: boolean;
   declare error: string;
-
-  constructor() {
-    super();
-    this.alias = '';
-    this.displayName = '';
-    this.pinRequired = false;
-    this.busy = false;
-    this.error = '';
-  }
 
   override render() {
     return html`<main class="ipk-join">
@@ -83,10 +74,7 @@ export class IpkJoinScreen extends LightElement {
         <button
           type="button"
           class="dialog-button green-non-action-button"
-          @click=${() =>
-            this.dispatchEvent(
-              new CustomEvent('ipk-open-settings', { bubbles: true, composed: true }),
-            )}
+          @click=${() => this.emit('ipk-open-settings')}
         >
           Settings
         </button>
@@ -104,14 +92,8 @@ export class IpkJoinScreen extends LightElement {
       pin: this.pinRequired ? field('pin') : null,
     };
     if (detail.alias === '' || detail.displayName === '') return;
-    this.dispatchEvent(new CustomEvent('ipk-join', { detail, bubbles: true, composed: true }));
+    this.emit('ipk-join', detail);
   }
 }
 
 customElements.define('ipk-join-screen', IpkJoinScreen);
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'ipk-join-screen': IpkJoinScreen;
-  }
-}

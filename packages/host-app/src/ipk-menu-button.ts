@@ -11,18 +11,27 @@ export interface MenuEntry {
   readonly run: () => void;
 }
 
+export function menuEntry(
+  key: string,
+  label: string,
+  iconUrl: string | null,
+  run: () => void,
+): MenuEntry {
+  return { key, label, iconUrl, run };
+}
+
 /**
  * A button that opens a menu (WAI-ARIA menu button pattern): the trigger is named by `label`, the
  * menu by `menuLabel`, rows are `menuitem`s. Closes on choice, Escape, or a click elsewhere.
  */
 export class IpkMenuButton extends LightElement {
   static override properties = {
-    label: { type: String },
-    menuLabel: { type: String, attribute: 'menu-label' },
-    entries: { attribute: false },
-    emptyText: { type: String, attribute: 'empty-text' },
-    icon: { type: String },
-    open: { type: Boolean, reflect: true },
+    label: { type: String, value: 'Menu' },
+    menuLabel: { type: String, attribute: 'menu-label', value: '' },
+    entries: { attribute: false, value: [] },
+    emptyText: { type: String, attribute: 'empty-text', value: 'Nothing to do here' },
+    icon: { type: String, value: 'more' },
+    open: { type: Boolean, reflect: true, value: false },
   };
 
   declare label: string;
@@ -32,16 +41,6 @@ export class IpkMenuButton extends LightElement {
   /** What the trigger shows; its accessible name is always `label`. */
   declare icon: AppIconName;
   declare open: boolean;
-
-  constructor() {
-    super();
-    this.label = 'Menu';
-    this.menuLabel = '';
-    this.entries = [];
-    this.emptyText = 'Nothing to do here';
-    this.icon = 'more';
-    this.open = false;
-  }
 
   private readonly closeOnOutsideClick = (event: Event): void => {
     if (!event.composedPath().includes(this)) this.open = false;
@@ -71,7 +70,7 @@ export class IpkMenuButton extends LightElement {
         aria-expanded=${this.open ? 'true' : 'false'}
         aria-label=${this.label}
         title=${this.label}
-        @click=${this.toggle}
+        @click=${() => (this.open = !this.open)}
       >
         ${appIcon(this.icon)}
       </button>
@@ -100,10 +99,6 @@ export class IpkMenuButton extends LightElement {
             )
       }
     </ul>`;
-  }
-
-  private toggle(): void {
-    this.open = !this.open;
   }
 
   private choose(entry: MenuEntry): void {

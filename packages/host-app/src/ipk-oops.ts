@@ -7,15 +7,10 @@ import { LightElement } from './light-element.js';
  */
 export class IpkOops extends LightElement {
   static override properties = {
-    fault: { attribute: false },
+    fault: { attribute: false, value: null },
   };
 
   declare fault: Error | null;
-
-  constructor() {
-    super();
-    this.fault = null;
-  }
 
   override render() {
     return html`<main class="ipk-oops" role="alert">
@@ -34,9 +29,3 @@ export class IpkOops extends LightElement {
 }
 
 customElements.define('ipk-oops', IpkOops);
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'ipk-oops': IpkOops;
-  }
-}

@@ -1,8 +1,7 @@
 import { html } from 'lit';
 import type { MenuItemView, Participant } from './app-host.js';
 import { LightElement } from './light-element.js';
-import type { MenuEntry } from './ipk-menu-button.js';
-import './ipk-menu-button.js';
+import { menuEntry, type MenuEntry } from './ipk-menu-button.js';
 import { accessibleLabel, lookForParticipant } from './menu-item-look.js';
 
 /**
@@ -15,22 +14,15 @@ import { accessibleLabel, lookForParticipant } from './menu-item-look.js';
  */
 export class IpkRoster extends LightElement {
   static override properties = {
-    participants: { attribute: false },
-    participantItems: { attribute: false },
-    selfUuid: { attribute: false },
+    participants: { attribute: false, value: [] },
+    participantItems: { attribute: false, value: [] },
+    selfUuid: { attribute: false, value: null },
   };
 
   declare participants: readonly Participant[];
   /** Plugin items placed in the participant menu, already without globally hidden ones. */
   declare participantItems: readonly MenuItemView[];
   declare selfUuid: string | null;
-
-  constructor() {
-    super();
-    this.participants = [];
-    this.participantItems = [];
-    this.selfUuid = null;
-  }
 
   override render() {
     return html`<section class="ipk-roster">
@@ -65,19 +57,9 @@ export class IpkRoster extends LightElement {
       const look = lookForParticipant(item, participant.uuid);
       if (look === null) return [];
       return [
-        {
-          key: item.key,
-          label: accessibleLabel(look, item),
-          iconUrl: look.iconUrl,
-          run: () =>
-            this.dispatchEvent(
-              new CustomEvent('ipk-invoke', {
-                detail: { key: item.key, participantUuid: participant.uuid },
-                bubbles: true,
-                composed: true,
-              }),
-            ),
-        },
+        menuEntry(item.key, accessibleLabel(look, item), look.iconUrl, () =>
+          this.emit('ipk-invoke', { key: item.key, participantUuid: participant.uuid }),
+        ),
       ];
     });
   }
@@ -93,9 +75,3 @@ function initials(name: string): string {
 }
 
 customElements.define('ipk-roster', IpkRoster);
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'ipk-roster': IpkRoster;
-  }
-}

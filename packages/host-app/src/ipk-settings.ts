@@ -24,15 +24,10 @@ const STATUS_TEXT: Record<PluginStatusKind, string> = {
  */
 export class IpkSettings extends LightElement {
   static override properties = {
-    plugins: { attribute: false },
+    plugins: { attribute: false, value: [] },
   };
 
   declare plugins: readonly PluginRecord[];
-
-  constructor() {
-    super();
-    this.plugins = [];
-  }
 
   override render() {
     return html`<div class="ipk-backdrop" @click=${this.onBackdropClick}>
@@ -128,11 +123,7 @@ export class IpkSettings extends LightElement {
   }
 
   private close(): void {
-    this.emit('ipk-close-settings', null);
-  }
-
-  private emit(type: string, detail: unknown): void {
-    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+    this.emit('ipk-close-settings');
   }
 }
 
@@ -143,9 +134,3 @@ function longTaskText(report: NonNullable<PluginRecord['longTasks']>): string {
 }
 
 customElements.define('ipk-settings', IpkSettings);
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'ipk-settings': IpkSettings;
-  }
-}

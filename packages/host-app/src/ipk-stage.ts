@@ -9,21 +9,14 @@ import { LightElement } from './light-element.js';
  */
 export class IpkStage extends LightElement {
   static override properties = {
-    mainStream: { attribute: false },
-    selfStream: { attribute: false },
-    cameraMuted: { type: Boolean, attribute: false },
+    mainStream: { attribute: false, value: null },
+    selfStream: { attribute: false, value: null },
+    cameraMuted: { type: Boolean, attribute: false, value: false },
   };
 
   declare mainStream: MediaStream | null;
   declare selfStream: MediaStream | null;
   declare cameraMuted: boolean;
-
-  constructor() {
-    super();
-    this.mainStream = null;
-    this.selfStream = null;
-    this.cameraMuted = false;
-  }
 
   override render() {
     return html`<div class="ipk-stage" id="conference-stage-container">
@@ -52,9 +45,3 @@ export class IpkStage extends LightElement {
 }
 
 customElements.define('ipk-stage', IpkStage);
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'ipk-stage': IpkStage;
-  }
-}

@@ -15,15 +15,10 @@ export interface ShownNotice extends Notice {
  */
 export class IpkToasts extends LightElement {
   static override properties = {
-    notices: { attribute: false },
+    notices: { attribute: false, value: [] },
   };
 
   declare notices: readonly ShownNotice[];
-
-  constructor() {
-    super();
-    this.notices = [];
-  }
 
   override render() {
     return html`<ul class="ipk-toasts" role="status" aria-live="polite" aria-label="Notifications">
@@ -35,14 +30,7 @@ export class IpkToasts extends LightElement {
               type="button"
               class="ipk-icon-button"
               aria-label="Dismiss"
-              @click=${() =>
-                this.dispatchEvent(
-                  new CustomEvent('ipk-dismiss-notice', {
-                    detail: { id: notice.id },
-                    bubbles: true,
-                    composed: true,
-                  }),
-                )}
+              @click=${() => this.emit('ipk-dismiss-notice', { id: notice.id })}
             >
               ${appIcon('close')}
             </button>
@@ -53,9 +41,3 @@ export class IpkToasts extends LightElement {
 }
 
 customElements.define('ipk-toasts', IpkToasts);
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'ipk-toasts': IpkToasts;
-  }
-}

@@ -3,8 +3,7 @@ import type { MenuItemView } from './app-host.js';
 import { appIcon, type AppIconName } from './app-icons.js';
 import { meterAudioLevel } from './audio-level-meter.js';
 import { LightElement } from './light-element.js';
-import type { MenuEntry } from './ipk-menu-button.js';
-import './ipk-menu-button.js';
+import { menuEntry, type MenuEntry } from './ipk-menu-button.js';
 import { accessibleLabel, menuIcon } from './menu-item-look.js';
 
 export type SidePanel = 'participants' | 'chat';
@@ -14,11 +13,6 @@ interface ToolbarControl {
   readonly render: () => TemplateResult;
   /** What the control offers as rows of the "More" menu (the conference menu: all its rows). */
   readonly entries: readonly MenuEntry[];
-}
-
-/** Button width plus gap, as app.css draws them (44 + 4 px; 40 + 2 px below 800 px). */
-function slotWidth(viewportWidth: number): number {
-  return viewportWidth < 800 ? 42 : 48;
 }
 
 /** The toolbar's padding, its margin to the edges, the Leave button and the "More" button. */
@@ -44,14 +38,14 @@ const RESERVED_PX = 16 + 20 + 56 + 48;
  */
 export class IpkToolbar extends LightElement {
   static override properties = {
-    pluginItems: { attribute: false },
-    conferenceEntries: { attribute: false },
-    microphoneMuted: { type: Boolean, attribute: false },
-    cameraMuted: { type: Boolean, attribute: false },
-    panel: { attribute: false },
-    microphoneStream: { attribute: false },
-    audioLevel: { state: true },
-    capacity: { state: true },
+    pluginItems: { attribute: false, value: [] },
+    conferenceEntries: { attribute: false, value: [] },
+    microphoneMuted: { type: Boolean, attribute: false, value: false },
+    cameraMuted: { type: Boolean, attribute: false, value: false },
+    panel: { attribute: false, value: null },
+    microphoneStream: { attribute: false, value: null },
+    audioLevel: { state: true, value: 0 },
+    capacity: { state: true, value: Number.POSITIVE_INFINITY },
   };
 
   declare pluginItems: readonly MenuItemView[];
@@ -68,18 +62,6 @@ export class IpkToolbar extends LightElement {
 
   private resizeObserver: ResizeObserver | undefined;
   private stopMeter: () => void = () => {};
-
-  constructor() {
-    super();
-    this.pluginItems = [];
-    this.conferenceEntries = [];
-    this.microphoneMuted = false;
-    this.cameraMuted = false;
-    this.panel = null;
-    this.microphoneStream = null;
-    this.audioLevel = 0;
-    this.capacity = Number.POSITIVE_INFINITY;
-  }
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -116,16 +98,16 @@ export class IpkToolbar extends LightElement {
       this.capacity = Number.POSITIVE_INFINITY;
       return;
     }
-    const slot = slotWidth(window.innerWidth);
+    // Button width plus gap, as app.css draws them (44 + 4 px; 40 + 2 px below 800 px).
+    const slot = window.innerWidth < 800 ? 42 : 48;
     // The two media buttons are fixed too.
     this.capacity = Math.max(0, Math.floor((width - RESERVED_PX - 2 * slot) / slot));
   }
 
   override render() {
     const optional = this.optionalControls();
-    const overflowing = optional.length > this.capacity;
-    const shown = overflowing ? optional.slice(0, this.capacity) : optional;
-    const more = overflowing ? optional.slice(this.capacity) : [];
+    const shown = optional.slice(0, this.capacity);
+    const more = optional.slice(this.capacity);
     return html`<div class="ipk-toolbar" role="toolbar" aria-label="Conference toolbar">
       ${this.microphoneButton()}
       ${this.appButton(
@@ -163,12 +145,12 @@ export class IpkToolbar extends LightElement {
     const panel = (which: SidePanel, label: string, icon: AppIconName): ToolbarControl => ({
       render: () => this.panelButton(which, label, icon),
       entries: [
-        {
-          key: `panel:${which}`,
-          label: this.panel === which ? `Hide ${label.toLowerCase()}` : label,
-          iconUrl: null,
-          run: () => this.emit('ipk-toggle-panel', { panel: which }),
-        },
+        menuEntry(
+          `panel:${which}`,
+          this.panel === which ? `Hide ${label.toLowerCase()}` : label,
+          null,
+          () => this.emit('ipk-toggle-panel', { panel: which }),
+        ),
       ],
     });
     const conferenceMenu: ToolbarControl = {
@@ -188,25 +170,15 @@ export class IpkToolbar extends LightElement {
       return {
         render: () => this.pluginButton(item, label),
         entries: [
-          {
-            key: item.key,
-            label,
-            iconUrl: item.iconUrl,
-            run: () => this.emit('ipk-invoke', { key: item.key }),
-          },
+          menuEntry(item.key, label, item.iconUrl, () =>
+            this.emit('ipk-invoke', { key: item.key }),
+          ),
         ],
       };
     });
     const settings: ToolbarControl = {
       render: () => this.appButton('Settings', 'settings', 'ipk-open-settings', false),
-      entries: [
-        {
-          key: 'settings',
-          label: 'Settings',
-          iconUrl: null,
-          run: () => this.emit('ipk-open-settings'),
-        },
-      ],
+      entries: [menuEntry('settings', 'Settings', null, () => this.emit('ipk-open-settings'))],
     };
     return [
       panel('participants', 'Participants', 'people'),
@@ -279,16 +251,6 @@ export class IpkToolbar extends LightElement {
       ${item.iconUrl === null ? appIcon('puzzle') : menuIcon(item.iconUrl)}
     </button>`;
   }
-
-  private emit(type: string, detail: unknown = null): void {
-    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
-  }
 }
 
 customElements.define('ipk-toolbar', IpkToolbar);
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'ipk-toolbar': IpkToolbar;
-  }
-}
