@@ -77,12 +77,13 @@ type RosterEvent = Exclude<NodeEvent, NodeMediaEvent>;
  * The actions webapp2 emits for its own microphone and camera buttons, which plugins also
  * dispatch (start-muted, video-mute-participant): both really mute.
  */
-const MEDIA_ACTIONS: Readonly<Record<string, { device: SelfDevice; muted: boolean }>> = {
-  [WEBAPP2_ACTION_TYPES.MUTE_MICROPHONE]: { device: 'microphone', muted: true },
-  [WEBAPP2_ACTION_TYPES.UNMUTE_MICROPHONE]: { device: 'microphone', muted: false },
-  [WEBAPP2_ACTION_TYPES.MUTE_CAMERA]: { device: 'camera', muted: true },
-  [WEBAPP2_ACTION_TYPES.UNMUTE_CAMERA]: { device: 'camera', muted: false },
-};
+// A Map, not an object literal: a plugin's `{type: 'constructor'}` must not find Object's members.
+const MEDIA_ACTIONS: ReadonlyMap<string, { device: SelfDevice; muted: boolean }> = new Map([
+  [WEBAPP2_ACTION_TYPES.MUTE_MICROPHONE, { device: 'microphone', muted: true }],
+  [WEBAPP2_ACTION_TYPES.UNMUTE_MICROPHONE, { device: 'microphone', muted: false }],
+  [WEBAPP2_ACTION_TYPES.MUTE_CAMERA, { device: 'camera', muted: true }],
+  [WEBAPP2_ACTION_TYPES.UNMUTE_CAMERA, { device: 'camera', muted: false }],
+]);
 
 function mediaAction(device: SelfDevice, muted: boolean): AppAction {
   const verb = muted ? 'MUTE' : 'UNMUTE';
@@ -547,7 +548,7 @@ export class ConferenceHost implements Host {
    * source mutes; only the user undoes the user's own mute), then every plugin sees it.
    */
   private applyAndEmit(action: AppAction, origin: MuteOrigin): void {
-    const effect = MEDIA_ACTIONS[action.type];
+    const effect = MEDIA_ACTIONS.get(action.type);
     if (effect) this.selfMedia.set(effect.device, effect.muted, origin);
     this.emit(action);
   }

@@ -179,3 +179,28 @@ describe('a hostile error object', () => {
     expect(rowOf(rows, 'bystander')?.status.kind).toBe('loaded');
   });
 });
+
+describe('an action named after a member of Object', () => {
+  test('mutes nothing and tells the node nothing', async () => {
+    const prober = inlinePlugin(
+      'prober',
+      `PEX.pluginAPI.registerPlugin({id: 'prober', load() {
+        for (const type of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) PEX.dispatchAction({type});
+      }, unload() {}, act() {}});`,
+    );
+    const { host, node } = start(prober);
+    const actions = collect(host.appActions$);
+    await host.join({ alias: 'meet', displayName: 'Tester' });
+    await host.settled();
+    expect(actions.map((action: AppAction) => action.type)).toEqual(
+      expect.arrayContaining(['constructor', 'toString', '__proto__', 'hasOwnProperty']),
+    );
+    expect(await firstValueFrom(host.selfMedia$)).toEqual({
+      microphoneMuted: false,
+      cameraMuted: false,
+    });
+    expect(node.requests.map((request) => request.path)).not.toContainEqual(
+      expect.stringMatching(/mute/),
+    );
+  });
+});
