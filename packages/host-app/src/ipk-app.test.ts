@@ -426,6 +426,7 @@ describe('faults and notices', () => {
     host.notices.next({ level: 'error', message: 'Plugin "boom" failed: nope', pluginId: 'boom' });
     const toasts = screen.getByRole('status', { name: 'Notifications' });
     await within(toasts).findByText('Plugin "boom" failed: nope');
+    expect(within(within(toasts).getByRole('list')).getAllByRole('listitem')).toHaveLength(1);
     fireEvent.click(within(toasts).getByRole('button', { name: 'Dismiss' }));
     await waitFor(() =>
       expect(within(toasts).queryByText('Plugin "boom" failed: nope')).toBeNull(),

@@ -20,8 +20,17 @@ export class IpkToasts extends LightElement {
 
   declare notices: readonly ShownNotice[];
 
+  // The live region is the element itself, so the toasts stay a list: a `<ul role="status">` is no
+  // list any more, and its `<li>`s fail axe's listitem rule whenever a toast shows.
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.setAttribute('role', 'status');
+    this.setAttribute('aria-live', 'polite');
+    this.setAttribute('aria-label', 'Notifications');
+  }
+
   override render() {
-    return html`<ul class="ipk-toasts" role="status" aria-live="polite" aria-label="Notifications">
+    return html`<ul class="ipk-toasts">
       ${this.notices.map(
         (notice) =>
           html`<li class="ipk-toast level-${notice.level}" data-id=${notice.id}>
