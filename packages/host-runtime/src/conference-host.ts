@@ -273,12 +273,8 @@ export class ConferenceHost implements Host {
       if (result.kind === 'failed') {
         this.emit({ type: WEBAPP2_ACTION_TYPES.CONNECT_FAIL, payload: { msg: result.message } });
         await this.session.leave().catch(() => undefined);
-      }
-      this.connection.next(
-        result.kind === 'failed'
-          ? { kind: 'disconnected', reason: result.message }
-          : { kind: 'idle' },
-      );
+        this.connection.next({ kind: 'disconnected', reason: result.message });
+      } else this.connection.next({ kind: 'idle' });
       return result;
     }
     try {
