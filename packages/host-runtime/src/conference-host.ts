@@ -1,3 +1,4 @@
+import { openDialog as openIpkDialog } from '@ipk/dialogs';
 import { ACTIONS, WEBAPP2_ACTION_TYPES } from '@ipk/plugin-api';
 import { BehaviorSubject, Subject, type Observable } from 'rxjs';
 import { fetchText, loadBrandingPlugins } from './branding-loader.js';
@@ -42,7 +43,6 @@ import type {
   Participant,
   ParticipantRole,
 } from './seed-types.js';
-import { openDialogWithIpkDialogs } from './template-dialog.js';
 
 function localStorageOf(window: Window): Storage | undefined {
   try {
@@ -173,7 +173,7 @@ export class ConferenceHost implements Host {
       selfUuid: () => this.self.value?.uuid,
       queryParams: options.queryParams ?? {},
       pexrtc: this.pexrtc,
-      openDialog: options.openDialog ?? openDialogWithIpkDialogs,
+      openDialog: options.openDialog ?? openIpkDialog,
       notice,
       ...(options.onPluginApiCall ? { onCall: options.onPluginApiCall } : {}),
     });
@@ -273,12 +273,8 @@ export class ConferenceHost implements Host {
       if (result.kind === 'failed') {
         this.emit({ type: WEBAPP2_ACTION_TYPES.CONNECT_FAIL, payload: { msg: result.message } });
         await this.session.leave().catch(() => undefined);
-      }
-      this.connection.next(
-        result.kind === 'failed'
-          ? { kind: 'disconnected', reason: result.message }
-          : { kind: 'idle' },
-      );
+        this.connection.next({ kind: 'disconnected', reason: result.message });
+      } else this.connection.next({ kind: 'idle' });
       return result;
     }
     try {

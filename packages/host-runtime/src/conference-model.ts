@@ -1,6 +1,6 @@
 import { ACTIONS, WEBAPP2_ACTION_TYPES } from '@ipk/plugin-api';
 import { BehaviorSubject, type Observable } from 'rxjs';
-import type { AppAction, ChatEntry, TimelineEntry } from './host.js';
+import type { AppAction, ChatEntry, PresenceEntry, TimelineEntry } from './host.js';
 import type {
   NodeChatMessage,
   NodeConferenceStatus,
@@ -193,9 +193,7 @@ export class ConferenceModel {
   }
 
   private addTimeline(
-    fields:
-      | Omit<ChatEntry, 'id' | 'at'>
-      | Omit<Extract<TimelineEntry, { kind: 'joined' | 'left' }>, 'id' | 'at'>,
+    fields: Omit<ChatEntry, 'id' | 'at'> | Omit<PresenceEntry, 'id' | 'at'>,
     action: AppAction,
   ): void {
     this.timelineCounter += 1;

@@ -151,12 +151,11 @@ export const createInfinitySession: NodeSessionFactory = ({ nodeUrl }) => {
     for (const listener of listeners) listener(event);
   };
 
-  signals.onAuthenticatedWithConference.add((value) => {
+  const keepToken = (value: { token: string }): void => {
     token = value.token;
-  });
-  signals.onTokenRefreshed.add((value) => {
-    token = value.token;
-  });
+  };
+  signals.onAuthenticatedWithConference.add(keepToken);
+  signals.onTokenRefreshed.add(keepToken);
   signals.onParticipants.add(({ id, participants }) => {
     if (id !== MAIN_ROOM) return;
     const list = participants.flatMap((participant) => nodeParticipant(participant.rawData) ?? []);

@@ -45,7 +45,7 @@ function conferencePath(path: unknown): string {
 }
 
 function text(value: unknown): string {
-  return typeof value === 'string' ? value : String(value ?? '');
+  return String(value ?? '');
 }
 
 /** PexRTC sends `GUEST` only for a guest role; anything else dials a Host. */

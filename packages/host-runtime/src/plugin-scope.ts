@@ -158,23 +158,19 @@ export function containUncaughtPluginErrors(
   scopes: () => readonly (PluginScope | undefined)[],
   phaseOf: (scope: PluginScope) => FaultPhase,
 ): () => void {
-  const contain = (
-    event: Event,
-    scope: PluginScope | undefined,
-    fail: (scope: PluginScope) => void,
-  ) => {
-    if (!scope || scope.failed) return;
+  /** The live plugin an uncaught error belongs to, with the event kept off the console. */
+  const claim = (event: Event, error: unknown, filename?: string): PluginScope | undefined => {
+    const scope = scopeOwning(scopes(), error, filename);
+    if (!scope || scope.failed) return undefined;
     event.preventDefault();
-    fail(scope);
+    return scope;
   };
-  const onError = (event: ErrorEvent): void =>
-    contain(event, scopeOwning(scopes(), event.error, event.filename), (scope) =>
-      scope.fail(phaseOf(scope), event.error ?? new Error(event.message)),
-    );
+  const onError = (event: ErrorEvent): void => {
+    const scope = claim(event, event.error, event.filename);
+    scope?.fail(phaseOf(scope), event.error ?? new Error(event.message));
+  };
   const onRejection = (event: PromiseRejectionEvent): void =>
-    contain(event, scopeOwning(scopes(), event.reason), (scope) =>
-      scope.fail('callback', event.reason),
-    );
+    claim(event, event.reason)?.fail('callback', event.reason);
   window.addEventListener('error', onError);
   window.addEventListener('unhandledrejection', onRejection);
   return () => {

@@ -1,4 +1,3 @@
-import { openDialog as openIpkDialog } from '@ipk/dialogs';
 import { ReplaySubject, of, type Observable } from 'rxjs';
 import { PluginStream, runningPlugin, type UnattributedFault } from './plugin-stream.js';
 
@@ -15,8 +14,6 @@ export type DialogOpener = (options: {
   closeDisabled: boolean;
   backdrop: 'dismiss' | 'static';
 }) => OpenedDialog;
-
-export const openDialogWithIpkDialogs: DialogOpener = (options) => openIpkDialog(options);
 
 export interface TemplateDialogRef {
   close(result?: unknown): void;

@@ -5,7 +5,7 @@ import { URL as NodeURL, fileURLToPath, pathToFileURL } from 'node:url';
 import type { Observable } from 'rxjs';
 import { ConferenceHost } from '../conference-host.js';
 import type { FrameScheduler } from '../frame-scheduler.js';
-import type { MenuItemLook, PluginRecord } from '../host.js';
+import type { PluginRecord } from '../host.js';
 import { evaluateClassicScript } from '../script-loaders.js';
 import type { ConferenceDetails, MenuPlacement, Participant } from '../seed-types.js';
 import { FakeNodeSession } from './fake-node-session.js';
@@ -193,9 +193,7 @@ export async function createPluginHarness(options: PluginHarnessOptions): Promis
         throw new Error(`${settingsId} failed: ${row.status.message}`);
       }
     },
-    state: () =>
-      host.pluginState(settingsId) as
-        MenuItemLook | Readonly<Record<string, MenuItemLook | null>> | undefined,
+    state: () => host.pluginState(settingsId) as ReturnType<PluginHarness['state']>,
     participants: () => latest(host.participants$, []),
     pushParticipants(partials) {
       const roster = rosterOf(partials);
