@@ -253,7 +253,7 @@ function dial({ conference, state, body }: EndpointContext): EndpointOutcome {
       callDirection: 'out',
       uri: destination,
       streaming: streaming === 'yes',
-      ...(overlayText === undefined ? {} : { overlayText }),
+      overlayText,
     },
     'dial',
   );
