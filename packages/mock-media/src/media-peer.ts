@@ -242,15 +242,6 @@ export function createMediaPeer(options: MediaPeerOptions = {}): MediaPeer {
     log(`pattern playing on mid ${main.mid ?? '?'}`);
   }
 
-  /**
-   * Transceivers created from an offer start `recvonly`. werift answers each m-line with this
-   * direction intersected with the mirror of the offered one, so `sendrecv` here makes every
-   * answer the exact mirror: sendrecv stays sendrecv, the browser's sendonly gets recvonly.
-   */
-  function answerEveryDirectionInFull(connection: RTCPeerConnection): void {
-    for (const transceiver of connection.getTransceivers()) transceiver.setDirection('sendrecv');
-  }
-
   function gatheringComplete(connection: RTCPeerConnection): Promise<void> {
     if (connection.iceGatheringState === 'complete') return Promise.resolve();
     return new Promise((resolve) => {
@@ -279,7 +270,10 @@ export function createMediaPeer(options: MediaPeerOptions = {}): MediaPeer {
       counters.candidatesDropped += filtered.dropped.length;
       for (const line of filtered.dropped) log(`offer candidate dropped: ${line}`);
       await connection.setRemoteDescription({ type: 'offer', sdp: filtered.sdp });
-      answerEveryDirectionInFull(connection);
+      // Transceivers created from an offer start `recvonly`. werift answers each m-line with this
+      // direction intersected with the mirror of the offered one, so `sendrecv` here makes every
+      // answer the exact mirror: sendrecv stays sendrecv, the browser's sendonly gets recvonly.
+      for (const transceiver of connection.getTransceivers()) transceiver.setDirection('sendrecv');
       await connection.setLocalDescription(await connection.createAnswer());
       startPatternIfWanted(connection);
       await gatheringComplete(connection);

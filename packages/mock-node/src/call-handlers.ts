@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { ApiError, success } from './api-response.js';
 import type { CallMedia } from './call-media.js';
-import type { ActiveCall, ConferenceMember } from './conference.js';
+import type { ActiveCall } from './conference.js';
 import {
   answer,
-  endpoints,
-  mustHaveTarget,
-  type EndpointContext,
+  targetEndpoints,
   type EndpointOutcome,
+  type TargetContext,
 } from './endpoint-handler.js';
 import { readDigits, readFecc } from './participant-handlers.js';
 import { optionalString, requireOneOf, requireString } from './request-body.js';
@@ -17,11 +16,8 @@ import { optionalString, requireOneOf, requireString } from './request-body.js';
  * peer, `ack` starts media (the participant becomes `webrtc` with `has_media`), `new_candidate`
  * trickles, `update` renegotiates, `disconnect` ends the call (the participant is API-only again).
  */
-function callOf(context: EndpointContext): ActiveCall {
-  const call =
-    context.callUuid === undefined
-      ? undefined
-      : mustHaveTarget(context).calls.get(context.callUuid);
+function callOf({ target, callUuid }: TargetContext): ActiveCall {
+  const call = callUuid === undefined ? undefined : target.calls.get(callUuid);
   if (call === undefined) throw new ApiError(404, 'Call not found');
   return call;
 }
@@ -36,9 +32,9 @@ async function mediaStep<T>(label: string, step: () => Promise<T>): Promise<T> {
 }
 
 /** The participant is API-only again once its last call has ended. */
-function markApiOnlyIfNoCalls(context: EndpointContext, member: ConferenceMember): void {
-  if (member.calls.size > 0) return;
-  context.conference.updateParticipant(member.participant.uuid, (p) => {
+function markApiOnlyIfNoCalls({ conference, target }: TargetContext): void {
+  if (target.calls.size > 0) return;
+  conference.updateParticipant(target.participant.uuid, (p) => {
     p.protocol = 'api';
     p.has_media = false;
     p.is_video_call = 'NO';
@@ -50,24 +46,20 @@ function markApiOnlyIfNoCalls(context: EndpointContext, member: ConferenceMember
  * {call_uuid, reason}` on the participant's event stream (client-api-detail §4), so the client
  * drops the call's media and stays in the conference control-only.
  */
-async function endFailedCall(
-  context: EndpointContext,
-  member: ConferenceMember,
-  callUuid: string,
-): Promise<void> {
-  const call = member.calls.get(callUuid);
+async function endFailedCall(context: TargetContext, callUuid: string): Promise<void> {
+  const { conference, target } = context;
+  const call = target.calls.get(callUuid);
   if (call === undefined) return;
-  member.calls.delete(callUuid);
+  target.calls.delete(callUuid);
   await call.media.close();
-  context.conference.sendTo(member.participant.uuid, 'call_disconnected', {
+  conference.sendTo(target.participant.uuid, 'call_disconnected', {
     call_uuid: callUuid,
     reason: 'Media connection failed',
   });
-  markApiOnlyIfNoCalls(context, member);
+  markApiOnlyIfNoCalls(context);
 }
 
-async function callsWebrtcParticipant(context: EndpointContext): Promise<EndpointOutcome> {
-  const member = mustHaveTarget(context);
+async function callsWebrtcParticipant(context: TargetContext): Promise<EndpointOutcome> {
   requireOneOf(context.body, 'call_type', ['WEBRTC'] as const);
   const offer = requireString(context.body, 'sdp');
   const mediaType = optionalString(context.body, 'media_type');
@@ -83,14 +75,14 @@ async function callsWebrtcParticipant(context: EndpointContext): Promise<Endpoin
     await media.close();
     throw error;
   });
-  if (context.conference.member(member.participant.uuid) === undefined) {
+  if (context.conference.member(context.target.participant.uuid) === undefined) {
     await media.close();
     throw new ApiError(403, 'Participant left during call setup');
   }
   const callUuid = randomUUID();
-  member.calls.set(callUuid, { media, audioOnly: mediaType === 'audio' });
+  context.target.calls.set(callUuid, { media, audioOnly: mediaType === 'audio' });
   media.onStateChange?.((state) => {
-    if (state === 'failed') void endFailedCall(context, member, callUuid);
+    if (state === 'failed') void endFailedCall(context, callUuid);
   });
   return answer(success({ call_uuid: callUuid, sdp }));
 }
@@ -99,11 +91,10 @@ function answerOffer(media: CallMedia, offer: string): Promise<string> {
   return mediaStep('Cannot answer this offer', () => media.answer(offer));
 }
 
-function ack(context: EndpointContext): EndpointOutcome {
+function ack(context: TargetContext): EndpointOutcome {
   const call = callOf(context);
-  const member = mustHaveTarget(context);
   return answer(success(true), () =>
-    context.conference.updateParticipant(member.participant.uuid, (p) => {
+    context.conference.updateParticipant(context.target.participant.uuid, (p) => {
       p.protocol = 'webrtc';
       p.has_media = true;
       p.is_audio_only_call = call.audioOnly ? 'YES' : 'NO';
@@ -112,7 +103,7 @@ function ack(context: EndpointContext): EndpointOutcome {
   );
 }
 
-async function newCandidate(context: EndpointContext): Promise<EndpointOutcome> {
+async function newCandidate(context: TargetContext): Promise<EndpointOutcome> {
   const call = callOf(context);
   const candidate = requireString(context.body, 'candidate');
   const mid = requireString(context.body, 'mid');
@@ -120,45 +111,43 @@ async function newCandidate(context: EndpointContext): Promise<EndpointOutcome> 
   return answer(success(null));
 }
 
-async function update(context: EndpointContext): Promise<EndpointOutcome> {
+async function update(context: TargetContext): Promise<EndpointOutcome> {
   const call = callOf(context);
   const sdp = await answerOffer(call.media, requireString(context.body, 'sdp'));
   return answer(success({ call_uuid: context.callUuid, sdp }));
 }
 
-async function disconnectCall(context: EndpointContext): Promise<EndpointOutcome> {
+async function disconnectCall(context: TargetContext): Promise<EndpointOutcome> {
   const call = callOf(context);
-  const member = mustHaveTarget(context);
-  member.calls.delete(context.callUuid ?? '');
+  context.target.calls.delete(context.callUuid ?? '');
   await call.media.close();
-  return answer(success(null), () => markApiOnlyIfNoCalls(context, member));
+  return answer(success(null), () => markApiOnlyIfNoCalls(context));
 }
 
 /** DTMF on a call is recorded for its participant, like `participants/<uuid>/dtmf`. */
-function dtmf(context: EndpointContext): EndpointOutcome {
+function dtmf(context: TargetContext): EndpointOutcome {
   callOf(context);
   const digits = readDigits(context.body);
-  const member = mustHaveTarget(context);
-  return answer(success(true), () => member.dtmf.push(digits));
+  return answer(success(true), () => context.target.dtmf.push(digits));
 }
 
-function fecc(context: EndpointContext): EndpointOutcome {
+function fecc(context: TargetContext): EndpointOutcome {
   callOf(context);
   readFecc(context.body);
   return answer(success(true));
 }
 
 /** Call statistics are accepted and dropped: the mock has no analytics. */
-function statistics(context: EndpointContext): EndpointOutcome {
+function statistics(context: TargetContext): EndpointOutcome {
   callOf(context);
   return answer(success(null));
 }
 
 export const callHandlers = [
-  ...endpoints('participant', [
+  ...targetEndpoints('participant', [
     ['callsWebrtcParticipant', 'POST calls', 'self', callsWebrtcParticipant],
   ]),
-  ...endpoints('call', [
+  ...targetEndpoints('call', [
     ['ack', 'POST ack', 'self', ack],
     ['disconnectCall', 'POST disconnect', 'self', disconnectCall],
     ['dtmf', 'POST dtmf', 'self', dtmf],

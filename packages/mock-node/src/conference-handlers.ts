@@ -192,12 +192,9 @@ function breakoutBuzz(raised: boolean): EndpointHandler['handle'] {
     keepSetting(context, `breakoutbuzz:${mustHaveCaller(context).participant.uuid}`, raised);
 }
 
+/** The mixes by name; only this function sets `settings.video_mixes`, always to an object. */
 function videoMixes(conference: Conference): Record<string, unknown> {
-  const existing = conference.settings['video_mixes'];
-  if (typeof existing === 'object' && existing !== null) return existing as Record<string, unknown>;
-  const mixes: Record<string, unknown> = {};
-  conference.settings['video_mixes'] = mixes;
-  return mixes;
+  return (conference.settings['video_mixes'] ??= {}) as Record<string, unknown>;
 }
 
 function videoMixesCreate({ conference, body }: EndpointContext): EndpointOutcome {
@@ -253,7 +250,7 @@ function dial({ conference, state, body }: EndpointContext): EndpointOutcome {
       callDirection: 'out',
       uri: destination,
       streaming: streaming === 'yes',
-      ...(overlayText === undefined ? {} : { overlayText }),
+      overlayText,
     },
     'dial',
   );

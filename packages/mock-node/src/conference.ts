@@ -281,7 +281,7 @@ export class Conference {
   }
 
   /** The service type a newcomer gets: a locked conference holds new guests in the waiting room. */
-  entryServiceType(role: 'chair' | 'guest'): NodeParticipant['service_type'] {
+  entryServiceType(role: NodeParticipant['role']): NodeParticipant['service_type'] {
     if (role === 'guest' && this.status.locked) return 'waiting_room';
     return this.serviceType;
   }

@@ -13,7 +13,7 @@ export function admitControlRequest(
   request: IncomingMessage,
   allowedOrigins: ReadonlySet<string>,
 ): Record<string, string> {
-  const origin = single(request.headers.origin);
+  const { origin } = request.headers;
   if (origin !== undefined && !isAllowedOrigin(origin, request.headers.host, allowedOrigins)) {
     throw new ApiError(
       403,
@@ -68,8 +68,4 @@ function isAllowedOrigin(
 function isJson(request: IncomingMessage): boolean {
   const type = request.headers['content-type']?.split(';')[0]?.trim().toLowerCase();
   return type === 'application/json';
-}
-
-function single(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value[0] : value;
 }

@@ -53,16 +53,18 @@ export interface EndpointHandler {
   handle(context: EndpointContext): EndpointOutcome | Promise<EndpointOutcome>;
 }
 
+type Handle<Context> = (context: Context) => EndpointOutcome | Promise<EndpointOutcome>;
+
+/** What a participant or call endpoint gets: its target, and the caller the router authorised. */
+export interface TargetContext extends EndpointContext {
+  caller: ConferenceMember;
+  target: ConferenceMember;
+}
+
 /** The caller of an endpoint that needs a token (every one but `request_token`). */
 export function mustHaveCaller(context: EndpointContext): ConferenceMember {
   if (context.caller === undefined) throw new ApiError(403, PexipError.invalidToken);
   return context.caller;
-}
-
-/** The `<participant_uuid>` of a participant or call endpoint. */
-export function mustHaveTarget(context: EndpointContext): ConferenceMember {
-  if (context.target === undefined) throw new ApiError(404, 'Participant not found');
-  return context.target;
 }
 
 export function answer(response: ApiResponse, after?: () => void): EndpointOutcome {
@@ -70,11 +72,11 @@ export function answer(response: ApiResponse, after?: () => void): EndpointOutco
 }
 
 /** One row of a handler table: Pexip's name, `METHOD path`, who may call it, what it does. */
-export type EndpointRow = readonly [
+export type EndpointRow<Context = EndpointContext> = readonly [
   name: string,
   route: `${EndpointHandler['method']} ${string}`,
   access: EndpointAccess,
-  handle: EndpointHandler['handle'],
+  handle: Handle<Context>,
 ];
 
 /** The handlers of one scope, one row each. */
@@ -86,4 +88,27 @@ export function endpoints(
     const [method, path] = route.split(' ') as [EndpointHandler['method'], string];
     return { name, method, scope, path, access, handle };
   });
+}
+
+/**
+ * The handlers of a participant or call scope. The router answers an unknown participant with 404
+ * and a missing token with 403 before any handler runs; these checks only make that visible here.
+ */
+export function targetEndpoints(
+  scope: 'participant' | 'call',
+  rows: readonly EndpointRow<TargetContext>[],
+): EndpointHandler[] {
+  return endpoints(
+    scope,
+    rows.map(([name, route, access, handle]) => [
+      name,
+      route,
+      access,
+      (context) => {
+        const caller = mustHaveCaller(context);
+        if (context.target === undefined) throw new ApiError(404, 'Participant not found');
+        return handle({ ...context, caller, target: context.target });
+      },
+    ]),
+  );
 }

@@ -69,8 +69,8 @@ export const STATE_PAGE_MAX = 1000;
 
 export interface AddParticipantRequest {
   displayName: string;
-  role?: 'chair' | 'guest';
-  protocol?: 'webrtc' | 'sip' | 'h323' | 'mssip' | 'rtmp' | 'api';
+  role?: NodeParticipant['role'];
+  protocol?: Exclude<NodeParticipant['protocol'], ''>;
 }
 
 export interface InjectChatRequest {
@@ -79,7 +79,7 @@ export interface InjectChatRequest {
   origin?: string;
   /** Sender uuid: a participant's to make it come from that participant. */
   fromUuid?: string;
-  type?: 'text/plain' | 'application/json';
+  type?: ChatMessage['type'];
 }
 
 /**
@@ -324,28 +324,21 @@ function routeControl(
 }
 
 function readAddParticipant(body: JsonObject): AddParticipantRequest {
-  const displayName = requireString(body, 'display_name');
-  const role = optionalEither(body, 'role', ['chair', 'guest']);
-  const protocol =
-    optionalString(body, 'protocol') === undefined
-      ? undefined
-      : requireOneOf(body, 'protocol', ['webrtc', 'sip', 'h323', 'mssip', 'rtmp', 'api']);
   return {
-    displayName,
-    ...(role === undefined ? {} : { role }),
-    ...(protocol === undefined ? {} : { protocol }),
+    displayName: requireString(body, 'display_name'),
+    role: optionalEither(body, 'role', ['chair', 'guest']),
+    protocol:
+      optionalString(body, 'protocol') === undefined
+        ? undefined
+        : requireOneOf(body, 'protocol', ['webrtc', 'sip', 'h323', 'mssip', 'rtmp', 'api']),
   };
 }
 
 function readInjectChat(body: JsonObject): InjectChatRequest {
-  const payload = requireString(body, 'payload');
-  const origin = optionalString(body, 'origin');
-  const fromUuid = optionalString(body, 'from_uuid');
-  const type = optionalEither(body, 'type', ['text/plain', 'application/json']);
   return {
-    payload,
-    ...(origin === undefined ? {} : { origin }),
-    ...(fromUuid === undefined ? {} : { fromUuid }),
-    ...(type === undefined ? {} : { type }),
+    payload: requireString(body, 'payload'),
+    origin: optionalString(body, 'origin'),
+    fromUuid: optionalString(body, 'from_uuid'),
+    type: optionalEither(body, 'type', ['text/plain', 'application/json']),
   };
 }

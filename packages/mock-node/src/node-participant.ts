@@ -55,7 +55,7 @@ export interface NodeParticipant {
 
 export interface NewParticipant {
   displayName: string;
-  role: 'chair' | 'guest';
+  role: NodeParticipant['role'];
   alias: string;
   serviceType: NodeParticipant['service_type'];
   protocol: NodeParticipant['protocol'];

@@ -4,12 +4,9 @@ import { presentationStart } from './conference.js';
 import { readChat } from './conference-handlers.js';
 import {
   answer,
-  endpoints,
-  mustHaveCaller,
-  mustHaveTarget,
-  type EndpointContext,
-  type EndpointHandler,
+  targetEndpoints,
   type EndpointOutcome,
+  type TargetContext,
 } from './endpoint-handler.js';
 import { unixSeconds, type NodeParticipant } from './node-participant.js';
 import {
@@ -26,42 +23,47 @@ import { roleForTransfer } from './token-handlers.js';
  * (client-api.md, pitfall 6). `result` is `true` unless given.
  */
 function updateTarget(
-  context: EndpointContext,
+  { conference, target }: TargetContext,
   fields: Partial<NodeParticipant>,
   result: unknown = true,
 ): EndpointOutcome {
-  const target = mustHaveTarget(context);
   return answer(success(result), () =>
-    context.conference.updateParticipant(target.participant.uuid, (p) => Object.assign(p, fields)),
+    conference.updateParticipant(target.participant.uuid, (p) => Object.assign(p, fields)),
   );
 }
 
-function setFields(fields: Partial<NodeParticipant>, result?: unknown): EndpointHandler['handle'] {
-  return (context) => updateTarget(context, fields, result);
+function setFields(fields: Partial<NodeParticipant>, result?: unknown) {
+  return (context: TargetContext) => updateTarget(context, fields, result);
 }
 
 /** A guest may unmute itself only while the host allows it (`guests_can_unmute`). */
-function unmuteParticipant(context: EndpointContext): EndpointOutcome {
-  const caller = mustHaveCaller(context);
+function unmuteParticipant(context: TargetContext): EndpointOutcome {
   const { status } = context.conference;
-  if (caller.participant.role === 'guest' && status.guests_muted && !status.guests_can_unmute) {
+  if (
+    context.caller.participant.role === 'guest' &&
+    status.guests_muted &&
+    !status.guests_can_unmute
+  ) {
     throw new ApiError(403, PexipError.invalidRole);
   }
   return updateTarget(context, { is_muted: 'NO' });
 }
 
-function disconnectParticipant(context: EndpointContext): EndpointOutcome {
-  const caller = mustHaveCaller(context);
-  const target = mustHaveTarget(context);
+function disconnectParticipant({
+  state,
+  conference,
+  caller,
+  target,
+}: TargetContext): EndpointOutcome {
   const reason = caller === target ? PexipError.apiDisconnect : PexipError.disconnectedByOther;
   return answer(success(true), () =>
-    context.state.dropParticipant(context.conference, target.participant.uuid, reason),
+    state.dropParticipant(conference, target.participant.uuid, reason),
   );
 }
 
 /** Admits a participant from the waiting room into the conference. */
-function unlockParticipant(context: EndpointContext): EndpointOutcome {
-  const waiting = mustHaveTarget(context).participant.service_type === 'waiting_room';
+function unlockParticipant(context: TargetContext): EndpointOutcome {
+  const waiting = context.target.participant.service_type === 'waiting_room';
   return updateTarget(context, waiting ? { service_type: context.conference.serviceType } : {});
 }
 
@@ -75,9 +77,8 @@ export function readDigits(body: JsonObject): string {
 }
 
 /** Digits are recorded per participant, in order (read them with `control.dtmfReceived`). */
-function dtmfParticipant(context: EndpointContext): EndpointOutcome {
-  const target = mustHaveTarget(context);
-  const digits = readDigits(context.body);
+function dtmfParticipant({ target, body }: TargetContext): EndpointOutcome {
+  const digits = readDigits(body);
   return answer(success(true), () => target.dtmf.push(digits));
 }
 
@@ -90,12 +91,9 @@ export function readFecc(body: JsonObject) {
 }
 
 /** The target gets a `fecc` event with the request (camera control). */
-function feccParticipant(context: EndpointContext): EndpointOutcome {
-  const target = mustHaveTarget(context);
-  const request = readFecc(context.body);
-  return answer(success(true), () =>
-    context.conference.sendTo(target.participant.uuid, 'fecc', request),
-  );
+function feccParticipant({ conference, target, body }: TargetContext): EndpointOutcome {
+  const request = readFecc(body);
+  return answer(success(true), () => conference.sendTo(target.participant.uuid, 'fecc', request));
 }
 
 /**
@@ -103,53 +101,45 @@ function feccParticipant(context: EndpointContext): EndpointOutcome {
  * conference (role `host`/`guest`, lower case), then leaves this one. The `pin` is checked against
  * the other conference first ({@link roleForTransfer}): without the right PIN, "transfer failed".
  */
-function transferParticipant(context: EndpointContext): EndpointOutcome {
-  const target = mustHaveTarget(context);
-  const alias = requireString(context.body, 'conference_alias');
+function transferParticipant({ state, conference, target, body }: TargetContext): EndpointOutcome {
+  const alias = requireString(body, 'conference_alias');
   // `chair` is the participant vocabulary, not the transfer one; Pexip's own breakout-rooms
   // plugin sends it (expecting a host), so the node takes it as `host`.
-  const role = requireOneOf(context.body, 'role', ['host', 'guest', 'chair'] as const);
-  const pin = optionalString(context.body, 'pin');
-  const destination = context.state.conference(alias);
-  if (destination === undefined || context.state.pinFailures.isBlocked(destination.alias)) {
+  const role = requireOneOf(body, 'role', ['host', 'guest', 'chair'] as const);
+  const pin = optionalString(body, 'pin');
+  const destination = state.conference(alias);
+  if (destination === undefined || state.pinFailures.isBlocked(destination.alias)) {
     throw new ApiError(403, PexipError.transferFailed);
   }
   const requested = role === 'guest' ? 'guest' : 'chair';
-  const granted = roleForTransfer(context.state, destination, requested, pin);
+  const granted = roleForTransfer(state, destination, requested, pin);
   const token = randomBytes(24).toString('base64url');
-  context.state.referTokens.set(token, {
+  state.referTokens.set(token, {
     alias: destination.alias,
     role: granted,
     expiresAt: Date.now() + 60_000,
   });
   return answer(success(true), () => {
-    context.conference.sendTo(target.participant.uuid, 'refer', {
-      alias: destination.alias,
-      token,
-    });
-    context.state.dropParticipant(context.conference, target.participant.uuid, undefined);
+    conference.sendTo(target.participant.uuid, 'refer', { alias: destination.alias, token });
+    state.dropParticipant(conference, target.participant.uuid, undefined);
   });
 }
 
 /** A private message: only the target gets it, with `direct: true`. */
-function messageParticipant(context: EndpointContext): EndpointOutcome {
-  const target = mustHaveTarget(context);
+function messageParticipant(context: TargetContext): EndpointOutcome {
   const message = readChat(context, true);
   return answer(success(true), () =>
-    context.conference.sendTo(target.participant.uuid, 'message_received', message),
+    context.conference.sendTo(context.target.participant.uuid, 'message_received', message),
   );
 }
 
 /** No pictures in the mock: Pexip's 404 body for a participant without an avatar. */
-function avatarJpgParticipant(context: EndpointContext): EndpointOutcome {
-  mustHaveTarget(context);
+function avatarJpgParticipant(): EndpointOutcome {
   throw new ApiError(404, 'No image available');
 }
 
 /** Presenting on the main call (webapp3 screenshare): `presentation_start`/`stop` to everyone. */
-function takeFloor(context: EndpointContext): EndpointOutcome {
-  const target = mustHaveTarget(context);
-  const { conference } = context;
+function takeFloor({ conference, target }: TargetContext): EndpointOutcome {
   return answer(success(null), () => {
     const previous = conference.presenterUuid;
     if (previous !== undefined && previous !== target.participant.uuid) {
@@ -165,9 +155,7 @@ function takeFloor(context: EndpointContext): EndpointOutcome {
   });
 }
 
-function releaseFloor(context: EndpointContext): EndpointOutcome {
-  const target = mustHaveTarget(context);
-  const { conference } = context;
+function releaseFloor({ conference, target }: TargetContext): EndpointOutcome {
   return answer(success(null), () => {
     if (conference.presenterUuid !== target.participant.uuid) return;
     conference.presenterUuid = undefined;
@@ -178,21 +166,15 @@ function releaseFloor(context: EndpointContext): EndpointOutcome {
   });
 }
 
-function preferredAspectRatio(context: EndpointContext): EndpointOutcome {
-  mustHaveTarget(context);
-  const ratio = context.body['aspect_ratio'];
+function preferredAspectRatio({ body }: TargetContext): EndpointOutcome {
+  const ratio = body['aspect_ratio'];
   if (ratio !== undefined && (typeof ratio !== 'number' || !Number.isFinite(ratio))) {
     throw new ApiError(400, 'Body field "aspect_ratio" must be a number');
   }
   return answer(success(true));
 }
 
-function notifyNotAFK(context: EndpointContext): EndpointOutcome {
-  mustHaveTarget(context);
-  return answer(success(true));
-}
-
-export const participantHandlers = endpoints('participant', [
+export const participantHandlers = targetEndpoints('participant', [
   ['disconnectParticipant', 'POST disconnect', 'self-or-host', disconnectParticipant],
   ['muteParticipant', 'POST mute', 'self-or-host', setFields({ is_muted: 'YES' })],
   ['unmuteParticipant', 'POST unmute', 'self-or-host', unmuteParticipant],
@@ -283,5 +265,5 @@ export const participantHandlers = endpoints('participant', [
     setFields({ show_live_captions: false }, null),
   ],
   ['preferredAspectRatio', 'POST preferred_aspect_ratio', 'self-or-host', preferredAspectRatio],
-  ['notifyNotAFK', 'POST notify_not_afk', 'self-or-host', notifyNotAFK],
+  ['notifyNotAFK', 'POST notify_not_afk', 'self-or-host', () => answer(success(true))],
 ]);

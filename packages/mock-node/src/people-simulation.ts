@@ -144,14 +144,8 @@ export class PeopleSimulation {
   private chat(person: SimulatedPerson, uuid: string): void {
     const payload = this.#random.pick(person.conference.config.chatLines ?? []);
     if (payload === undefined) return;
-    const message = {
-      origin: person.config.displayName,
-      type: 'text/plain' as const,
-      payload,
-      uuid,
-      direct: false,
-    };
-    person.conference.sendChat(message);
+    const origin = person.config.displayName;
+    person.conference.sendChat({ origin, type: 'text/plain', payload, uuid, direct: false });
   }
 
   private presentCount(conference: Conference): number {

@@ -8,21 +8,19 @@ export type JsonObject = Record<string, unknown>;
 
 /** Reads the whole body, enforcing the size limit before buffering more than it. */
 export async function readBody(request: IncomingMessage, limit = MAX_BODY_BYTES): Promise<Buffer> {
-  const declared = Number(request.headers['content-length']);
-  if (Number.isFinite(declared) && declared > limit) {
+  const tooLarge = () => {
     // Discard the rest instead of closing, so the client can still read the answer.
     request.resume();
-    throw new ApiError(413, `Request body too large: the limit is ${limit} bytes`);
-  }
+    return new ApiError(413, `Request body too large: the limit is ${limit} bytes`);
+  };
+  const declared = Number(request.headers['content-length']);
+  if (Number.isFinite(declared) && declared > limit) throw tooLarge();
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of request) {
     const buffer = chunk as Buffer;
     size += buffer.length;
-    if (size > limit) {
-      request.resume();
-      throw new ApiError(413, `Request body too large: the limit is ${limit} bytes`);
-    }
+    if (size > limit) throw tooLarge();
     chunks.push(buffer);
   }
   return Buffer.concat(chunks);
