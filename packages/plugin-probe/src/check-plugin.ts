@@ -119,12 +119,7 @@ class Check {
 
   /** An error in the build of your own plugin, a warning in a package (webapp2 runs it). */
   strict(file: string, pointer: string, message: string): void {
-    this.add({
-      severity: this.input.mode === 'build' ? 'error' : 'warning',
-      file,
-      pointer,
-      message,
-    });
+    this[this.input.mode === 'build' ? 'error' : 'warning'](file, pointer, message);
   }
 }
 
@@ -138,7 +133,7 @@ class Check {
 export async function checkPlugin(input: PluginCheckInput): Promise<PluginCheck> {
   const { files, packageFile } = input;
   const check = new Check(input);
-  const text = readText(files, packageFile);
+  const text = textOf(files.get(packageFile));
   if (text === undefined) {
     check.error(packageFile, '', 'the plugin package file is missing');
     return emptyCheck(check.issues);
@@ -161,7 +156,7 @@ export async function checkPlugin(input: PluginCheckInput): Promise<PluginCheck>
     checkIconFiles(check, menuItems, []);
     return { ...base, issues: check.issues, registeredFunctions: [], beyondTheGuide: [] };
   }
-  const source = readText(files, sourceFile) ?? '';
+  const source = textOf(files.get(sourceFile)) ?? '';
   const probe = await probePlugin(source, sourceFile, {
     ...input.probe,
     menuItems: menuItems.flatMap((item) =>
@@ -562,14 +557,8 @@ function inFolder(folder: string, path: string): string {
   return path.startsWith(`${folder}/`) ? path.slice(folder.length + 1) : path;
 }
 
-function readText(
-  files: ReadonlyMap<string, Uint8Array | string>,
-  path: string,
-): string | undefined {
-  const content = files.get(path);
-  return content === undefined ? undefined : textOf(content);
-}
-
-function textOf(content: Uint8Array | string): string {
-  return typeof content === 'string' ? content : new TextDecoder().decode(content);
+function textOf(content: Uint8Array | string): string;
+function textOf(content: Uint8Array | string | undefined): string | undefined;
+function textOf(content: Uint8Array | string | undefined): string | undefined {
+  return typeof content === 'object' ? new TextDecoder().decode(content) : content;
 }
