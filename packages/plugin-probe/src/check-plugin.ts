@@ -146,10 +146,13 @@ export async function checkPlugin(input: PluginCheckInput): Promise<PluginCheck>
   if (!pkg) return emptyCheck(check.issues);
   const packageId = typeof pkg['id'] === 'string' ? pkg['id'] : undefined;
   const menuItems = listMenuItems(pkg);
+  const actions = menuItems.flatMap(({ placement, action }) =>
+    action === undefined ? [] : [{ placement, action }],
+  );
   const base = {
     ...(packageId === undefined ? {} : { packageId }),
     ...(validated.ok && validated.value ? { package: validated.value } : {}),
-    menuActions: menuItems.flatMap((item) => (item.action === undefined ? [] : [item.action])),
+    menuActions: actions.map((item) => item.action),
   };
   const sourceFile = resolveSource(check, pkg);
   if (sourceFile === undefined) {
@@ -157,12 +160,7 @@ export async function checkPlugin(input: PluginCheckInput): Promise<PluginCheck>
     return { ...base, issues: check.issues, registeredFunctions: [], beyondTheGuide: [] };
   }
   const source = textOf(files.get(sourceFile)) ?? '';
-  const probe = await probePlugin(source, sourceFile, {
-    ...input.probe,
-    menuItems: menuItems.flatMap((item) =>
-      item.action === undefined ? [] : [{ placement: item.placement, action: item.action }],
-    ),
-  });
+  const probe = await probePlugin(source, sourceFile, { ...input.probe, menuItems: actions });
   const registered = checkRegistration(check, probe, packageId, sourceFile);
   if (registered) checkActions(check, registered, menuItems);
   const stateIcons = probe.exercise?.states.flatMap((state) => state.icons) ?? [];
@@ -394,7 +392,6 @@ function checkIconFiles(
   if (input.mode !== 'build') return;
   for (const [file, content] of input.files) {
     if (!file.endsWith('.svg') || !file.startsWith(folder === '.' ? '' : `${folder}/`)) continue;
-    const relative = folder === '.' ? file : file.slice(folder.length + 1);
     if (svgElementIds(textOf(content)).size === 0) {
       check.error(
         file,
@@ -405,7 +402,7 @@ function checkIconFiles(
       check.warning(
         file,
         '',
-        `is not used by the package file or the source (as ${relative}#<id>)`,
+        `is not used by the package file or the source (as ${inFolder(folder, file)}#<id>)`,
       );
     }
   }
