@@ -7,6 +7,7 @@ import {
 } from '@ipk/plugin-api';
 import {
   checkPlugin,
+  isRecord,
   issueAt,
   locateJson,
   type LocatedFile,
@@ -107,7 +108,7 @@ function checkManifest(
   issues.push(...checkManifestText(text, file).issues);
   const located = locateJson(text, file);
   const value = located?.value;
-  if (!isObject(value)) return undefined;
+  if (!isRecord(value)) return undefined;
   const id = value['brandingID'];
   const brandingID = typeof id === 'string' || typeof id === 'number' ? String(id) : undefined;
   if (brandingID === undefined) return undefined;
@@ -153,12 +154,12 @@ async function checkSettingsAndPlugins(
   if (text === undefined) return [];
   issues.push(...checkSettingsText(text, file).issues);
   const settings = locateJson(text, file);
-  const entries = settings && isObject(settings.value) ? settings.value['plugins'] : undefined;
+  const entries = settings && isRecord(settings.value) ? settings.value['plugins'] : undefined;
   if (!settings || !Array.isArray(entries)) return [];
   const plugins: CheckedPlugin[] = [];
   const packageIdOwners = new Map<string, string>();
   for (const [index, entry] of (entries as unknown[]).entries()) {
-    if (!isObject(entry) || typeof entry['srcURL'] !== 'string' || typeof entry['id'] !== 'string')
+    if (!isRecord(entry) || typeof entry['srcURL'] !== 'string' || typeof entry['id'] !== 'string')
       continue;
     const checked = await checkListedPlugin(
       files,
@@ -270,8 +271,4 @@ function requiredText(
 
 function error(file: string, pointer: string, message: string): ValidationIssue {
   return { severity: 'error', file, pointer, message };
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -1,4 +1,5 @@
 import { formatIssue, parseJson } from '@ipk/plugin-api';
+import { isRecord } from '@ipk/plugin-probe';
 
 /** One plugin's line in settings.json (seed: "Specifying your plugins in settings.json"). */
 export interface SettingsPluginLine {
@@ -91,10 +92,6 @@ export function settingsEnabledOf(
   );
   const enabled = isRecord(entry) ? entry['enabled'] : undefined;
   return typeof enabled === 'boolean' ? enabled : undefined;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function isSamePlugin(entry: unknown, plugin: Pick<SettingsPluginLine, 'id' | 'srcURL'>): boolean {

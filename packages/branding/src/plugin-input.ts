@@ -1,6 +1,7 @@
 import {
   hasIpkPluginField,
   IpkPluginFieldError,
+  isRecord,
   PACKAGE_FILE_SUFFIX,
   readIpkPluginField,
 } from '@ipk/plugin-probe';
@@ -16,13 +17,11 @@ export interface PluginInput {
   name: string;
   /** The plugin's folder as given (a workspace, or a ready-made webapp2 plugin folder). */
   dir: string;
-  /** The folder whose files are copied: the workspace's `dist/`, or `dir` itself. */
-  builtDir: string;
-  /** The package file's name inside `builtDir`. */
+  /** The package file's name in `files`. */
   packageFileName: string;
   /** `ipkPlugin.enabled` (default `true`): the `enabled` written to settings.json. */
   enabledByDefault: boolean;
-  /** The files of `builtDir`. */
+  /** The files copied: those of the workspace's `dist/`, or of `dir` itself. */
   files: FileTree;
 }
 
@@ -117,7 +116,6 @@ async function pluginFrom(
   return {
     name,
     dir,
-    builtDir,
     packageFileName,
     enabledByDefault,
     files: await readDirTree(builtDir),
@@ -133,9 +131,7 @@ async function readJsonObject(file: string): Promise<Record<string, unknown> | u
   }
   try {
     const value: unknown = JSON.parse(text);
-    return typeof value === 'object' && value !== null && !Array.isArray(value)
-      ? (value as Record<string, unknown>)
-      : undefined;
+    return isRecord(value) ? value : undefined;
   } catch {
     throw new PluginInputError(`${file}: invalid JSON`);
   }

@@ -75,13 +75,11 @@ export function readZip(
   checkHeaders(headers, zipName, limits);
   const contents = inflateEntries(bytes, headers, zipName, limits);
   const files: FileTree = new Map();
-  const seen = new Set<string>();
   const duplicates = new Set<string>();
   headers.forEach((header, index) => {
     const path = safeEntryPath(header.name) ?? '';
     if (isDirectory(header) || path === '') return;
-    if (seen.has(path)) duplicates.add(path);
-    seen.add(path);
+    if (files.has(path)) duplicates.add(path);
     files.set(path, contents[index] ?? new Uint8Array());
   });
   return { files, duplicates: [...duplicates].sort() };
@@ -121,16 +119,14 @@ function checkHeaders(headers: EntryHeader[], zipName: string, limits: ZipLimits
   let total = 0;
   for (const header of headers) {
     total += header.originalSize;
+    const ratio = header.originalSize / Math.max(header.size, 1);
     if (header.originalSize > limits.maxEntryBytes) {
       problems.push(
         `"${header.name}" expands to ${formatBytes(header.originalSize)}, more than the ${formatBytes(limits.maxEntryBytes)} one entry may (--zip-max-entry)`,
       );
-    } else if (
-      header.originalSize > RATIO_EXEMPT_BYTES &&
-      header.originalSize / Math.max(header.size, 1) > limits.maxRatio
-    ) {
+    } else if (header.originalSize > RATIO_EXEMPT_BYTES && ratio > limits.maxRatio) {
       problems.push(
-        `"${header.name}" expands ${Math.round(header.originalSize / Math.max(header.size, 1))}-fold (${formatBytes(header.size)} to ${formatBytes(header.originalSize)}), more than the ${limits.maxRatio}-fold allowed (--zip-max-ratio)`,
+        `"${header.name}" expands ${Math.round(ratio)}-fold (${formatBytes(header.size)} to ${formatBytes(header.originalSize)}), more than the ${limits.maxRatio}-fold allowed (--zip-max-ratio)`,
       );
     }
   }

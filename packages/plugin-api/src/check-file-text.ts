@@ -46,17 +46,13 @@ export function checkFileText<T>(
   return { ...result, issues };
 }
 
-export function checkPluginPackageText(
+export const checkPluginPackageText = (
   text: string,
   file: string,
-): ValidationResult<PluginPackage> {
-  return checkFileText(validatePluginPackage, text, file);
-}
+): ValidationResult<PluginPackage> => checkFileText(validatePluginPackage, text, file);
 
-export function checkSettingsText(text: string, file: string): ValidationResult<SettingsFile> {
-  return checkFileText(validateSettings, text, file);
-}
+export const checkSettingsText = (text: string, file: string): ValidationResult<SettingsFile> =>
+  checkFileText(validateSettings, text, file);
 
-export function checkManifestText(text: string, file: string): ValidationResult<Manifest> {
-  return checkFileText(validateManifest, text, file);
-}
+export const checkManifestText = (text: string, file: string): ValidationResult<Manifest> =>
+  checkFileText(validateManifest, text, file);

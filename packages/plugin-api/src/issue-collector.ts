@@ -19,13 +19,9 @@ export class IssueCollector {
     return this.issues.some((issue) => issue.pointer === pointer);
   }
 
-  get hasErrors(): boolean {
-    return this.issues.some((issue) => issue.severity === 'error');
-  }
-
   /** The result: `value` is handed back (typed) only when there is no error. */
   result<T>(value: unknown): ValidationResult<T> {
-    const ok = !this.hasErrors;
+    const ok = !this.issues.some((issue) => issue.severity === 'error');
     return { ok, value: ok ? (value as T) : undefined, issues: this.issues };
   }
 

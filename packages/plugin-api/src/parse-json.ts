@@ -28,6 +28,7 @@ class JsonSyntaxError extends Error {
   }
 }
 
+const WHITESPACE = /[ \n\r\t]*/y;
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 // A JSON string: no raw control characters (U+0000 to U+001F), only JSON's escapes.
 // eslint-disable-next-line no-control-regex -- matching control characters is the point.
@@ -210,11 +211,9 @@ class LocatingParser {
   }
 
   private skipWhitespace(): void {
-    while (this.offset < this.text.length) {
-      const char = this.text[this.offset];
-      if (char !== ' ' && char !== '\n' && char !== '\r' && char !== '\t') return;
-      this.offset += 1;
-    }
+    WHITESPACE.lastIndex = this.offset;
+    WHITESPACE.test(this.text);
+    this.offset = WHITESPACE.lastIndex;
   }
 }
 

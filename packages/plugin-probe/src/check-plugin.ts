@@ -119,12 +119,7 @@ class Check {
 
   /** An error in the build of your own plugin, a warning in a package (webapp2 runs it). */
   strict(file: string, pointer: string, message: string): void {
-    this.add({
-      severity: this.input.mode === 'build' ? 'error' : 'warning',
-      file,
-      pointer,
-      message,
-    });
+    this[this.input.mode === 'build' ? 'error' : 'warning'](file, pointer, message);
   }
 }
 
@@ -138,7 +133,7 @@ class Check {
 export async function checkPlugin(input: PluginCheckInput): Promise<PluginCheck> {
   const { files, packageFile } = input;
   const check = new Check(input);
-  const text = readText(files, packageFile);
+  const text = textOf(files.get(packageFile));
   if (text === undefined) {
     check.error(packageFile, '', 'the plugin package file is missing');
     return emptyCheck(check.issues);
@@ -151,23 +146,21 @@ export async function checkPlugin(input: PluginCheckInput): Promise<PluginCheck>
   if (!pkg) return emptyCheck(check.issues);
   const packageId = typeof pkg['id'] === 'string' ? pkg['id'] : undefined;
   const menuItems = listMenuItems(pkg);
+  const actions = menuItems.flatMap(({ placement, action }) =>
+    action === undefined ? [] : [{ placement, action }],
+  );
   const base = {
     ...(packageId === undefined ? {} : { packageId }),
     ...(validated.ok && validated.value ? { package: validated.value } : {}),
-    menuActions: menuItems.flatMap((item) => (item.action === undefined ? [] : [item.action])),
+    menuActions: actions.map((item) => item.action),
   };
   const sourceFile = resolveSource(check, pkg);
   if (sourceFile === undefined) {
     checkIconFiles(check, menuItems, []);
     return { ...base, issues: check.issues, registeredFunctions: [], beyondTheGuide: [] };
   }
-  const source = readText(files, sourceFile) ?? '';
-  const probe = await probePlugin(source, sourceFile, {
-    ...input.probe,
-    menuItems: menuItems.flatMap((item) =>
-      item.action === undefined ? [] : [{ placement: item.placement, action: item.action }],
-    ),
-  });
+  const source = textOf(files.get(sourceFile)) ?? '';
+  const probe = await probePlugin(source, sourceFile, { ...input.probe, menuItems: actions });
   const registered = checkRegistration(check, probe, packageId, sourceFile);
   if (registered) checkActions(check, registered, menuItems);
   const stateIcons = probe.exercise?.states.flatMap((state) => state.icons) ?? [];
@@ -399,7 +392,6 @@ function checkIconFiles(
   if (input.mode !== 'build') return;
   for (const [file, content] of input.files) {
     if (!file.endsWith('.svg') || !file.startsWith(folder === '.' ? '' : `${folder}/`)) continue;
-    const relative = folder === '.' ? file : file.slice(folder.length + 1);
     if (svgElementIds(textOf(content)).size === 0) {
       check.error(
         file,
@@ -410,7 +402,7 @@ function checkIconFiles(
       check.warning(
         file,
         '',
-        `is not used by the package file or the source (as ${relative}#<id>)`,
+        `is not used by the package file or the source (as ${inFolder(folder, file)}#<id>)`,
       );
     }
   }
@@ -562,14 +554,8 @@ function inFolder(folder: string, path: string): string {
   return path.startsWith(`${folder}/`) ? path.slice(folder.length + 1) : path;
 }
 
-function readText(
-  files: ReadonlyMap<string, Uint8Array | string>,
-  path: string,
-): string | undefined {
-  const content = files.get(path);
-  return content === undefined ? undefined : textOf(content);
-}
-
-function textOf(content: Uint8Array | string): string {
-  return typeof content === 'string' ? content : new TextDecoder().decode(content);
+function textOf(content: Uint8Array | string): string;
+function textOf(content: Uint8Array | string | undefined): string | undefined;
+function textOf(content: Uint8Array | string | undefined): string | undefined {
+  return typeof content === 'object' ? new TextDecoder().decode(content) : content;
 }

@@ -8,6 +8,6 @@ export {
   PACKAGE_FILE_SUFFIX,
   type IpkPluginField,
 } from './ipk-plugin-field.js';
-export { issueAt, locateJson, type LocatedFile } from './located-json.js';
+export { isRecord, issueAt, locateJson, type LocatedFile } from './located-json.js';
 export { resolvePackageUrl } from './package-url.js';
 export { svgElementIds } from './svg-element-ids.js';

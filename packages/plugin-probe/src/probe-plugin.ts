@@ -41,8 +41,7 @@ export interface RecordedRegistration {
 export type SourceFailure =
   | { kind: 'syntax'; message: string; errorMessage: string; line?: number; column?: number }
   | { kind: 'threw'; message: string; errorMessage: string; line?: number; column?: number }
-  | { kind: 'timeout'; message: string }
-  | { kind: 'memory'; message: string };
+  | { kind: 'timeout' | 'memory'; message: string };
 
 /** What `load()` did when the probe called it with a roster and the conference details. */
 export interface LoadOutcome {
@@ -198,7 +197,9 @@ export function probePlugin(
   fileName: string,
   options: ProbeOptions = {},
 ): Promise<PluginProbe> {
-  return probeRunner.run(source, fileName, options);
+  const result = queue.then(() => runProbe(source, fileName, options));
+  queue = result.catch(() => undefined);
+  return result;
 }
 
 interface Collected {
@@ -206,127 +207,114 @@ interface Collected {
   exercised?: Extract<ProbeWorkerMessage, { stage: 'exercised' }>;
 }
 
-/** One worker at a time, reused between probes and replaced after it was stopped. */
-class ProbeRunner {
-  private worker: Worker | undefined;
-  private workerMemoryMb = 0;
-  private queue: Promise<unknown> = Promise.resolve();
-  private nextId = 1;
+// One worker at a time, reused between probes and replaced after it was stopped.
+let current: { worker: Worker; memoryLimitMb: number } | undefined;
+let queue: Promise<unknown> = Promise.resolve();
+let nextJobId = 1;
 
-  run(source: string, fileName: string, options: ProbeOptions): Promise<PluginProbe> {
-    const result = this.queue.then(() => this.runNow(source, fileName, options));
-    this.queue = result.catch(() => undefined);
-    return result;
-  }
-
-  private workerFor(memoryLimitMb: number): { worker: Worker; cold: boolean } {
-    if (this.worker && this.workerMemoryMb === memoryLimitMb)
-      return { worker: this.worker, cold: false };
-    void this.worker?.terminate();
-    const workerData: ProbeWorkerData = {
-      rxjsLoader: rxjsLoaderSource(),
-      sandboxSetup: PROBE_SANDBOX_SETUP,
-    };
-    const worker = new Worker(`(${probeWorkerMain.toString()})(require);`, {
-      eval: true,
-      workerData,
-      resourceLimits: { maxOldGenerationSizeMb: memoryLimitMb, maxYoungGenerationSizeMb: 32 },
-      stdout: true,
-      stderr: true,
-    });
-    // An idle worker must not keep a CLI or a test run alive.
-    worker.unref();
-    this.worker = worker;
-    this.workerMemoryMb = memoryLimitMb;
-    return { worker, cold: true };
-  }
-
-  private runNow(source: string, fileName: string, options: ProbeOptions): Promise<PluginProbe> {
-    const timeoutMs = options.timeoutMs ?? PROBE_DEFAULTS.timeoutMs;
-    const exerciseTimeoutMs = options.exerciseTimeoutMs ?? PROBE_DEFAULTS.exerciseTimeoutMs;
-    const memoryLimitMb = options.memoryLimitMb ?? PROBE_DEFAULTS.memoryLimitMb;
-    const { worker, cold } = this.workerFor(memoryLimitMb);
-    const apiName = `__ipkProbe_${randomBytes(8).toString('hex')}`;
-    const job: ProbeJob = {
-      id: this.nextId++,
-      source,
-      fileName,
-      timeoutMs,
-      exerciseTimeoutMs,
-      apiName,
-      sandboxOptionsJson: sandboxOptions(options.pageStandIns ?? true, apiName),
-      menuItemsJson: JSON.stringify(options.menuItems ?? []),
-    };
-    const collected: Collected = {};
-    return new Promise<PluginProbe>((resolve) => {
-      const baseline = process.memoryUsage.rss();
-      let settled = false;
-      const finish = (stopped?: SourceFailure): void => {
-        if (settled) return;
-        settled = true;
-        clearTimeout(deadline);
-        clearInterval(memoryWatch);
-        worker.off('message', onMessage);
-        worker.off('error', onError);
-        worker.off('exit', onExit);
-        if (stopped) {
-          void worker.terminate();
-          if (this.worker === worker) this.worker = undefined;
-        } else {
-          worker.unref();
-        }
-        resolve(probeResult(collected, fileName, stopped));
-      };
-      const onMessage = (message: ProbeWorkerMessage): void => {
-        if (message.id !== job.id) return;
-        if (message.stage === 'evaluated') {
-          collected.evaluated = message;
-          stopAt(exerciseTimeoutMs + STAGE_GRACE_MS, exerciseTimeoutMs);
-        } else if (message.stage === 'exercised') collected.exercised = message;
-        else finish();
-      };
-      const onError = (error: Error): void => {
-        const code = (error as { code?: unknown }).code;
-        finish(
-          code === 'ERR_WORKER_OUT_OF_MEMORY'
-            ? memoryFailure(memoryLimitMb)
-            : { kind: 'timeout', message: `the probe stopped: ${error.message}` },
-        );
-      };
-      const onExit = (): void =>
-        finish({ kind: 'timeout', message: 'the probe stopped before the plugin finished' });
-      // Each stage has its own deadline: a worker can hang where no node:vm time limit reaches
-      // (Node itself reads the stack of what a script threw: a looping getter or proxy trap there).
-      let deadline: NodeJS.Timeout | undefined;
-      const stopAt = (afterMs: number, limitMs: number): void => {
-        clearTimeout(deadline);
-        deadline = setTimeout(
-          () =>
-            finish({
-              kind: 'timeout',
-              message: `did not finish within ${limitMs} ms (an endless loop, or a thrown value whose getters never return?); the probe was stopped`,
-            }),
-          afterMs,
-        );
-      };
-      stopAt(2 * timeoutMs + STAGE_GRACE_MS + (cold ? WORKER_START_MS : 0), timeoutMs);
-      // The worker's heap limit does not count typed arrays and other memory outside the heap:
-      // the process size does.
-      const memoryWatch = setInterval(() => {
-        if (process.memoryUsage.rss() - baseline > memoryLimitMb * 1024 * 1024) {
-          finish(memoryFailure(memoryLimitMb));
-        }
-      }, MEMORY_SAMPLE_MS);
-      worker.on('message', onMessage);
-      worker.on('error', onError);
-      worker.on('exit', onExit);
-      worker.ref();
-      worker.postMessage(job);
-    });
-  }
+function workerFor(memoryLimitMb: number): { worker: Worker; cold: boolean } {
+  if (current?.memoryLimitMb === memoryLimitMb) return { worker: current.worker, cold: false };
+  void current?.worker.terminate();
+  const workerData: ProbeWorkerData = {
+    rxjsLoader: rxjsLoaderSource(),
+    sandboxSetup: PROBE_SANDBOX_SETUP,
+  };
+  const worker = new Worker(`(${probeWorkerMain.toString()})(require);`, {
+    eval: true,
+    workerData,
+    resourceLimits: { maxOldGenerationSizeMb: memoryLimitMb, maxYoungGenerationSizeMb: 32 },
+    stdout: true,
+    stderr: true,
+  });
+  // An idle worker must not keep a CLI or a test run alive.
+  worker.unref();
+  current = { worker, memoryLimitMb };
+  return { worker, cold: true };
 }
 
-const probeRunner = new ProbeRunner();
+function runProbe(source: string, fileName: string, options: ProbeOptions): Promise<PluginProbe> {
+  const timeoutMs = options.timeoutMs ?? PROBE_DEFAULTS.timeoutMs;
+  const exerciseTimeoutMs = options.exerciseTimeoutMs ?? PROBE_DEFAULTS.exerciseTimeoutMs;
+  const memoryLimitMb = options.memoryLimitMb ?? PROBE_DEFAULTS.memoryLimitMb;
+  const { worker, cold } = workerFor(memoryLimitMb);
+  const apiName = `__ipkProbe_${randomBytes(8).toString('hex')}`;
+  const job: ProbeJob = {
+    id: nextJobId++,
+    source,
+    fileName,
+    timeoutMs,
+    exerciseTimeoutMs,
+    apiName,
+    sandboxOptionsJson: sandboxOptions(options.pageStandIns ?? true, apiName),
+    menuItemsJson: JSON.stringify(options.menuItems ?? []),
+  };
+  const collected: Collected = {};
+  return new Promise<PluginProbe>((resolve) => {
+    const baseline = process.memoryUsage.rss();
+    let settled = false;
+    const finish = (stopped?: SourceFailure): void => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(deadline);
+      clearInterval(memoryWatch);
+      worker.off('message', onMessage);
+      worker.off('error', onError);
+      worker.off('exit', onExit);
+      if (stopped) {
+        void worker.terminate();
+        if (current?.worker === worker) current = undefined;
+      } else {
+        worker.unref();
+      }
+      resolve(probeResult(collected, fileName, stopped));
+    };
+    const onMessage = (message: ProbeWorkerMessage): void => {
+      if (message.id !== job.id) return;
+      if (message.stage === 'evaluated') {
+        collected.evaluated = message;
+        stopAt(exerciseTimeoutMs + STAGE_GRACE_MS, exerciseTimeoutMs);
+      } else if (message.stage === 'exercised') collected.exercised = message;
+      else finish();
+    };
+    const onError = (error: Error): void => {
+      const code = (error as { code?: unknown }).code;
+      finish(
+        code === 'ERR_WORKER_OUT_OF_MEMORY'
+          ? memoryFailure(memoryLimitMb)
+          : { kind: 'timeout', message: `the probe stopped: ${error.message}` },
+      );
+    };
+    const onExit = (): void =>
+      finish({ kind: 'timeout', message: 'the probe stopped before the plugin finished' });
+    // Each stage has its own deadline: a worker can hang where no node:vm time limit reaches
+    // (Node itself reads the stack of what a script threw: a looping getter or proxy trap there).
+    let deadline: NodeJS.Timeout | undefined;
+    const stopAt = (afterMs: number, limitMs: number): void => {
+      clearTimeout(deadline);
+      deadline = setTimeout(
+        () =>
+          finish({
+            kind: 'timeout',
+            message: `did not finish within ${limitMs} ms (an endless loop, or a thrown value whose getters never return?); the probe was stopped`,
+          }),
+        afterMs,
+      );
+    };
+    stopAt(2 * timeoutMs + STAGE_GRACE_MS + (cold ? WORKER_START_MS : 0), timeoutMs);
+    // The worker's heap limit does not count typed arrays and other memory outside the heap:
+    // the process size does.
+    const memoryWatch = setInterval(() => {
+      if (process.memoryUsage.rss() - baseline > memoryLimitMb * 1024 * 1024) {
+        finish(memoryFailure(memoryLimitMb));
+      }
+    }, MEMORY_SAMPLE_MS);
+    worker.on('message', onMessage);
+    worker.on('error', onError);
+    worker.on('exit', onExit);
+    worker.ref();
+    worker.postMessage(job);
+  });
+}
 
 function memoryFailure(limitMb: number): SourceFailure {
   return {
@@ -415,9 +403,7 @@ function sourceFailure(failure: WorkerFailure, fileName: string): SourceFailure 
 function positionIn(stack: string, fileName: string): { line?: number; column?: number } {
   const match = new RegExp(`${escapeRegExp(fileName)}:(\\d+)(?::(\\d+))?`).exec(stack);
   if (!match) return {};
-  return match[2]
-    ? { line: Number(match[1]), column: Number(match[2]) }
-    : { line: Number(match[1]) };
+  return { line: Number(match[1]), ...(match[2] ? { column: Number(match[2]) } : {}) };
 }
 
 function escapeRegExp(text: string): string {

@@ -79,8 +79,7 @@ export function probeWorkerMain(load: NodeJS.Require): void {
 
   /** Node's own time-out error, told apart without touching a plugin value's getters or traps. */
   function isTimeout(error: unknown): boolean {
-    if (typeof error !== 'object' || error === null || util.types.isProxy(error)) return false;
-    if (!util.types.isNativeError(error)) return false;
+    if (util.types.isProxy(error) || !util.types.isNativeError(error)) return false;
     const code = Object.getOwnPropertyDescriptor(error, 'code');
     return code !== undefined && 'value' in code && code.value === 'ERR_SCRIPT_EXECUTION_TIMEOUT';
   }
