@@ -26,12 +26,8 @@ export interface NodeEvent {
   readonly data: unknown;
 }
 
-interface TokenResult {
-  token: string;
-  expires: string;
-  participant_uuid: string;
-  role: string;
-}
+const TOKEN_FIELDS = ['token', 'participant_uuid', 'role', 'expires'] as const;
+type TokenResult = Record<(typeof TOKEN_FIELDS)[number], string>;
 
 export class BotRequestError extends Error {
   override name = 'BotRequestError';
@@ -39,9 +35,7 @@ export class BotRequestError extends Error {
 
 function isTokenResult(value: unknown): value is TokenResult {
   const record = (value ?? {}) as Record<string, unknown>;
-  return ['token', 'participant_uuid', 'role', 'expires'].every(
-    (key) => typeof record[key] === 'string',
-  );
+  return TOKEN_FIELDS.every((key) => typeof record[key] === 'string');
 }
 
 /** Reads Pexip's `{status, result}` envelope; anything else is an error naming the call. */

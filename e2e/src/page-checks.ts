@@ -52,23 +52,9 @@ export async function axeFindings(page: Page): Promise<AxeFinding[]> {
   }));
 }
 
-function formatAxeFindings(findings: readonly AxeFinding[]): string {
-  return findings
-    .map(
-      (finding) =>
-        `${finding.impact} ${finding.id}: ${finding.help} (${finding.targets.join(', ')})`,
-    )
-    .join('\n');
-}
-
 export interface OutsideControl {
   readonly name: string;
-  readonly box: {
-    readonly left: number;
-    readonly top: number;
-    readonly right: number;
-    readonly bottom: number;
-  };
+  readonly box: Pick<DOMRectReadOnly, 'left' | 'top' | 'right' | 'bottom'>;
 }
 
 /**
@@ -140,5 +126,8 @@ export async function expectUsableAndAccessible(page: Page, what: string): Promi
   const failing = (await axeFindings(page)).filter((finding) =>
     FAILING_IMPACTS.includes(finding.impact),
   );
-  expect(failing, `${what}: axe found\n${formatAxeFindings(failing)}`).toEqual([]);
+  const found = failing.map(
+    (finding) => `${finding.impact} ${finding.id}: ${finding.help} (${finding.targets.join(', ')})`,
+  );
+  expect(failing, `${what}: axe found\n${found.join('\n')}`).toEqual([]);
 }

@@ -139,11 +139,7 @@ for (const [name, shot] of Object.entries(shots)) {
   await freshPage();
   await page.evaluate(shot.run);
   const path = `${docs}${name}.png`;
-  if (shot.element) {
-    await page.locator(shot.element).first().screenshot({ path });
-  } else {
-    await page.screenshot({ path });
-  }
+  await (shot.element ? page.locator(shot.element).first() : page).screenshot({ path });
   console.log(`wrote docs/${name}.png`);
 }
 await browser.close();

@@ -20,7 +20,7 @@ import type { JoinDetail } from './ipk-join-screen.js';
 import type { ShownNotice } from './ipk-toasts.js';
 import type { SidePanel } from './ipk-toolbar.js';
 import { accessibleLabel, visibleItems } from './menu-item-look.js';
-import { StagePainter } from './stage-painter.js';
+import { startStagePainter, type StagePainter } from './stage-painter.js';
 import './ipk-chat.js';
 import './ipk-join-screen.js';
 import './ipk-oops.js';
@@ -316,10 +316,6 @@ export class IpkApp extends LightElement {
     } catch (error) {
       outcome = { kind: 'failed', message: errorText(error) };
     }
-    this.afterJoin(outcome);
-  }
-
-  private afterJoin(outcome: JoinOutcome): void {
     if (outcome.kind === 'joined') {
       this.phase = 'in-call';
       this.pinRequired = false;
@@ -362,7 +358,7 @@ export class IpkApp extends LightElement {
    * media (control-only), `#mainVideo` shows the painted roster so it always has frames.
    */
   private startMedia(): void {
-    this.stagePainter = StagePainter.start(document);
+    this.stagePainter = startStagePainter(document);
     this.stagePainter?.show(this.participants);
     this.showMedia();
   }
