@@ -52,11 +52,13 @@ export async function measureBundleSize(
   const chunk = await generateChunk(config, { sourcemap: true });
   if (!chunk.map) throw new Error(`${chunk.fileName}: Rollup produced no source map to analyse.`);
   const ownerOf = packageOwners(root);
+  // The map's sources are relative to the folder the config writes to.
+  const output = Array.isArray(config.output) ? config.output[0] : config.output;
+  const outDir = output?.dir ?? path.join(root, 'dist');
   const texts = textBySource(chunk.code, chunk.map.mappings, chunk.map.sources);
   const modules = [...texts].map(([source, text]) => {
     if (source === UNMAPPED) return { owner: UNMAPPED, module: '', text };
-    // definePluginConfig writes to <root>/dist: the map's sources are relative to it.
-    return { ...ownerOf(path.resolve(root, 'dist', source)), text };
+    return { ...ownerOf(path.resolve(outDir, source)), text };
   });
   const gzipBytes = gzipSync(chunk.code, { level: 9 }).length;
   const packages = new Map<string, string>();
