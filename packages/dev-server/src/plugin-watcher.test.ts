@@ -55,16 +55,20 @@ describe('watchPluginFolder', () => {
    * Watches the folder (once ready); `next()` resolves with the next report and what the file held
    * at that moment.
    */
-  async function watchFor(file: string): Promise<{ next(): Promise<Report> }> {
+  async function watchFor(file: string, quietMs?: number): Promise<{ next(): Promise<Report> }> {
     const reports: Report[] = [];
     let waiting: ((report: Report) => void) | undefined;
-    const watcher = watchPluginFolder(root, (changed) => {
-      void readFile(file, 'utf8').then((text) => {
-        if (waiting === undefined) reports.push({ changed, text });
-        else waiting({ changed, text });
-        waiting = undefined;
-      });
-    });
+    const watcher = watchPluginFolder(
+      root,
+      (changed) => {
+        void readFile(file, 'utf8').then((text) => {
+          if (waiting === undefined) reports.push({ changed, text });
+          else waiting({ changed, text });
+          waiting = undefined;
+        });
+      },
+      quietMs,
+    );
     close = () => watcher.close();
     await watcher.ready;
     return {
@@ -80,7 +84,9 @@ describe('watchPluginFolder', () => {
 
   it('reports a burst of saves once, after the last one (an editor writes in steps)', async () => {
     const file = path.join(root, 'src', 'index.ts');
-    const change = (await watchFor(file)).next();
+    // A quiet time of a second, not the 75 ms default: on a loaded machine a 10 ms pause between
+    // two writes has taken longer than 75 ms, and the test then saw a burst that was not one.
+    const change = (await watchFor(file, 1000)).next();
     // Writes 10 ms apart: one report, after the last one. (chokidar reports one change of a file
     // per 50 ms; the quiet time is longer, so the report comes after the third write landed.)
     for (const step of ['one', 'two', 'three']) {
