@@ -43,11 +43,24 @@ afterEach(async () => {
   node = undefined;
 });
 
+/** What the page wrote to the console at warning level or above, from the first load on. */
+const consoleProblems = new WeakMap<Page, string[]>();
+
 async function openApp(createCallMedia: () => CallMedia, query = ''): Promise<Page> {
   node = await startMockNode({ appDir: hostAppDir, createCallMedia });
   context = await browser.newContext({ permissions: ['camera', 'microphone'] });
   const page = await context.newPage();
   page.on('pageerror', (error) => console.error(`[page] ${error.message}`));
+  const problems: string[] = [];
+  consoleProblems.set(page, problems);
+  page.on('console', (message) => {
+    // Chromium's own line for a 404: this node has no branding, so manifest.json is not found,
+    // as on a real node with none uploaded. Everything else is the app's or a library's.
+    if (message.text().startsWith('Failed to load resource')) return;
+    if (message.type() === 'warning' || message.type() === 'error') {
+      problems.push(`${message.type()}: ${message.text()}`);
+    }
+  });
   await page.goto(`${node.url}${JOIN_PATH}${query}`);
   await page.getByRole('toolbar', { name: 'Conference toolbar' }).waitFor({ timeout: 15_000 });
   return page;
@@ -143,6 +156,9 @@ describe('the stage with real media from the mock node', () => {
       return { playing: video.readyState >= 2, live: stream?.getVideoTracks()[0]?.readyState };
     });
     expect(self).toEqual({ playing: true, live: 'live' });
+    // A plugin author reads the console for their plugin's warnings: a call that went well
+    // leaves nothing there (Pexip's client warned "Emitting … without any observer" per call).
+    expect(consoleProblems.get(page)).toEqual([]);
   });
 
   it('leaving closes the call on both sides and releases the camera', async () => {

@@ -7,6 +7,7 @@ import {
   type InfinityClient,
 } from '@pexip/infinity';
 import { setLogger as setPeerConnectionLogger } from '@pexip/peer-connection';
+import { setLogger as setSignalLogger } from '@pexip/signal';
 import type {
   NodeEvent,
   NodeJoinRequest,
@@ -55,6 +56,15 @@ function quietInfinityLogs(): void {
   setLogger(logger as unknown as Parameters<typeof setLogger>[0]);
   // The call's peer connection logs every negotiation step at info level through its own logger.
   setPeerConnectionLogger(logger as unknown as Parameters<typeof setPeerConnectionLogger>[0]);
+  // The peer connection's own signals (ICE state) are emitted with no observer in @pexip/infinity
+  // itself, and @pexip/signal warns "Emitting … without any observer!" at each change of every
+  // call: nothing a plugin author can act on, in the console they read for their plugin.
+  setSignalLogger({
+    ...logger,
+    warn: (meta: unknown, message: string) => {
+      if (!message.includes('without any observer')) console.warn(message, meta);
+    },
+  } as unknown as Parameters<typeof setSignalLogger>[0]);
 }
 
 /** Reads `request_token`'s answer (what `client.call` returns) into a join result. */
