@@ -13,6 +13,7 @@ import {
   readText,
   removeFolder,
   text,
+  WILD,
 } from '../test/fixture-trees.js';
 import { BuildInputError, buildBranding, type BuildOptions } from './build-branding.js';
 import { readDirTree } from './file-tree-io.js';
@@ -218,6 +219,31 @@ describe('buildBranding', () => {
       'plugins/layout-switch/layout-switch.plugin.package.json',
       'plugins/send-to-lobby/send-to-lobby.plugin.package.json',
     ]);
+  });
+
+  it("takes a ready-made folder whose package file is plugin.json, as Pexip's webpack template writes it", async () => {
+    const root = await fixtureRepo();
+    const result = await build(root, { pluginDirs: [join(WILD, 'config-reader')] });
+    expect(result.ok).toBe(true);
+    expect(result.plugins.map((plugin) => [plugin.name, plugin.srcURL])).toEqual([
+      ['config-reader', 'plugins/config-reader/plugin.json'],
+    ]);
+    // Its load() reads plugin.json where a Conferencing Node serves it; the check's probe host
+    // answers that fetch from the package, so no "load() rejects" false alarm.
+    expect(result.check.issues.map((issue) => `${issue.pointer}: ${issue.message}`)).toEqual([
+      '/configuration: configuration is not in the Pexip guide; webapp2 ignores it (the plugin may fetch and read it itself)',
+    ]);
+  });
+
+  it('names a JSON file that does not parse when a folder has no package file', async () => {
+    const root = await fixtureRepo();
+    const folder = join(root, 'broken-plugin');
+    await mkdir(folder);
+    await writeFile(join(folder, 'plugin.json'), '{ "id": "broken", ');
+    await writeFile(join(folder, 'index.js'), '');
+    await expect(build(root, { pluginDirs: ['broken-plugin'] })).rejects.toThrow(
+      'broken-plugin: not a plugin: no "ipkPlugin" field in package.json, no *.plugin.package.json file and no other JSON file with an "id" and a "srcURL" (not valid JSON: plugin.json)',
+    );
   });
 
   it('says how to build a plugin that has not been built', async () => {

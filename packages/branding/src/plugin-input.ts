@@ -13,7 +13,7 @@ import type { FileTree } from './zip-archive.js';
 
 /** One plugin ready to be put into a branding package. */
 export interface PluginInput {
-  /** Folder name under `webapp2/plugins/`, from `<name>.plugin.package.json`. */
+  /** Folder name under `webapp2/plugins/`: from `<name>.plugin.package.json`, else the folder's. */
   name: string;
   /** The plugin's folder as given (a workspace, or a ready-made webapp2 plugin folder). */
   dir: string;
@@ -58,8 +58,10 @@ export async function discoverWorkspacePlugins(repoRoot: string): Promise<string
 /**
  * Reads a plugin folder: either a workspace whose package.json has
  * `"ipkPlugin": {"packageFile": "<name>.plugin.package.json", "enabled": true}` (its `dist/` is
- * used), or a folder that already has the webapp2 shape (one `*.plugin.package.json` beside its
- * source, as in Pexip's gallery plugins), used as it is.
+ * used), or a folder that already has the webapp2 shape, used as it is: one `*.plugin.package.json`
+ * beside its source (Pexip's gallery plugins), or else one top-level JSON file shaped as a
+ * package file, with an `id` and a `srcURL` (Pexip's webpack template writes `plugin.json`;
+ * webapp2 reads whatever file settings.json's `srcURL` names).
  */
 export async function readPluginInput(
   dir: string,
@@ -70,7 +72,11 @@ export async function readPluginInput(
     throw new PluginInputError(`${shown}: not a folder`);
   const manifest = await readJsonObject(join(dir, 'package.json'));
   if (hasIpkPluginField(manifest)) return readWorkspacePlugin(dir, shown, manifest);
-  const packageFiles = (await readdir(dir)).filter((file) => file.endsWith(PACKAGE_FILE_SUFFIX));
+  const names = await readdir(dir);
+  let packageFiles = names.filter((file) => file.endsWith(PACKAGE_FILE_SUFFIX));
+  const unreadable: string[] = [];
+  if (packageFiles.length === 0)
+    packageFiles = await packageShapedJsonFiles(dir, names, unreadable);
   if (packageFiles.length === 1 && packageFiles[0]) {
     return pluginFrom(dir, dir, packageFiles[0], true);
   }
@@ -79,9 +85,32 @@ export async function readPluginInput(
       `${shown}: ${packageFiles.length} package files (${packageFiles.join(', ')}); a plugin folder holds exactly one`,
     );
   }
+  const invalid = unreadable.length > 0 ? ` (not valid JSON: ${unreadable.join(', ')})` : '';
   throw new PluginInputError(
-    `${shown}: not a plugin: no "ipkPlugin" field in package.json and no *${PACKAGE_FILE_SUFFIX} file`,
+    `${shown}: not a plugin: no "ipkPlugin" field in package.json, no *${PACKAGE_FILE_SUFFIX} file and no other JSON file with an "id" and a "srcURL"${invalid}`,
   );
+}
+
+/**
+ * The top-level JSON files of `dir` (npm's and TypeScript's aside) that read as package files;
+ * those that are not JSON at all go to `unreadable`, for the error that follows.
+ */
+async function packageShapedJsonFiles(
+  dir: string,
+  names: readonly string[],
+  unreadable: string[],
+): Promise<string[]> {
+  const found: string[] = [];
+  for (const name of names.toSorted()) {
+    if (!name.endsWith('.json') || /^(package(-lock)?|tsconfig.*)\.json$/.test(name)) continue;
+    if (!(await stat(join(dir, name)).catch(() => undefined))?.isFile()) continue;
+    const value = await readJsonObject(join(dir, name)).catch(() => {
+      unreadable.push(name);
+      return undefined;
+    });
+    if (typeof value?.['id'] === 'string' && typeof value['srcURL'] === 'string') found.push(name);
+  }
+  return found;
 }
 
 async function readWorkspacePlugin(
@@ -112,7 +141,10 @@ async function pluginFrom(
   packageFileName: string,
   enabledByDefault: boolean,
 ): Promise<PluginInput> {
-  const name = basename(packageFileName, PACKAGE_FILE_SUFFIX) || basename(dir);
+  // `plugin.json` names no plugin: the folder does (Pexip's template builds into plugins/<name>/).
+  const name = packageFileName.endsWith(PACKAGE_FILE_SUFFIX)
+    ? basename(packageFileName, PACKAGE_FILE_SUFFIX) || basename(dir)
+    : basename(dir);
   return {
     name,
     dir,

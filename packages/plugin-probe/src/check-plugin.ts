@@ -11,6 +11,7 @@ import {
 } from '@ipk/plugin-api';
 import { posix } from 'node:path';
 import { isRecord, issueAt, locateJson, type LocatedFile } from './located-json.js';
+import { PACKAGE_FILE_SUFFIX } from './ipk-plugin-field.js';
 import { joinInPackage, resolvePackageUrl, urlPath } from './package-url.js';
 import {
   probePlugin,
@@ -160,7 +161,11 @@ export async function checkPlugin(input: PluginCheckInput): Promise<PluginCheck>
     return { ...base, issues: check.issues, registeredFunctions: [], beyondTheGuide: [] };
   }
   const source = textOf(files.get(sourceFile)) ?? '';
-  const probe = await probePlugin(source, sourceFile, { ...input.probe, menuItems: actions });
+  const probe = await probePlugin(source, sourceFile, {
+    ...input.probe,
+    menuItems: actions,
+    pageFiles: pageFilesOf(check),
+  });
   const registered = checkRegistration(check, probe, packageId, sourceFile);
   if (registered) checkActions(check, registered, menuItems);
   const stateIcons = probe.exercise?.states.flatMap((state) => state.icons) ?? [];
@@ -546,6 +551,39 @@ function resolveIn({ input, folder }: Check, url: string): string | undefined {
     return joinInPackage(root, input.brandingRoot, path.slice(pageRelative[0].length));
   }
   return resolvePackageUrl(root, folder, url);
+}
+
+/** The largest file, and the most in all, that a plugin's `fetch` in the probe host can read. */
+const PAGE_FILE_BYTES = 256 * 1024;
+const PAGE_FILES_BYTES = 4 * 1024 * 1024;
+
+/**
+ * What a plugin's `fetch` of `custom_configuration/<path>` reads in the probe host: the files
+ * under the branding root, or in a plugin build the plugin's own files where `ipk-branding`
+ * puts them (`plugins/<name>/`, the name of `<name>.plugin.package.json`). Text only, within
+ * the limits above; another file there is listed as `null` (fetched: "not served here").
+ */
+function pageFilesOf({ input, folder }: Check): Record<string, string | null> {
+  const { brandingRoot, files, packageFile } = input;
+  const prefix = brandingRoot ?? (folder === '.' ? '' : `${folder}/`);
+  const pluginFolder = `plugins/${posix.basename(packageFile, PACKAGE_FILE_SUFFIX)}/`;
+  const served: Record<string, string | null> = {};
+  let total = 0;
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  for (const [path, content] of files) {
+    if (!path.startsWith(prefix)) continue;
+    const pagePath = (brandingRoot === undefined ? pluginFolder : '') + path.slice(prefix.length);
+    const bytes = typeof content === 'string' ? new TextEncoder().encode(content) : content;
+    served[pagePath] = null;
+    if (bytes.length > PAGE_FILE_BYTES || total + bytes.length > PAGE_FILES_BYTES) continue;
+    try {
+      served[pagePath] = decoder.decode(bytes);
+      total += bytes.length;
+    } catch {
+      // Not UTF-8 text (an image, a font): listed as there, not served.
+    }
+  }
+  return served;
 }
 
 /** A path of `files` as the plugin folder sees it (`assets/a.svg`), or as it is when outside. */

@@ -152,19 +152,52 @@ describe('probePlugin: the top level', () => {
     expect(result.failure).toMatchObject({ kind: 'threw', line: 2 });
   });
 
-  it('offers no network: fetch records the URL and rejects, the other network APIs do not exist', async () => {
+  it('offers no network: fetch rejects, the other network APIs do not exist', async () => {
     const source = `
       var kinds = [typeof XMLHttpRequest, typeof WebSocket, typeof EventSource].join(',');
-      fetch('./custom_configuration/plugins/net/list.json').then(
+      fetch('https://api.example.com/list.json').then(
         function () { PEX.pluginAPI.registerPlugin({ id: 'reached the network' }); },
         function (error) { PEX.pluginAPI.registerPlugin({ id: kinds + ' ' + error.message }); });`;
     const result = await probePlugin(source, 'net.plugin.js');
     expect(result.registrations[0]?.id).toBe(
       'undefined,undefined,undefined Failed to fetch (the probe host has no network)',
     );
+  });
+
+  it("answers a fetch of the branding's own files as a Conferencing Node does, and records it", async () => {
+    // pexip/plugin-anonymizer reads its settings from its own package file in load() so.
+    const source = `
+      function read(url) {
+        return fetch(url).then(
+          function (response) {
+            var type = response.headers.get('Content-Type');
+            return response.json().then(
+              function (json) { return response.status + ' ' + type + ' ' + json.configuration.greeting; },
+              function () { return response.status + ' ' + response.statusText; });
+          },
+          function (error) { return error.message; });
+      }
+      Promise.all([
+        read('./custom_configuration/plugins/greeter/plugin.json'),
+        read('/webapp2/configuration/plugins/greeter/plugin.json?v=2'),
+        read('custom_configuration/plugins/greeter/missing.json'),
+        read('./custom_configuration/plugins/greeter/logo.png'),
+      ]).then(function (results) { PEX.pluginAPI.registerPlugin({ id: results.join(' | ') }); });`;
+    const result = await probePlugin(source, 'greeter.plugin.js', {
+      pageFiles: {
+        'plugins/greeter/plugin.json': '{"configuration": {"greeting": "Hi"}}',
+        'plugins/greeter/logo.png': null,
+      },
+    });
+    expect(result.registrations[0]?.id?.split(' | ')).toEqual([
+      '200 application/json Hi',
+      '200 application/json Hi',
+      '404 Not Found',
+      "Failed to fetch ./custom_configuration/plugins/greeter/logo.png (the probe host serves the branding's text files of up to 256 KiB only)",
+    ]);
     expect(result.uses).toContainEqual({
       kind: 'page-path',
-      name: './custom_configuration/plugins/net/list.json',
+      name: './custom_configuration/plugins/greeter/plugin.json',
       where: 'top level',
     });
   });

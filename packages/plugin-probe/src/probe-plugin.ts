@@ -110,6 +110,14 @@ export interface ProbeOptions {
    * only `window`, `self`, `console` and `PEX` exist, so such a plugin throws at top level.
    */
   pageStandIns?: boolean;
+  /**
+   * The branding's files a `fetch` from the page reads, by path under the branding root
+   * (`plugins/anonymizer/plugin.json`): their text, or `null` for a file the probe does not serve
+   * (not text, or too large). A plugin's fetch of `./custom_configuration/<path>` (or the older
+   * `configuration/<path>`) gets them as a Conferencing Node answers, and 404 for any other path
+   * there. Default: none (every such fetch is a 404).
+   */
+  pageFiles?: Readonly<Record<string, string | null>>;
 }
 
 export const PROBE_DEFAULTS = {
@@ -161,10 +169,15 @@ const CHAT_MESSAGE: ChatMessage = {
   payload: 'Hello',
 };
 
-function sandboxOptions(pageStandIns: boolean, apiName: string): string {
+function sandboxOptions(
+  pageStandIns: boolean,
+  apiName: string,
+  pageFiles: Readonly<Record<string, string | null>>,
+): string {
   return JSON.stringify({
     pageStandIns,
     apiName,
+    pageFiles,
     actions: ACTIONS,
     webapp2Actions: WEBAPP2_ACTION_TYPES,
     sample: {
@@ -245,7 +258,11 @@ function runProbe(source: string, fileName: string, options: ProbeOptions): Prom
     timeoutMs,
     exerciseTimeoutMs,
     apiName,
-    sandboxOptionsJson: sandboxOptions(options.pageStandIns ?? true, apiName),
+    sandboxOptionsJson: sandboxOptions(
+      options.pageStandIns ?? true,
+      apiName,
+      options.pageFiles ?? {},
+    ),
     menuItemsJson: JSON.stringify(options.menuItems ?? []),
   };
   const collected: Collected = {};

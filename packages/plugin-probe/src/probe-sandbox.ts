@@ -19,7 +19,9 @@
  * - With `pageStandIns`: `document`, storage, `navigator`, `location`, `history` and any `PEX`
  *   member the fake does not model are inert stand-ins that accept any property read, call or
  *   `new`; element queries (`getElementById`, `querySelector`…) and keyboard events are recorded;
- *   `fetch` records the URL and rejects (no network); timers are queued and each fires once when
+ *   `fetch` records the URL; it answers the branding's own text files at `custom_configuration/…`
+ *   (and the older `configuration/…`) as a Conferencing Node does, 404 for a file the branding
+ *   lacks, and rejects anything else (no network); timers are queued and each fires once when
  *   the probe runs them. Without them only `window`, `self`, `console` and `PEX` exist: touching
  *   the page before `load()` throws, which is what a build of your own plugin should report.
  * - Never `XMLHttpRequest`, `WebSocket` or `EventSource`, and `fetch` never reaches the network.
@@ -52,6 +54,9 @@ export const PROBE_SANDBOX_SETUP = String.raw`(function (rx, optionsJson) {
   var TypeErrorCtor = TypeError;
   var options = parse(optionsJson);
   var pageStandIns = options.pageStandIns;
+  // Path under the branding root → its text, or null for a file there that is not served here.
+  var pageFiles = options.pageFiles;
+  var contentTypes = { json: 'application/json', svg: 'image/svg+xml', html: 'text/html', css: 'text/css', js: 'text/javascript', txt: 'text/plain' };
   var sample = options.sample;
   var LIMIT = { uses: 300, errors: 50, icons: 50, timers: 200 };
 
@@ -133,6 +138,39 @@ export const PROBE_SANDBOX_SETUP = String.raw`(function (rx, optionsJson) {
         }
       }
       return inert;
+    };
+  }
+  // The branding's own files, as a Conferencing Node serves them next to the web app page at
+  // custom_configuration/ (and at the older configuration/): plugins fetch their own settings so.
+  function brandingPath(address) {
+    var path = address;
+    if (apply(indexOfText, path, ['https://localhost/']) === 0) path = apply(sliceText, path, [17]);
+    if (apply(indexOfText, path, ['/webapp2/']) === 0) path = apply(sliceText, path, [9]);
+    else if (apply(indexOfText, path, ['./']) === 0) path = apply(sliceText, path, [2]);
+    var end = path.search(/[?#]/);
+    if (end !== -1) path = apply(sliceText, path, [0, end]);
+    var match = /^(?:custom_configuration|configuration)\/(.+)$/.exec(path);
+    return match === null ? undefined : match[1];
+  }
+  function response(status, text, address, path) {
+    var extension = apply(sliceText, path, [path.lastIndexOf('.') + 1]);
+    var type = hasOwn.call(contentTypes, extension) ? contentTypes[extension] : undefined;
+    return {
+      ok: status === 200,
+      status: status,
+      statusText: status === 200 ? 'OK' : 'Not Found',
+      url: address,
+      redirected: false,
+      type: 'basic',
+      headers: {
+        get: function (name) { return toText(name).toLowerCase() === 'content-type' && type ? type : null; },
+        has: function (name) { return toText(name).toLowerCase() === 'content-type' && type !== undefined; },
+      },
+      text: function () { return resolved(text); },
+      json: function () {
+        try { return resolved(parse(text)); } catch (error) { return rejected(error); }
+      },
+      clone: function () { return response(status, text, address, path); },
     };
   }
   function notePagePath(value) {
@@ -305,8 +343,18 @@ export const PROBE_SANDBOX_SETUP = String.raw`(function (rx, optionsJson) {
     stubs(global, ['clearTimeout', 'clearInterval', 'cancelAnimationFrame']);
     stubs(global, ['addEventListener', 'removeEventListener', 'dispatchEvent']);
     global.fetch = function (url) {
-      notePagePath(toText(url));
-      return rejected(new TypeErrorCtor('Failed to fetch (the probe host has no network)'));
+      var address = toText(url);
+      notePagePath(address);
+      var path = brandingPath(address);
+      if (path === undefined) {
+        return rejected(new TypeErrorCtor('Failed to fetch (the probe host has no network)'));
+      }
+      if (!hasOwn.call(pageFiles, path)) return resolved(response(404, 'Not Found', address, ''));
+      var text = pageFiles[path];
+      if (text === null) {
+        return rejected(new TypeErrorCtor('Failed to fetch ' + address + ' (the probe host serves the branding\'s text files of up to 256 KiB only)'));
+      }
+      return resolved(response(200, text, address, path));
     };
     global.Event = function Event() {};
     global.CustomEvent = function CustomEvent() {};
