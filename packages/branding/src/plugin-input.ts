@@ -73,10 +73,11 @@ export async function readPluginInput(
   const manifest = await readJsonObject(join(dir, 'package.json'));
   if (hasIpkPluginField(manifest)) return readWorkspacePlugin(dir, shown, manifest);
   const names = await readdir(dir);
-  let packageFiles = names.filter((file) => file.endsWith(PACKAGE_FILE_SUFFIX));
-  const unreadable: string[] = [];
-  if (packageFiles.length === 0)
-    packageFiles = await packageShapedJsonFiles(dir, names, unreadable);
+  const suffixed = names.filter((file) => file.endsWith(PACKAGE_FILE_SUFFIX));
+  const { packageFiles, unreadable } =
+    suffixed.length > 0
+      ? { packageFiles: suffixed, unreadable: [] }
+      : await packageShapedJsonFiles(dir, names);
   if (packageFiles.length === 1 && packageFiles[0]) {
     return pluginFrom(dir, dir, packageFiles[0], true);
   }
@@ -92,15 +93,15 @@ export async function readPluginInput(
 }
 
 /**
- * The top-level JSON files of `dir` (npm's and TypeScript's aside) that read as package files;
- * those that are not JSON at all go to `unreadable`, for the error that follows.
+ * The top-level JSON files of `dir` (npm's and TypeScript's aside) that read as package files,
+ * and those that are not JSON at all (for the error when none does).
  */
 async function packageShapedJsonFiles(
   dir: string,
   names: readonly string[],
-  unreadable: string[],
-): Promise<string[]> {
-  const found: string[] = [];
+): Promise<{ packageFiles: string[]; unreadable: string[] }> {
+  const packageFiles: string[] = [];
+  const unreadable: string[] = [];
   for (const name of names.toSorted()) {
     if (!name.endsWith('.json') || /^(package(-lock)?|tsconfig.*)\.json$/.test(name)) continue;
     if (!(await stat(join(dir, name)).catch(() => undefined))?.isFile()) continue;
@@ -108,9 +109,11 @@ async function packageShapedJsonFiles(
       unreadable.push(name);
       return undefined;
     });
-    if (typeof value?.['id'] === 'string' && typeof value['srcURL'] === 'string') found.push(name);
+    if (typeof value?.['id'] === 'string' && typeof value['srcURL'] === 'string') {
+      packageFiles.push(name);
+    }
   }
-  return found;
+  return { packageFiles, unreadable };
 }
 
 async function readWorkspacePlugin(

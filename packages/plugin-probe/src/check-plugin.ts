@@ -561,24 +561,47 @@ const PAGE_FILES_BYTES = 4 * 1024 * 1024;
  * What a plugin's `fetch` of `custom_configuration/<path>` reads in the probe host: the files
  * under the branding root, or in a plugin build the plugin's own files where `ipk-branding`
  * puts them (`plugins/<name>/`, the name of `<name>.plugin.package.json`). Text only, within
- * the limits above; another file there is listed as `null` (fetched: "not served here").
+ * the limits above; another file there is listed as `null` (fetched: "not served here"). A
+ * branding's are the same for each of its plugins, so they are read once per branding.
  */
 function pageFilesOf({ input, folder }: Check): Record<string, string | null> {
   const { brandingRoot, files, packageFile } = input;
-  const prefix = brandingRoot ?? (folder === '.' ? '' : `${folder}/`);
-  const pluginFolder = `plugins/${posix.basename(packageFile, PACKAGE_FILE_SUFFIX)}/`;
+  if (brandingRoot === undefined) {
+    const prefix = folder === '.' ? '' : `${folder}/`;
+    const name = posix.basename(packageFile, PACKAGE_FILE_SUFFIX);
+    return servedText(files, prefix, `plugins/${name}/`);
+  }
+  const cached = brandingPageFiles.get(files)?.get(brandingRoot);
+  if (cached) return cached;
+  const served = servedText(files, brandingRoot, '');
+  const byRoot = brandingPageFiles.get(files) ?? new Map<string, Record<string, string | null>>();
+  brandingPageFiles.set(files, byRoot.set(brandingRoot, served));
+  return served;
+}
+
+const brandingPageFiles = new WeakMap<
+  PluginCheckInput['files'],
+  Map<string, Record<string, string | null>>
+>();
+
+/** The files under `prefix`, re-rooted at `at`: their text, or null when not served. */
+function servedText(
+  files: PluginCheckInput['files'],
+  prefix: string,
+  at: string,
+): Record<string, string | null> {
   const served: Record<string, string | null> = {};
-  let total = 0;
   const decoder = new TextDecoder('utf-8', { fatal: true });
+  let total = 0;
   for (const [path, content] of files) {
     if (!path.startsWith(prefix)) continue;
-    const pagePath = (brandingRoot === undefined ? pluginFolder : '') + path.slice(prefix.length);
-    const bytes = typeof content === 'string' ? new TextEncoder().encode(content) : content;
+    const pagePath = at + path.slice(prefix.length);
+    const size = typeof content === 'string' ? Buffer.byteLength(content) : content.length;
     served[pagePath] = null;
-    if (bytes.length > PAGE_FILE_BYTES || total + bytes.length > PAGE_FILES_BYTES) continue;
+    if (size > PAGE_FILE_BYTES || total + size > PAGE_FILES_BYTES) continue;
     try {
-      served[pagePath] = decoder.decode(bytes);
-      total += bytes.length;
+      served[pagePath] = typeof content === 'string' ? content : decoder.decode(content);
+      total += size;
     } catch {
       // Not UTF-8 text (an image, a font): listed as there, not served.
     }

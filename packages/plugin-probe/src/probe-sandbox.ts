@@ -155,6 +155,7 @@ export const PROBE_SANDBOX_SETUP = String.raw`(function (rx, optionsJson) {
   function response(status, text, address, path) {
     var extension = apply(sliceText, path, [path.lastIndexOf('.') + 1]);
     var type = hasOwn.call(contentTypes, extension) ? contentTypes[extension] : undefined;
+    function hasType(name) { return toText(name).toLowerCase() === 'content-type' && type !== undefined; }
     return {
       ok: status === 200,
       status: status,
@@ -163,8 +164,8 @@ export const PROBE_SANDBOX_SETUP = String.raw`(function (rx, optionsJson) {
       redirected: false,
       type: 'basic',
       headers: {
-        get: function (name) { return toText(name).toLowerCase() === 'content-type' && type ? type : null; },
-        has: function (name) { return toText(name).toLowerCase() === 'content-type' && type !== undefined; },
+        has: hasType,
+        get: function (name) { return hasType(name) ? type : null; },
       },
       text: function () { return resolved(text); },
       json: function () {
